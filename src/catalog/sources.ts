@@ -1,0 +1,15 @@
+/** The public documents the catalog's facts come from. Every catalog entry names one of these. */
+export const SOURCES = {
+  mandatoryMfa: 'https://learn.microsoft.com/entra/identity/authentication/concept-mandatory-multifactor-authentication',
+  azurePolicyMfa: 'https://learn.microsoft.com/azure/governance/policy/tutorials/mfa-enforcement',
+  cliMfaTroubleshoot: 'https://learn.microsoft.com/cli/azure/authenticate-azure-cli-interactively',
+  portalSettings: 'https://learn.microsoft.com/azure/azure-portal/mandatory-multifactor-authentication-postpone',
+  errorCodes: 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes',
+  firstPartyApps: 'https://learn.microsoft.com/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in',
+  directoryRoles: 'https://learn.microsoft.com/entra/identity/role-based-access-control/permissions-reference',
+  azureRoles: 'https://learn.microsoft.com/azure/role-based-access-control/built-in-roles',
+  signInSchema: 'https://learn.microsoft.com/graph/api/resources/signin?view=graph-rest-beta',
+  activityLogSchema: 'https://learn.microsoft.com/azure/azure-monitor/essentials/activity-log-schema',
+} as const;
+
+export type SourceKey = keyof typeof SOURCES;

@@ -1,0 +1,36 @@
+import type { Progress } from '../model/progress.js';
+import { SILENT_PROGRESS } from '../model/progress.js';
+
+/** Progress on stderr when it is a terminal (redrawn in place, at most 10 times a second); silent when piped. */
+export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
+  if (!stream.isTTY || process.env['CI']) return SILENT_PROGRESS;
+  let label = '';
+  let total: number | null = null;
+  let done = 0;
+  let lastDraw = 0;
+  const started = { at: Date.now() };
+  const draw = (force: boolean): void => {
+    const now = Date.now();
+    if (!force && now - lastDraw < 100) return;
+    lastDraw = now;
+    const seconds = ((now - started.at) / 1000).toFixed(1);
+    const count = total ? `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} (${Math.floor((done / total) * 100)}%)` : done.toLocaleString('en-US');
+    stream.write(`\r\u001b[2K${label}: ${count} ${seconds}s`);
+  };
+  return {
+    start(nextLabel, nextTotal) {
+      label = nextLabel;
+      total = nextTotal;
+      done = 0;
+      started.at = Date.now();
+      draw(true);
+    },
+    advance(amount) {
+      done += amount;
+      draw(false);
+    },
+    finish(result) {
+      stream.write(`\r\u001b[2K${label}: ${result}\n`);
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { Tree } from 'web-tree-sitter';
+import type { Document } from 'yaml';
+import type { AuthMethod, ScanFinding } from '../../model/scan-finding.js';
+import type { Language } from './languages.js';
+
+/** A rule a detector can report; rule ids are unique across the registry ('detector/rule'). */
+export interface RuleMeta {
+  /** 'powershell/connect-azaccount-user-credential' */
+  id: string;
+  authMethod: AuthMethod;
+  /** 'error' breaks under MFA, 'warning' needs a person or depends, 'note' is safe but worth knowing. */
+  severity: 'error' | 'warning' | 'note';
+  /** One line: what was found. */
+  summary: string;
+  /** What to do instead (the SARIF help text and the finding's `fix`). */
+  fix: string;
+  docUrl: string;
+}
+
+/** A file as the scanner hands it to a detector. */
+export interface SourceFile {
+  /** Relative to the scan root, forward slashes. */
+  path: string;
+  language: Language;
+  text: string;
+  /** 1-based line of this text within `path` (>1 for scripts embedded in YAML). */
+  lineOffset: number;
+}
+
+/** What the core parsed a file into, by language family. */
+export type ParsedFile =
+  | { kind: 'tree'; tree: Tree }
+  | { kind: 'yaml'; documents: Document.Parsed[] }
+  | { kind: 'text' };
+
+/**
+ * Lets a detector hand a script embedded in another file (a YAML `run:` step, an inline script)
+ * to the detectors of that script's language. Lines are mapped back to the host file.
+ */
+export type EmbeddedScanner = (script: SourceFile) => Promise<ScanFinding[]>;
+
+export interface DetectContext {
+  scanEmbedded: EmbeddedScanner;
+}
+
+export interface Detector {
+  /** Folder name under src/scan/detectors/ and the prefix of every rule id. */
+  id: string;
+  ecosystem: string;
+  /** Does this detector want this file? Decided on the relative path (and language). */
+  handles(path: string, language: Language): boolean;
+  /** Lowercase byte-level trigger words: a file with none of them is never parsed for this detector. */
+  triggers: readonly string[];
+  rules: readonly RuleMeta[];
+  detect(file: SourceFile, parsed: ParsedFile, context: DetectContext): Promise<ScanFinding[]> | ScanFinding[];
+}

@@ -1,0 +1,97 @@
+/**
+ * Column specs of the tables importers write, in the order of the CREATE TABLE statements.
+ * The row writer stages values as text and casts them here, in one place.
+ */
+export type ColumnType = 'text' | 'int' | 'bigint' | 'bool' | 'timestamp' | 'json' | 'text[]';
+
+export interface TableSpec {
+  table: string;
+  columns: readonly (readonly [name: string, type: ColumnType])[];
+}
+
+export const SIGN_INS: TableSpec = {
+  table: 'sign_ins',
+  columns: [
+    ['id', 'text'], ['kind', 'text'], ['created_at', 'timestamp'], ['tenant_id', 'text'], ['user_id', 'text'], ['upn', 'text'],
+    ['user_display_name', 'text'], ['user_type', 'text'], ['app_id', 'text'], ['app_display_name', 'text'], ['resource_id', 'text'],
+    ['resource_display_name', 'text'], ['service_principal_id', 'text'], ['service_principal_name', 'text'], ['ip_address', 'text'],
+    ['asn', 'int'], ['country', 'text'], ['city', 'text'], ['client_app_used', 'text'], ['user_agent', 'text'], ['is_interactive', 'bool'],
+    ['authentication_requirement', 'text'], ['authentication_protocol', 'text'], ['mfa_satisfied', 'bool'], ['authentication_steps', 'json'],
+    ['conditional_access_status', 'text'], ['applied_policies', 'json'], ['error_code', 'int'], ['failure_reason', 'text'],
+    ['additional_details', 'text'], ['client_credential_type', 'text'], ['federated_credential_id', 'text'], ['msi_type', 'text'],
+    ['associated_resource_id', 'text'], ['cross_tenant_access_type', 'text'], ['home_tenant_id', 'text'], ['resource_tenant_id', 'text'],
+    ['incoming_token_type', 'text'], ['raw', 'json'], ['batch_id', 'text'],
+  ],
+};
+
+export const IDENTITIES: TableSpec = {
+  table: 'identities',
+  columns: [
+    ['id', 'text'], ['kind', 'text'], ['upn', 'text'], ['display_name', 'text'], ['user_type', 'text'], ['account_enabled', 'bool'],
+    ['created_at', 'timestamp'], ['password_never_expires', 'bool'], ['on_premises_sync_enabled', 'bool'], ['license_count', 'int'],
+    ['app_id', 'text'], ['service_principal_type', 'text'], ['app_owner_tenant_id', 'text'], ['last_sign_in', 'timestamp'],
+    ['last_non_interactive_sign_in', 'timestamp'], ['last_successful_sign_in', 'timestamp'], ['tags', 'text[]'], ['raw', 'json'], ['batch_id', 'text'],
+  ],
+};
+
+export const REGISTRATION_DETAILS: TableSpec = {
+  table: 'registration_details',
+  columns: [
+    ['user_id', 'text'], ['upn', 'text'], ['is_admin', 'bool'], ['is_mfa_registered', 'bool'], ['is_mfa_capable', 'bool'],
+    ['is_passwordless_capable', 'bool'], ['methods_registered', 'text[]'], ['last_updated', 'timestamp'], ['raw', 'json'], ['batch_id', 'text'],
+  ],
+};
+
+export const OPERATIONS: TableSpec = {
+  table: 'operations',
+  columns: [
+    ['id', 'text'], ['time', 'timestamp'], ['subscription_id', 'text'], ['resource_id', 'text'], ['operation_name', 'text'], ['kind', 'text'],
+    ['status', 'text'], ['sub_status', 'text'], ['status_code', 'text'], ['caller', 'text'], ['caller_object_id', 'text'], ['caller_app_id', 'text'],
+    ['caller_upn', 'text'], ['idtyp', 'text'], ['appidacr', 'text'], ['auth_methods', 'text'], ['mfa', 'bool'], ['policy_definition_ids', 'text'],
+    ['category', 'text'], ['raw', 'json'], ['batch_id', 'text'],
+  ],
+};
+
+export const AUDIT_EVENTS: TableSpec = {
+  table: 'audit_events',
+  columns: [
+    ['id', 'text'], ['time', 'timestamp'], ['category', 'text'], ['activity', 'text'], ['operation_type', 'text'], ['result', 'text'],
+    ['initiated_by_user_id', 'text'], ['initiated_by_upn', 'text'], ['initiated_by_app_id', 'text'], ['target_ids', 'text[]'], ['raw', 'json'], ['batch_id', 'text'],
+  ],
+};
+
+export const CREDENTIALS: TableSpec = {
+  table: 'credentials',
+  columns: [
+    ['id', 'text'], ['owner_id', 'text'], ['owner_kind', 'text'], ['app_id', 'text'], ['type', 'text'], ['key_id', 'text'], ['display_name', 'text'],
+    ['start_at', 'timestamp'], ['end_at', 'timestamp'], ['issuer', 'text'], ['subject', 'text'], ['raw', 'json'], ['batch_id', 'text'],
+  ],
+};
+
+export const ROLE_ASSIGNMENTS: TableSpec = {
+  table: 'role_assignments',
+  columns: [['id', 'text'], ['principal_id', 'text'], ['role_definition_id', 'text'], ['role_name', 'text'], ['scope', 'text'], ['source', 'text'], ['raw', 'json'], ['batch_id', 'text']],
+};
+
+export const CONDITIONAL_ACCESS_POLICIES: TableSpec = {
+  table: 'conditional_access_policies',
+  columns: [['id', 'text'], ['display_name', 'text'], ['state', 'text'], ['raw', 'json'], ['batch_id', 'text']],
+};
+
+export const NAMED_LOCATIONS: TableSpec = {
+  table: 'named_locations',
+  columns: [['id', 'text'], ['display_name', 'text'], ['raw', 'json'], ['batch_id', 'text']],
+};
+
+export const GROUP_MEMBERS: TableSpec = {
+  table: 'group_members',
+  columns: [['group_id', 'text'], ['member_id', 'text'], ['member_type', 'text'], ['batch_id', 'text']],
+};
+
+export const SCAN_FINDINGS: TableSpec = {
+  table: 'scan_findings',
+  columns: [
+    ['id', 'text'], ['root', 'text'], ['file', 'text'], ['line', 'int'], ['col', 'int'], ['ecosystem', 'text'], ['auth_method', 'text'],
+    ['mfa_impact', 'text'], ['identity_kind', 'text'], ['identity_value', 'text'], ['rule', 'text'], ['message', 'text'], ['fix', 'text'], ['batch_id', 'text'],
+  ],
+};

@@ -1,0 +1,8 @@
+import { MIGRATION_001 } from './001-initial.js';
+
+/** Ordered schema migrations. Append only: a released migration never changes. */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  { version: 1, name: 'initial', sql: MIGRATION_001 },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,100 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { InputError } from '../errors.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+export type SqlParam = string | number | boolean | null | bigint;
+export type Row = Record<string, unknown>;
+
+/** One DuckDB database file: the store every source writes and every engine reads. */
+export interface Store {
+  readonly path: string;
+  readonly connection: DuckDBConnection;
+  /** Run a statement (with optional positional `?` params). */
+  run(sql: string, params?: readonly SqlParam[]): Promise<void>;
+  /** Run a query and return its rows as plain JSON-compatible objects (BIGINT → number when safe). */
+  all<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  /** Run `work` inside one transaction: all of it lands or none of it does. */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+export const DEFAULT_DB = 'unattended.duckdb';
+
+export function defaultDbPath(): string {
+  return process.env['UNATTENDED_DB'] ?? DEFAULT_DB;
+}
+
+function plain(value: DuckDBValue | unknown): unknown {
+  if (typeof value === 'bigint') {
+    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value.toString();
+  }
+  return value;
+}
+
+export async function openStore(path: string, options: { readOnly?: boolean } = {}): Promise<Store> {
+  const absolute = path === ':memory:' ? path : resolve(path);
+  if (absolute !== ':memory:') {
+    if (options.readOnly && !existsSync(absolute)) {
+      throw new InputError(`no store at ${absolute}`, 'run "unattended import" or "unattended demo" first, or pass --db FILE');
+    }
+    mkdirSync(dirname(absolute), { recursive: true });
+  }
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(absolute, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    throw new InputError(`cannot open store ${absolute}: ${message}`, 'is another unattended process using it? pass --db FILE to use another');
+  }
+  const connection = await instance.connect();
+
+  const store: Store = {
+    path: absolute,
+    connection,
+    async run(sql, params) {
+      if (params && params.length > 0) await connection.run(sql, params as DuckDBValue[]);
+      else await connection.run(sql);
+    },
+    async all<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
+      const reader = params && params.length > 0 ? await connection.runAndReadAll(sql, params as DuckDBValue[]) : await connection.runAndReadAll(sql);
+      const rows = reader.getRowObjectsJS();
+      return rows.map((row) => {
+        const out: Row = {};
+        for (const [key, value] of Object.entries(row)) out[key] = plain(value);
+        return out as T;
+      });
+    },
+    async transaction<T>(work: () => Promise<T>): Promise<T> {
+      await connection.run('BEGIN TRANSACTION');
+      try {
+        const result = await work();
+        await connection.run('COMMIT');
+        return result;
+      } catch (error) {
+        await connection.run('ROLLBACK');
+        throw error;
+      }
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+  if (!options.readOnly) await migrate(store);
+  return store;
+}
+
+async function migrate(store: Store): Promise<void> {
+  await store.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)');
+  const applied = await store.all<{ version: number }>('SELECT version FROM schema_migrations');
+  const done = new Set(applied.map((row) => row.version));
+  for (const migration of MIGRATIONS) {
+    if (done.has(migration.version)) continue;
+    await store.transaction(async () => {
+      await store.connection.run(migration.sql);
+      await store.run('INSERT INTO schema_migrations VALUES (?, ?, now()::TIMESTAMP)', [migration.version, migration.name]);
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import type { Store } from './store.js';
+import type { ColumnType, TableSpec } from './columns.js';
+
+/** A value as a row carries it before it is staged: strings, numbers, booleans, string lists, or null. */
+export type CellValue = string | number | boolean | null | readonly string[];
+export type RowValues = Readonly<Record<string, CellValue | undefined>>;
+
+function castExpression(name: string, type: ColumnType): string {
+  const column = `"${name}"`;
+  switch (type) {
+    case 'text':
+      return column;
+    case 'int':
+      return `CAST(${column} AS INTEGER)`;
+    case 'bigint':
+      return `CAST(${column} AS BIGINT)`;
+    case 'bool':
+      return `CAST(${column} AS BOOLEAN)`;
+    // Staged as ISO-8601 in UTC; the offset is applied, then dropped: the store's TIMESTAMPs hold UTC.
+    case 'timestamp':
+      return `CAST(timezone('UTC', CAST(${column} AS TIMESTAMPTZ)) AS TIMESTAMP)`;
+    case 'json':
+      return `CAST(${column} AS JSON)`;
+    case 'text[]':
+      return `CAST(from_json(${column}, '["VARCHAR"]') AS VARCHAR[])`;
+  }
+}
+
+function stageText(value: CellValue | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+/**
+ * Insert rows keyed on the table's primary key; rows whose key is already stored are skipped.
+ * Values are staged as text through DuckDB's appender and cast in one INSERT … SELECT.
+ * Returns how many rows were new. Call inside a store transaction to make a batch atomic.
+ */
+export async function insertRows(store: Store, spec: TableSpec, rows: readonly RowValues[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const staging = `staging_${spec.table}`;
+  const columnList = spec.columns.map(([name]) => `"${name}" VARCHAR`).join(', ');
+  await store.run(`CREATE OR REPLACE TEMP TABLE ${staging} (${columnList})`);
+  const appender = await store.connection.createAppender(staging, 'main', 'temp');
+  for (const row of rows) {
+    for (const [name] of spec.columns) {
+      const text = stageText(row[name]);
+      if (text === null) appender.appendNull();
+      else appender.appendVarchar(text);
+    }
+    appender.endRow();
+  }
+  appender.flushSync();
+  appender.closeSync();
+  const names = spec.columns.map(([name]) => `"${name}"`).join(', ');
+  const casts = spec.columns.map(([name, type]) => castExpression(name, type)).join(', ');
+  const before = await countRows(store, spec.table);
+  await store.run(`INSERT OR IGNORE INTO ${spec.table} (${names}) SELECT ${casts} FROM ${staging}`);
+  const after = await countRows(store, spec.table);
+  await store.run(`DROP TABLE ${staging}`);
+  return after - before;
+}
+
+async function countRows(store: Store, table: string): Promise<number> {
+  const [row] = await store.all<{ n: number }>(`SELECT count(*) AS n FROM ${table}`);
+  return row?.n ?? 0;
+}
