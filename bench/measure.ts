@@ -1,0 +1,33 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Measurement {
+  label: string;
+  wallSeconds: number;
+  /** Peak resident set size of the command (GNU time's %M, the kernel's maxrss), in MiB. */
+  peakRssMiB: number;
+  exitCode: number;
+}
+
+/** Run a command as a child process under GNU time (Debian's `time` package) and measure wall time and peak RSS. */
+export function measureCommand(label: string, command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Measurement> {
+  const dir = mkdtempSync(join(tmpdir(), 'unattended-bench-'));
+  const report = join(dir, 'time.txt');
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn('/usr/bin/time', ['-f', '%M', '-o', report, command, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const kib = Number.parseInt(readFileSync(report, 'utf8').trim().split('\n').pop() ?? '', 10);
+      rmSync(dir, { recursive: true, force: true });
+      resolve({ label, wallSeconds, peakRssMiB: kib / 1024, exitCode: code ?? -1 });
+    });
+  });
+}
+
+export function formatMeasurement(m: Measurement): string {
+  return `${m.label}: ${m.wallSeconds.toFixed(2)} s wall, peak RSS ${m.peakRssMiB.toFixed(0)} MiB, exit ${m.exitCode}`;
+}

@@ -1,0 +1,7 @@
+import type { Detector } from '../core/detector.js';
+
+/**
+ * Every detector, by id. Adding an ecosystem = one folder under src/scan/detectors/ + one line here.
+ * Keep the entries sorted by id.
+ */
+export const DETECTORS: ReadonlyMap<string, Detector> = new Map<string, Detector>([]);
