@@ -10,6 +10,10 @@ export const SOURCES = {
   azureRoles: 'https://learn.microsoft.com/azure/role-based-access-control/built-in-roles',
   signInSchema: 'https://learn.microsoft.com/graph/api/resources/signin?view=graph-rest-beta',
   activityLogSchema: 'https://learn.microsoft.com/azure/azure-monitor/essentials/activity-log-schema',
+  asnRegistry: 'https://www.peeringdb.com/asn/8075',
+  azureLoginAction: 'https://github.com/Azure/login',
+  terraformAzurerm: 'https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs',
+  azureSdkUserAgent: 'https://azure.github.io/azure-sdk/general_azurecore.html#telemetry-policy',
 } as const;
 
 export type SourceKey = keyof typeof SOURCES;

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+
+/**
+ * The feature schema: one row per identity, the same whether DuckDB computed it here or KQL computed it
+ * in Log Analytics. Engines read only this. Times are ISO-8601 UTC strings; counts are numbers.
+ */
+
+/** DuckDB hands TIMESTAMPs over as Date; KQL results arrive as strings. Both become ISO strings. */
+const time = z.union([z.date(), z.string()]).transform((value) => (typeof value === 'string' ? new Date(value).toISOString() : value.toISOString()));
+const maybeTime = time.nullable().default(null);
+const count = z.number().int().nonnegative();
+const maybeText = z.string().nullable().default(null);
+const maybeBool = z.boolean().nullable().default(null);
+
+const countByKeySchema = z.object({ key: z.string(), name: maybeText, count });
+const countByCodeSchema = z.object({ code: z.number().int(), count });
+const countByAsnSchema = z.object({ asn: z.number().int(), count });
+const successorSchema = z.object({ id: z.string(), name: maybeText, firstSeen: time, sharedIp: z.string() });
+
+export const identityFeaturesSchema = z.object({
+  // --- the directory object (null when the principal was only seen in logs) ---
+  id: z.string().min(1),
+  kind: z.enum(['user', 'servicePrincipal', 'managedIdentity']),
+  inDirectory: z.boolean(),
+  upn: maybeText,
+  displayName: maybeText,
+  /** 'member' | 'guest' (lowercase) | null */
+  userType: maybeText,
+  accountEnabled: maybeBool,
+  createdAt: maybeTime,
+  passwordNeverExpires: maybeBool,
+  onPremisesSyncEnabled: maybeBool,
+  licenseCount: z.number().int().nullable().default(null),
+  appId: maybeText,
+  servicePrincipalType: maybeText,
+  /** Latest of signInActivity's last (interactive, non-interactive) sign-in. */
+  directoryLastSignIn: maybeTime,
+  // --- authentication methods (userRegistrationDetails) ---
+  registrationKnown: z.boolean(),
+  mfaRegistered: maybeBool,
+  methodsRegistered: z.array(z.string()).default([]),
+  // --- roles and Conditional Access ---
+  directoryRoleIds: z.array(z.string()).default([]),
+  /** Enabled Conditional Access policies that exclude this identity (directly, by group or by role). */
+  caPoliciesExcluding: count,
+  // --- sign-ins ---
+  signIns: count,
+  interactive: count,
+  nonInteractive: count,
+  servicePrincipalSignIns: count,
+  managedIdentitySignIns: count,
+  successes: count,
+  mfaSuccesses: count,
+  singleFactorSuccesses: count,
+  ropc: count,
+  deviceCode: count,
+  firstSeen: maybeTime,
+  lastSeen: maybeTime,
+  lastSuccess: maybeTime,
+  guestFromHomeTenant: count,
+  // --- timing ---
+  /** 168 counts, Monday 00:00 UTC first. */
+  hourOfWeek: z.array(count).length(168),
+  activeDays: count,
+  activeHours: count,
+  hoursOfDay: count,
+  /** Gaps between consecutive active hours: median seconds, coefficient of variation, share within 10% of the median. */
+  gapMedianSeconds: z.number().nullable().default(null),
+  gapCv: z.number().nullable().default(null),
+  regularGapShare: z.number().nullable().default(null),
+  // --- network ---
+  distinctIps: count,
+  distinctAsns: count,
+  distinctCountries: count,
+  azureAsnSignIns: count,
+  cloudAsnSignIns: count,
+  privateIpSignIns: count,
+  asns: z.array(countByAsnSchema).default([]),
+  countries: z.array(countByKeySchema).default([]),
+  userAgents: z.array(countByKeySchema).default([]),
+  apps: z.array(countByKeySchema).default([]),
+  resources: z.array(countByKeySchema).default([]),
+  failures: z.array(countByCodeSchema).default([]),
+  // --- in-scope access (portal = phase 1, ARM resource or ARM client = phase 2) ---
+  portalSuccessMfa: count,
+  portalSuccessNoMfa: count,
+  portalNoMfaFirst: maybeTime,
+  portalNoMfaLast: maybeTime,
+  armSuccessMfa: count,
+  armSuccessNoMfa: count,
+  armRopcSuccess: count,
+  armNoMfaFirst: maybeTime,
+  armNoMfaLast: maybeTime,
+  armNoMfaApps: z.array(countByKeySchema).default([]),
+  /** Sign-ins to in-scope targets that failed with 50074/50076/50079. */
+  scopeMfaFailures: count,
+  scopeMfaFailureFirst: maybeTime,
+  scopeMfaFailureLast: maybeTime,
+  scopeMfaFailureApp: maybeText,
+  scopeMfaFailureCodes: z.array(z.number().int()).default([]),
+  lastScopeMfaSuccess: maybeTime,
+  otherMfaFailures: count,
+  // --- Activity log ---
+  writes: count,
+  deletes: count,
+  actions: count,
+  opsMfa: count,
+  opsNoMfa: count,
+  opsMfaUnknown: count,
+  opsNoMfaFirst: maybeTime,
+  opsNoMfaLast: maybeTime,
+  opsNoMfaNames: z.array(countByKeySchema).default([]),
+  lastOperation: maybeTime,
+  policyDenied: count,
+  policyDeniedFirst: maybeTime,
+  policyDeniedLast: maybeTime,
+  policyDeniedDefinitions: z.array(z.string()).default([]),
+  policyAudits: count,
+  policyAuditFirst: maybeTime,
+  policyAuditLast: maybeTime,
+  // --- migration ---
+  successor: successorSchema.nullable().default(null),
+});
+
+export type IdentityFeatures = z.infer<typeof identityFeaturesSchema>;
+export type CountByKey = z.infer<typeof countByKeySchema>;
+
+/** Facts about the whole data set that every verdict depends on. */
+export const tenantFeaturesSchema = z.object({
+  tenantId: maybeText,
+  newestRecord: maybeTime,
+  oldestSignIn: maybeTime,
+  newestSignIn: maybeTime,
+  signIns: count,
+  operations: count,
+  directoryObjects: count,
+  registrationDetails: count,
+  enabledCaPolicies: count,
+  roleAssignments: count,
+});
+
+export type TenantFeatures = z.infer<typeof tenantFeaturesSchema>;

@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CONDITIONAL_ACCESS_POLICIES, GROUP_MEMBERS, IDENTITIES, OPERATIONS, REGISTRATION_DETAILS, ROLE_ASSIGNMENTS, SIGN_INS } from '../store/columns.js';
+import { openStore, type Store } from '../store/store.js';
+import { insertRows, type RowValues } from '../store/write-rows.js';
+import { loadIdentityFeatures, loadTenantFeatures } from './load-features.js';
+
+const CLI = '04b07795-8ddb-461a-bbee-02f9e1bf7b46';
+const ARM = '797f4846-ba00-4fd7-ba43-dac1f8f63013';
+const PORTAL = 'c44b4083-3bb0-49c1-b47d-974e53cbdf3c';
+const GA = '62e90394-69f5-4237-9190-012177145e10';
+
+let counter = 0;
+function signIn(overrides: Record<string, string | number | boolean | null>): RowValues {
+  counter += 1;
+  return {
+    id: `s${counter}`, kind: 'nonInteractiveUser', created_at: '2026-11-02T10:00:00Z', user_id: 'u-svc', upn: 'svc@contoso.com', is_interactive: false,
+    error_code: 0, app_id: CLI, app_display_name: 'Microsoft Azure CLI', resource_id: ARM, resource_display_name: 'Windows Azure Service Management API',
+    ip_address: '20.1.2.3', asn: 8075, country: 'NL', user_agent: 'python-requests/2.31 AZURECLI/2.60.0', authentication_requirement: 'singleFactorAuthentication',
+    authentication_protocol: 'ropc', mfa_satisfied: false, raw: '{}',
+    ...overrides,
+  };
+}
+
+describe('loadIdentityFeatures', () => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await openStore(':memory:');
+  });
+  afterEach(() => store.close());
+
+  it('aggregates sign-ins, timing, network, operations and directory facts per identity', async () => {
+    const rows: RowValues[] = [];
+    // An hourly job: 48 sign-ins on consecutive hours, Monday 2026-11-02 00:00 onwards.
+    for (let hour = 0; hour < 48; hour += 1) rows.push(signIn({ created_at: new Date(Date.UTC(2026, 10, 2, hour, 5)).toISOString() }));
+    rows.push(signIn({ created_at: '2026-11-04T03:00:00Z', error_code: 50076, mfa_satisfied: null }));
+    rows.push(signIn({ user_id: 'u-alice', upn: 'Alice@contoso.com', kind: 'interactiveUser', app_id: PORTAL, app_display_name: 'Azure Portal', resource_id: ARM, is_interactive: true,
+      user_agent: 'Mozilla/5.0', authentication_requirement: 'multiFactorAuthentication', authentication_protocol: null, mfa_satisfied: true, asn: 3320, country: 'DE', created_at: '2026-11-03T09:00:00Z' }));
+    rows.push(signIn({ kind: 'servicePrincipal', user_id: null, upn: null, service_principal_id: 'sp-1', service_principal_name: 'deployer', app_id: 'app-1', authentication_protocol: null, user_agent: null, created_at: '2026-11-05T00:00:00Z' }));
+    await insertRows(store, SIGN_INS, rows);
+    await insertRows(store, IDENTITIES, [
+      { id: 'u-svc', kind: 'user', upn: 'svc@contoso.com', display_name: 'svc', user_type: 'Member', password_never_expires: true, license_count: 0, last_sign_in: '2026-11-01T00:00:00Z', raw: '{}' },
+      { id: 'u-alice', kind: 'user', upn: 'alice@contoso.com', display_name: 'Alice', user_type: 'Member', license_count: 2, raw: '{}' },
+      { id: 'u-idle', kind: 'user', upn: 'idle@contoso.com', display_name: 'Idle', raw: '{}' },
+    ]);
+    await insertRows(store, REGISTRATION_DETAILS, [{ user_id: 'u-alice', is_mfa_registered: true, methods_registered: ['microsoftAuthenticatorPush'], raw: '{}' }]);
+    await insertRows(store, ROLE_ASSIGNMENTS, [{ id: 'ra1', principal_id: 'u-alice', role_definition_id: GA, scope: '/', source: 'directory', raw: '{}' }]);
+    await insertRows(store, GROUP_MEMBERS, [{ group_id: 'g-bg', member_id: 'u-alice' }]);
+    await insertRows(store, CONDITIONAL_ACCESS_POLICIES, [
+      { id: 'ca1', state: 'enabled', raw: JSON.stringify({ conditions: { users: { includeUsers: ['All'], excludeUsers: ['u-idle'], excludeGroups: ['g-bg'] } } }) },
+      { id: 'ca2', state: 'enabled', raw: JSON.stringify({ conditions: { users: { includeUsers: ['All'], excludeRoles: [GA] } } }) },
+      { id: 'ca3', state: 'disabled', raw: JSON.stringify({ conditions: { users: { excludeUsers: ['u-svc'] } } }) },
+    ]);
+    await insertRows(store, OPERATIONS, [
+      { id: 'o1', time: '2026-11-02T10:06:00Z', operation_name: 'microsoft.web/sites/write', kind: 'update', status: 'succeeded', caller_upn: 'svc@contoso.com', auth_methods: 'pwd', mfa: false, raw: '{}' },
+      { id: 'o2', time: '2026-11-02T11:06:00Z', operation_name: 'microsoft.web/sites/delete', kind: 'delete', status: 'succeeded', caller_object_id: 'u-svc', auth_methods: 'pwd', mfa: false, raw: '{}' },
+      { id: 'o3', time: '2026-11-02T12:06:00Z', operation_name: 'microsoft.web/sites/write', kind: 'create', status: 'failed', sub_status: 'RequestDisallowedByPolicy', caller_object_id: 'u-svc', mfa: false,
+        policy_definition_ids: '/providers/microsoft.authorization/policydefinitions/4e6c27d5-a6ee-49cf-b2b4-d8fe90fa2b8b', raw: '{}' },
+      { id: 'o4', time: '2026-11-03T09:30:00Z', operation_name: 'microsoft.storage/storageaccounts/write', kind: 'create', status: 'succeeded', caller_upn: 'ALICE@contoso.com', mfa: true, raw: '{}' },
+      { id: 'o5', time: '2026-11-03T09:31:00Z', operation_name: 'microsoft.compute/virtualmachines/write', kind: 'create', status: 'succeeded', caller_object_id: 'sp-9', idtyp: 'app', raw: '{}' },
+    ]);
+
+    const features = await loadIdentityFeatures(store, '2026-12-01T00:00:00Z');
+    expect(features.map((f) => [f.id, f.kind, f.inDirectory])).toEqual([
+      ['sp-1', 'servicePrincipal', false], ['sp-9', 'servicePrincipal', false], ['u-alice', 'user', true], ['u-idle', 'user', true], ['u-svc', 'user', true],
+    ]);
+    const svc = features.find((f) => f.id === 'u-svc');
+    expect(svc).toMatchObject({
+      signIns: 49, nonInteractive: 49, successes: 48, singleFactorSuccesses: 48, mfaSuccesses: 0, ropc: 49,
+      firstSeen: '2026-11-02T00:05:00.000Z', lastSeen: '2026-11-04T03:00:00.000Z',
+      activeHours: 49, activeDays: 3, hoursOfDay: 24, gapMedianSeconds: 3600,
+      distinctIps: 1, azureAsnSignIns: 49, armSuccessNoMfa: 48, armRopcSuccess: 48,
+      scopeMfaFailures: 1, scopeMfaFailureCodes: [50076], scopeMfaFailureApp: 'Microsoft Azure CLI',
+      writes: 1, deletes: 1, opsNoMfa: 2, opsMfa: 0, policyDenied: 1, policyDeniedFirst: '2026-11-02T12:06:00.000Z',
+      passwordNeverExpires: true, licenseCount: 0, directoryLastSignIn: '2026-11-01T00:00:00.000Z', registrationKnown: false, caPoliciesExcluding: 0,
+      userAgents: [{ key: 'azure-cli', name: null, count: 49 }],
+      failures: [{ code: 50076, count: 1 }],
+      armNoMfaApps: [{ key: CLI, name: 'Microsoft Azure CLI', count: 48 }],
+    });
+    expect(svc?.hourOfWeek.slice(0, 3)).toEqual([1, 1, 1]);
+    expect(svc?.hourOfWeek.reduce((sum, n) => sum + n, 0)).toBe(49);
+    expect(svc?.regularGapShare).toBeCloseTo(47 / 48, 5);
+    expect(svc?.opsNoMfaNames).toEqual([
+      { key: 'microsoft.web/sites/delete', name: null, count: 1 },
+      { key: 'microsoft.web/sites/write', name: null, count: 1 },
+    ]);
+
+    const alice = features.find((f) => f.id === 'u-alice');
+    expect(alice).toMatchObject({
+      upn: 'alice@contoso.com', portalSuccessMfa: 1, portalSuccessNoMfa: 0, armSuccessMfa: 0, writes: 1, opsMfa: 1, opsNoMfa: 0,
+      mfaRegistered: true, registrationKnown: true, methodsRegistered: ['microsoftAuthenticatorPush'], directoryRoleIds: [GA], caPoliciesExcluding: 2,
+      userAgents: [{ key: 'browser', name: null, count: 1 }],
+    });
+    expect(features.find((f) => f.id === 'u-idle')).toMatchObject({ signIns: 0, caPoliciesExcluding: 1, firstSeen: null, hourOfWeek: new Array<number>(168).fill(0) });
+    expect(features.find((f) => f.id === 'sp-9')).toMatchObject({ writes: 1, opsMfaUnknown: 1, signIns: 0 });
+  });
+
+  it('ignores records after the cut-off and reports tenant-wide facts', async () => {
+    await insertRows(store, SIGN_INS, [signIn({ created_at: '2026-11-02T10:00:00Z' }), signIn({ created_at: '2026-11-09T10:00:00Z' })]);
+    const features = await loadIdentityFeatures(store, '2026-11-05T00:00:00Z');
+    expect(features.map((f) => [f.id, f.signIns])).toEqual([['u-svc', 1]]);
+    const tenant = await loadTenantFeatures(store);
+    expect(tenant).toMatchObject({ newestRecord: '2026-11-09T10:00:00.000Z', signIns: 2, operations: 0, directoryObjects: 0, enabledCaPolicies: 0 });
+  });
+
+  it('finds the workload identity that took over from a user gone quiet', async () => {
+    const rows: RowValues[] = [];
+    for (let day = 1; day <= 10; day += 1) rows.push(signIn({ created_at: new Date(Date.UTC(2026, 10, day, 2)).toISOString(), ip_address: '52.1.1.1' }));
+    for (let day = 11; day <= 20; day += 1) {
+      rows.push(signIn({ kind: 'servicePrincipal', user_id: null, upn: null, service_principal_id: 'sp-new', service_principal_name: 'deploy-sp', app_id: 'app-new', created_at: new Date(Date.UTC(2026, 10, day, 2)).toISOString(), ip_address: '52.1.1.1' }));
+    }
+    await insertRows(store, SIGN_INS, rows);
+    const features = await loadIdentityFeatures(store, '2026-12-01T00:00:00Z');
+    expect(features.find((f) => f.id === 'u-svc')?.successor).toEqual({ id: 'sp-new', name: 'deploy-sp', firstSeen: '2026-11-11T02:00:00.000Z', sharedIp: '52.1.1.1' });
+    expect(features.find((f) => f.id === 'sp-new')?.successor).toBeNull();
+  });
+});

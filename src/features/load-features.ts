@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import type { Store } from '../store/store.js';
+import { identityFeaturesSql, TENANT_FEATURES_SQL } from './feature-sql.js';
+import { identityFeaturesSchema, tenantFeaturesSchema, type IdentityFeatures, type TenantFeatures } from './identity-features.js';
+
+function camel(name: string): string {
+  return name.replace(/_(?<letter>[a-z])/gu, (_match, letter: string) => letter.toUpperCase());
+}
+
+function camelKeys(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) out[camel(key)] = value;
+  return out;
+}
+
+/** A feature row that does not fit the schema is a bug in the SQL (or the KQL), not bad input: say which identity and field. */
+function parseRow<T>(schema: z.ZodType<T>, row: Record<string, unknown>, what: string): T {
+  const result = schema.safeParse(camelKeys(row));
+  if (result.success) return result.data;
+  const [issue] = result.error.issues;
+  throw new Error(`feature row for ${what} does not match the feature schema: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`);
+}
+
+export async function loadTenantFeatures(store: Store): Promise<TenantFeatures> {
+  const [row] = await store.all(TENANT_FEATURES_SQL);
+  return parseRow(tenantFeaturesSchema, row ?? {}, 'the tenant');
+}
+
+/** One feature row per identity: directory objects and every principal seen only in sign-ins or the Activity log. */
+export async function loadIdentityFeatures(store: Store, until: string): Promise<IdentityFeatures[]> {
+  const rows = await store.all(identityFeaturesSql(until));
+  return rows.map((row) => parseRow(identityFeaturesSchema, row, typeof row['id'] === 'string' ? row['id'] : 'an identity'));
+}
