@@ -3,6 +3,12 @@ import type { Document } from 'yaml';
 import type { AuthMethod, ScanFinding } from '../../model/scan-finding.js';
 import type { Language } from './languages.js';
 
+/**
+ * The sign-in state a login leaves behind and an `ambient` command uses: the Azure CLI token cache,
+ * the Az PowerShell context, or either (`any`: e.g. azure/login, or a token passed in).
+ */
+export type Session = 'azure-cli' | 'azure-powershell' | 'any';
+
 /** A rule a detector can report; rule ids are unique across the registry ('detector/rule'). */
 export interface RuleMeta {
   /** 'powershell/connect-azaccount-user-credential' */
@@ -15,6 +21,12 @@ export interface RuleMeta {
   /** What to do instead (the SARIF help text and the finding's `fix`). */
   fix: string;
   docUrl: string;
+  /**
+   * Additive (optional). On a login rule: the session it creates. On an `ambient` rule: the session it uses,
+   * which the core resolves to the nearest preceding login of a compatible session in the same script or job
+   * (the finding then carries the login's method, impact and identity). Absent: not part of resolution.
+   */
+  session?: Session;
 }
 
 /** A file as the scanner hands it to a detector. */
@@ -25,6 +37,16 @@ export interface SourceFile {
   text: string;
   /** 1-based line of this text within `path` (>1 for scripts embedded in YAML). */
   lineOffset: number;
+  /**
+   * Additive (optional). 0-based column of this text within `path` (a YAML block scalar's indentation),
+   * added to every line's column.
+   */
+  columnOffset?: number;
+  /**
+   * Additive (optional). Placeholders the host put in `text` in place of expressions the script's parser
+   * cannot read (a GitHub `${{ secrets.X }}`), mapped back to the original expression. Same length as the original.
+   */
+  placeholders?: ReadonlyMap<string, string>;
 }
 
 /** What the core parsed a file into, by language family. */
@@ -41,6 +63,12 @@ export type EmbeddedScanner = (script: SourceFile) => Promise<ScanFinding[]>;
 
 export interface DetectContext {
   scanEmbedded: EmbeddedScanner;
+  /**
+   * Additive (optional; the core always provides it). Resolve `ambient` findings (in order of execution)
+   * to the nearest preceding login: CI detectors call it once per job over all the job's steps.
+   * `isLogin` narrows which logins count (e.g. a task's service connection is scoped to that task).
+   */
+  resolveAmbient?: (findings: readonly ScanFinding[], isLogin?: (finding: ScanFinding) => boolean) => ScanFinding[];
 }
 
 export interface Detector {

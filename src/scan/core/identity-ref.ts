@@ -1,0 +1,81 @@
+import type { IdentityRef } from '../../model/scan-finding.js';
+
+const UPN = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/u;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+const GITHUB_EXPRESSION = /^\$\{\{\s*(?<context>secrets|vars|env|inputs|matrix|needs|steps)\.(?<name>[A-Za-z_][\w.-]*)\s*\}\}$/u;
+const PIPELINE_MACRO = /^\$\((?<name>[A-Za-z_][\w.-]*)\)$/u;
+const POWERSHELL_ENV = /^\$(?:\{env:(?<braced>[A-Za-z_]\w*)\}|env:(?<name>[A-Za-z_]\w*))$/iu;
+const SHELL_VARIABLE = /^\$(?:\{(?<braced>[A-Za-z_]\w*)\}|(?<name>[A-Za-z_]\w*))$/u;
+
+export function isUpn(value: string): boolean {
+  return UPN.test(value);
+}
+
+export function isGuid(value: string): boolean {
+  return GUID.test(value);
+}
+
+/** Removes one level of matching shell/PowerShell quotes. */
+export function unquote(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed.length >= 2) {
+    const first = trimmed[0];
+    if ((first === '"' || first === "'") && trimmed.endsWith(first)) return trimmed.slice(1, -1);
+  }
+  return trimmed;
+}
+
+/** Puts back the expressions a host replaced with placeholders (SourceFile.placeholders). */
+export function restorePlaceholders(text: string, placeholders: ReadonlyMap<string, string> | undefined): string {
+  if (!placeholders || placeholders.size === 0) return text;
+  let restored = text;
+  for (const [placeholder, original] of placeholders) if (restored.includes(placeholder)) restored = restored.split(placeholder).join(original);
+  return restored;
+}
+
+/**
+ * A reference by name: a CI secret or variable (`${{ secrets.X }}` → `secrets.X`, `$(X)`), or an environment
+ * variable (`$env:X`, `$X`). Null when `text` is not exactly one reference.
+ */
+export function referenceOf(text: string): IdentityRef | null {
+  const value = unquote(text);
+  const github = GITHUB_EXPRESSION.exec(value)?.groups;
+  if (github?.['context'] && github['name']) {
+    if (github['context'] === 'env') return { kind: 'env-var', value: github['name'] };
+    return { kind: 'secret-ref', value: `${github['context']}.${github['name']}` };
+  }
+  const macro = PIPELINE_MACRO.exec(value)?.groups?.['name'];
+  if (macro) return { kind: 'secret-ref', value: `$(${macro})` };
+  const powershell = POWERSHELL_ENV.exec(value)?.groups;
+  const psName = powershell?.['braced'] ?? powershell?.['name'];
+  if (psName) return { kind: 'env-var', value: psName };
+  const shell = SHELL_VARIABLE.exec(value)?.groups;
+  const shellName = shell?.['braced'] ?? shell?.['name'];
+  if (shellName) return { kind: 'env-var', value: shellName };
+  return null;
+}
+
+/**
+ * The identity for a value in a *username* position: the UPN when it is a literal UPN, else the name it
+ * comes from. Only ever called on usernames, so a password is never read here.
+ */
+export function userIdentity(text: string): IdentityRef | null {
+  const value = unquote(text);
+  if (isUpn(value)) return { kind: 'upn', value };
+  return referenceOf(value);
+}
+
+/** The identity for a value in a *client id* position: the GUID literal, else the name it comes from. */
+export function clientIdentity(text: string): IdentityRef | null {
+  const value = unquote(text);
+  if (isGuid(value)) return { kind: 'client-id', value: value.toLowerCase() };
+  return referenceOf(value);
+}
+
+/**
+ * For a *secret* position: only its name when it is a reference. A literal is a secret value and is never
+ * returned, so no code path can carry it into a finding.
+ */
+export function secretNameIdentity(text: string): IdentityRef | null {
+  return referenceOf(text);
+}

@@ -1,0 +1,55 @@
+import type { ScanFinding } from '../../model/scan-finding.js';
+import type { DetectContext, Detector, ParsedFile, RuleMeta, SourceFile } from './detector.js';
+import { compareFindings } from './finding.js';
+import { parseSource, releaseParsed } from './parse-source.js';
+import { createPrefilter, type Prefilter } from './prefilter.js';
+import { resolveAmbient } from './resolve-ambient.js';
+
+/** The detectors a scan runs, with what the core derives from them once. */
+export interface ScanEngine {
+  detectors: readonly Detector[];
+  rules: ReadonlyMap<string, RuleMeta>;
+  prefilter: Prefilter;
+}
+
+export function createEngine(detectors: Iterable<Detector>): ScanEngine {
+  const list = [...detectors];
+  const rules = new Map<string, RuleMeta>();
+  for (const detector of list) for (const rule of detector.rules) rules.set(rule.id, rule);
+  return { detectors: list, rules, prefilter: createPrefilter(list.flatMap((detector) => detector.triggers)) };
+}
+
+/** The detectors that want this file: they handle its path/language and one of their triggers occurs in it. */
+export function candidateDetectors(engine: ScanEngine, file: SourceFile, matched: ReadonlySet<string>): Detector[] {
+  if (matched.size === 0) return [];
+  return engine.detectors.filter((detector) => detector.handles(file.path, file.language) && detector.triggers.some((word) => matched.has(word.toLowerCase())));
+}
+
+export interface SourceScan {
+  findings: ScanFinding[];
+  /** Whether any detector wanted the file (it was parsed). */
+  parsed: boolean;
+}
+
+/**
+ * Scans one file (or one script embedded in a file) exactly as the scanner does: prefilter, parse once,
+ * run each candidate detector, hand embedded scripts back through this same function.
+ * `matched` is the prefilter's result when the caller already has it.
+ */
+export async function scanSource(engine: ScanEngine, file: SourceFile, matched?: ReadonlySet<string>): Promise<SourceScan> {
+  const words = matched ?? engine.prefilter.match(file.text.toLowerCase());
+  const detectors = candidateDetectors(engine, file, words);
+  if (detectors.length === 0) return { findings: [], parsed: false };
+  const context: DetectContext = {
+    scanEmbedded: async (script) => (await scanSource(engine, script)).findings,
+    resolveAmbient: (findings, isLogin) => resolveAmbient(findings, engine.rules, isLogin),
+  };
+  const parsed: ParsedFile = await parseSource(file);
+  try {
+    const findings: ScanFinding[] = [];
+    for (const detector of detectors) findings.push(...(await detector.detect(file, parsed, context)));
+    return { findings: findings.sort(compareFindings), parsed: true };
+  } finally {
+    releaseParsed(parsed);
+  }
+}
