@@ -1,5 +1,6 @@
 import type { Detector } from '../core/detector.js';
 import { configEnvDetector } from './config-env/index.js';
+import { terraformDetector } from './terraform/index.js';
 
 /**
  * Every detector, by id. Adding an ecosystem = one folder under src/scan/detectors/ + one line here.
@@ -7,4 +8,5 @@ import { configEnvDetector } from './config-env/index.js';
  */
 export const DETECTORS: ReadonlyMap<string, Detector> = new Map<string, Detector>([
   ['config-env', configEnvDetector],
+  ['terraform', terraformDetector],
 ]);
