@@ -1,0 +1,43 @@
+import type { IdentityAnalysis } from '../model/analysis.js';
+import type { ScanFinding } from '../model/scan-finding.js';
+import { csvDocument, type CsvValue } from './csv-cell.js';
+import type { ReportFile, ReportInput } from './report-input.js';
+
+export const IDENTITIES_CSV = 'identities.csv';
+export const SCAN_FINDINGS_CSV = 'scan-findings.csv';
+
+const IDENTITY_HEADER = [
+  'id', 'upn', 'displayName', 'kind', 'class', 'confidence', 'verdict', 'breaksOn', 'phase', 'recommendation', 'reasons', 'automationCount',
+] as const;
+
+const SCAN_HEADER = ['file', 'line', 'column', 'ecosystem', 'authMethod', 'mfaImpact', 'identityKind', 'identityValue', 'rule', 'message', 'fix'] as const;
+
+function identityRow(identity: IdentityAnalysis): CsvValue[] {
+  return [
+    identity.id, identity.upn, identity.displayName, identity.kind, identity.class, identity.confidence, identity.verdict,
+    identity.breaksOn, identity.phase, identity.recommendation.action, identity.reasons.join(' | '), identity.automation.length,
+  ];
+}
+
+function scanRow(finding: ScanFinding): CsvValue[] {
+  return [
+    finding.file, finding.line, finding.column, finding.ecosystem, finding.authMethod, finding.mfaImpact,
+    finding.identity?.kind ?? null, finding.identity?.value ?? null, finding.rule, finding.message, finding.fix,
+  ];
+}
+
+export function identitiesCsv(identities: readonly IdentityAnalysis[]): string {
+  return csvDocument(IDENTITY_HEADER, identities.map(identityRow));
+}
+
+export function scanFindingsCsv(findings: readonly ScanFinding[]): string {
+  return csvDocument(SCAN_HEADER, findings.map(scanRow));
+}
+
+/** Rows in the input's order: the engine and the read model already sort, and a CSV diff between runs should be stable. */
+export function csvReporter(input: ReportInput): ReportFile[] {
+  return [
+    { fileName: IDENTITIES_CSV, bytes: identitiesCsv(input.analysis.identities) },
+    { fileName: SCAN_FINDINGS_CSV, bytes: scanFindingsCsv(input.scanFindings) },
+  ];
+}

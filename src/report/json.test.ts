@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../model/analysis.js';
+import { fixtureReportInput } from '../../test/report-fixture.js';
+import { analysisJson, jsonReporter } from './json.js';
+
+/** Keys deliberately out of contract order, one unknown key, summary keys shuffled. */
+function scrambled(): AnalysisResult {
+  const identity = {
+    verdict: 'breaks' as const,
+    id: 'u1',
+    extra: 'not in the contract',
+    displayName: '</script>',
+    upn: 'svc@x.example',
+    kind: 'user' as const,
+    class: 'service-account' as const,
+    confidence: 0.75,
+    evidence: [{ weight: -0.1, detail: 'Holds a licence.', signal: 'has-licence' }],
+    breaksOn: '2026-12-15',
+    phase: 'phase2',
+    reasons: ['ARM writes without MFA.'],
+    automation: [{ line: 3, authMethod: 'user-password' as const, file: 'a.sh' }],
+    recommendation: { why: 'Runs on a VM.', action: 'migrate-managed-identity' as const },
+    owner: null,
+    exception: null,
+  };
+  return {
+    summary: { byVerdict: { breaks: 1, broken: 0 }, byClass: { zeta: 0, 'service-account': 1 } },
+    identities: [identity],
+    enforcement: { phase2: '2026-12-15', phase1: '2025-03-15' },
+    asOf: '2026-11-20T23:59:59Z',
+    tenantId: 't1',
+    schemaVersion: 1,
+  };
+}
+
+describe('analysis.json', () => {
+  it('prints the contract in its own key order, two-space indented, with a trailing newline', () => {
+    expect(analysisJson(scrambled())).toBe(`{
+  "schemaVersion": 1,
+  "tenantId": "t1",
+  "asOf": "2026-11-20T23:59:59Z",
+  "enforcement": {
+    "phase1": "2025-03-15",
+    "phase2": "2026-12-15"
+  },
+  "identities": [
+    {
+      "id": "u1",
+      "upn": "svc@x.example",
+      "displayName": "</script>",
+      "kind": "user",
+      "class": "service-account",
+      "confidence": 0.75,
+      "evidence": [
+        {
+          "signal": "has-licence",
+          "detail": "Holds a licence.",
+          "weight": -0.1
+        }
+      ],
+      "verdict": "breaks",
+      "breaksOn": "2026-12-15",
+      "phase": "phase2",
+      "reasons": [
+        "ARM writes without MFA."
+      ],
+      "automation": [
+        {
+          "file": "a.sh",
+          "line": 3,
+          "authMethod": "user-password"
+        }
+      ],
+      "recommendation": {
+        "action": "migrate-managed-identity",
+        "why": "Runs on a VM."
+      },
+      "owner": null,
+      "exception": null
+    }
+  ],
+  "summary": {
+    "byClass": {
+      "service-account": 1,
+      "zeta": 0
+    },
+    "byVerdict": {
+      "broken": 0,
+      "breaks": 1
+    }
+  }
+}
+`);
+  });
+
+  it('round-trips the fixture exactly', () => {
+    const input = fixtureReportInput();
+    const [file] = jsonReporter(input);
+    expect(file?.fileName).toBe('analysis.json');
+    expect(JSON.parse(String(file?.bytes))).toEqual(input.analysis);
+  });
+});

@@ -1,0 +1,23 @@
+import { ACTION_LABEL, VERDICT_LABEL, VERDICT_URGENCY } from './presentation.js';
+import type { ReportInput } from './report-input.js';
+import { breaksSoonest } from './html/soonest-section.js';
+import { tally } from './html/tally.js';
+import { terminalSafe } from './terminal-text.js';
+
+const TERMINAL_SOONEST = 5;
+
+/** What `report` prints after writing the files: counts, the most urgent identities, every tenant string made terminal-safe. */
+export function terminalSummary(input: ReportInput): string {
+  const counts = tally(input.analysis.identities);
+  const verdicts = VERDICT_URGENCY.map((verdict) => `${counts.byVerdict[verdict]} ${VERDICT_LABEL[verdict].toLowerCase()}`).join(', ');
+  const lines = [`${counts.total} identities: ${verdicts}; ${input.scanFindings.length} code findings.`];
+  const urgent = breaksSoonest(input.analysis.identities, TERMINAL_SOONEST);
+  for (const identity of urgent) {
+    const when = identity.verdict === 'broken' ? 'failing now' : `breaks ${identity.breaksOn ?? 'on an unknown date'}`;
+    const who = identity.upn ? `${identity.displayName} <${identity.upn}>` : identity.displayName;
+    lines.push(`  ${terminalSafe(who)}: ${when} (${identity.class}) → ${ACTION_LABEL[identity.recommendation.action]}`);
+  }
+  const more = counts.byVerdict.broken + counts.byVerdict.breaks - urgent.length;
+  if (more > 0) lines.push(`  … and ${more} more broken or breaking in the report.`);
+  return `${lines.join('\n')}\n`;
+}

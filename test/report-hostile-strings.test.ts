@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { identitiesCsv } from '../src/report/csv.js';
+import { renderHtml } from '../src/report/html/render-html.js';
+import { terminalSummary } from '../src/report/terminal-summary.js';
+import { HOSTILE_NAMES, fixtureReportInput } from './report-fixture.js';
+
+/** Tenant display names built to break each output format; each must arrive as plain text. */
+describe('hostile display names', () => {
+  const input = fixtureReportInput();
+
+  it('never appear as markup in the HTML report', () => {
+    const html = renderHtml(input);
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('</script><script>');
+    expect(html).not.toContain('<b>prod</b>');
+    expect(html.match(/<\/script>/gu)).toHaveLength(2);
+    // In the embedded JSON they are unicode-escaped; server-rendered, entity-escaped.
+    expect(html).toContain(String.raw`"displayName":"\u003cimg src=x onerror=alert(1)\u003e"`);
+    expect(html).toContain(String.raw`"displayName":"\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e"`);
+    expect(html).toContain('<strong>=HYPERLINK(&quot;http://x&quot;)</strong>');
+    expect(html).toContain('<code>&lt;b&gt;prod&lt;/b&gt;</code>');
+    expect(html).toContain(String.raw`<strong>\u001b[31mred</strong>`);
+    expect(html).not.toContain('\u001b');
+  });
+
+  it('are exactly the neutralised text in identities.csv', () => {
+    const rows = identitiesCsv(input.analysis.identities).split('\r\n');
+    expect(rows[7]).toBe('11111111-0000-0000-0000-000000000007,guest1@contoso.example,<img src=x onerror=alert(1)>,user,human,0.9,not-affected,,,none,,0');
+    expect(rows[8]).toBe('11111111-0000-0000-0000-000000000008,guest2@contoso.example,</script><script>alert(1)</script>,user,human,0.9,not-affected,,,none,,0');
+    expect(rows[9]).toBe(
+      `11111111-0000-0000-0000-000000000009,formula@contoso.example,"'=HYPERLINK(""http://x"")",user,service-account,0.8,breaks,2026-12-15,phase2,migrate-service-principal-certificate,ARM writes without MFA. | No MFA registered.,2`,
+    );
+    expect(rows[10]).toBe('11111111-0000-0000-0000-000000000010,red@contoso.example,\u001b[31mred,user,human,0.9,breaks,2026-12-15,phase2,enroll-mfa,,0');
+    expect(rows[11]).toBe('11111111-0000-0000-0000-000000000011,quoted@contoso.example,"""quoted, comma""",user,human,0.9,not-affected,,,none,,0');
+    expect(Buffer.from(`${rows[9]}\r\n`, 'utf8').toString('hex')).toBe(
+      Buffer.from(`11111111-0000-0000-0000-000000000009,formula@contoso.example,"'=HYPERLINK(""http://x"")",user,service-account,0.8,breaks,2026-12-15,phase2,migrate-service-principal-certificate,ARM writes without MFA. | No MFA registered.,2\r\n`).toString('hex'),
+    );
+  });
+
+  it('reach the terminal without an escape byte', () => {
+    const text = terminalSummary(input);
+    expect(text).not.toContain('\u001b');
+    expect(text).toContain(String.raw`  \u001b[31mred <red@contoso.example>: breaks 2026-12-15 (human) → Enrol in MFA`);
+    expect(text).toContain(`  ${HOSTILE_NAMES.formula} <formula@contoso.example>: breaks 2026-12-15 (service-account) → Migrate to a service principal with a certificate`);
+  });
+});
