@@ -111,6 +111,9 @@ describe.skipIf(!have)('the HTML report in Chromium', () => {
       'RequestDisallowedByPolicy from policy 4e6c27d5 on 2026-11-03.',
       'pipelines/deploy.yml:30 · user-password',
     ]);
+    await page.click('#scan-table button.link');
+    expect(await page.inputValue('#identity-filter')).toBe('11111111-0000-0000-0000-000000000001');
+    expect(await page.locator('#identity-rows tr.detail table.evidence tbody tr').count()).toBe(4);
     await page.click('.matrix td[data-class="human"][data-verdict="not-affected"]');
     expect(await page.locator('#identity-rows tr.identity-row').count()).toBe(3);
     expect(await page.inputValue('#class-filter')).toBe('human');

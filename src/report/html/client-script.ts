@@ -155,7 +155,8 @@ export const CLIENT_SCRIPT = String.raw`
     });
     body.replaceChildren.apply(body, nodes);
     byId('identity-count').textContent = matching.length + ' of ' + all.length + ' identities'
-      + (shown.length < matching.length ? ' (first ' + shown.length + ' shown)' : '');
+      + (shown.length < matching.length ? ' (first ' + shown.length + ' shown)' : '')
+      + (data.omitted > 0 ? '; ' + data.omitted + ' more people not affected are only in identities.csv' : '');
     byId('show-more').hidden = shown.length >= matching.length;
     document.querySelectorAll('#identity-table th[data-sort]').forEach(function (th) {
       var active = th.getAttribute('data-sort') === state.sort;
@@ -188,7 +189,7 @@ export const CLIENT_SCRIPT = String.raw`
   });
   // Cards, matrix cells and the "breaks soonest" list are shortcuts into the table.
   document.addEventListener('click', function (event) {
-    var target = event.target instanceof Element ? event.target.closest('.card, .matrix td[data-class], .soonest li') : null;
+    var target = event.target instanceof Element ? event.target.closest('.card, .matrix td[data-class], [data-identity]') : null;
     if (!target) return;
     var identity = target.getAttribute('data-identity');
     if (identity) {

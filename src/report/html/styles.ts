@@ -47,6 +47,8 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .soonest li:hover{background:#f9fafb}
 .soonest .when{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .soonest .what{color:var(--muted);font-size:12px;grid-column:1/3}
+button.link{all:unset;cursor:pointer;color:var(--accent);border-bottom:1px dotted var(--accent)}
+button.link:focus-visible{outline:2px solid var(--accent)}
 .empty{color:var(--faint);font-style:italic}
 .controls{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin-bottom:10px}
 .controls input,.controls select{font:inherit;padding:6px 8px;border:1px solid #d0d5dd;border-radius:6px;background:#fff}
