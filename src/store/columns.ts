@@ -68,6 +68,11 @@ export const CREDENTIALS: TableSpec = {
   ],
 };
 
+export const APPLICATIONS: TableSpec = {
+  table: 'applications',
+  columns: [['id', 'text'], ['app_id', 'text'], ['display_name', 'text'], ['sign_in_audience', 'text'], ['raw', 'json'], ['batch_id', 'text']],
+};
+
 export const ROLE_ASSIGNMENTS: TableSpec = {
   table: 'role_assignments',
   columns: [['id', 'text'], ['principal_id', 'text'], ['role_definition_id', 'text'], ['role_name', 'text'], ['scope', 'text'], ['source', 'text'], ['raw', 'json'], ['batch_id', 'text']],

@@ -1,0 +1,13 @@
+import { SOURCES } from './sources.js';
+
+/**
+ * How a sign-in record says MFA was (or was not) satisfied. Read by the importers' normaliser.
+ * Source: the signIn resource's authenticationDetails and status.additionalDetails (Graph beta).
+ */
+export const AUTHENTICATION_FACTS = {
+  /** authenticationDetails methods that are a first factor only: a succeeded step with one of these is not MFA. */
+  firstFactorMethods: ['Password', 'Previously satisfied'],
+  /** status.additionalDetails / step result texts that mean MFA was satisfied (case-insensitive substrings). */
+  mfaSatisfiedTexts: ['MFA requirement satisfied by claim in the token', 'satisfied by strong authentication'],
+  source: SOURCES.signInSchema,
+} as const;

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { Store } from '../../../store/store.js';
+import type { TableSpec } from '../../../store/columns.js';
+import { insertRows, type RowValues } from '../../../store/write-rows.js';
+import { SignInStage } from '../sign-in/sign-in-stage.js';
+import type { Counts, RecordKind } from './import-summary.js';
+import { addCounts, zeroCounts } from './import-summary.js';
+import { truncateRaw } from './quarantine.js';
+
+/** One normalised record of a table other than sign_ins, plus rows derived from it (a service principal's credentials). */
+export interface NormalisedRecord {
+  kind: RecordKind;
+  table: TableSpec;
+  row: RowValues;
+  derived?: readonly { table: TableSpec; row: RowValues }[];
+}
+
+interface PendingQuarantine {
+  line: number | null;
+  reason: string;
+  raw: string;
+  kind: RecordKind | null;
+}
+
+/**
+ * Everything one file contributes, written as one transaction: the batch row, the records and the quarantine.
+ * Killed at any point before COMMIT, the store is as it was.
+ */
+export class FileBatch {
+  readonly id = randomUUID();
+  readonly signIns: SignInStage;
+  private readonly records: NormalisedRecord[] = [];
+  private readonly quarantined: PendingQuarantine[] = [];
+  private readonly tenantIds = new Set<string>();
+
+  constructor(
+    private readonly store: Store,
+    readonly file: string,
+  ) {
+    this.signIns = new SignInStage(store);
+  }
+
+  add(record: NormalisedRecord): void {
+    this.records.push(record);
+  }
+
+  quarantine(line: number | null, reason: string, raw: string, kind: RecordKind | null): void {
+    this.quarantined.push({ line, reason, raw: truncateRaw(raw), kind });
+  }
+
+  noteTenant(tenantId: string | null): void {
+    if (tenantId) this.tenantIds.add(tenantId.toLowerCase());
+  }
+
+  /** Store it all; returns counts per record kind ('unknown' for bad records whose kind cannot be told). */
+  async write(): Promise<Map<RecordKind | 'unknown', Counts>> {
+    const { counts, tenantIds } = await this.signIns.flush(this.id, this.file);
+    for (const tenant of tenantIds) this.tenantIds.add(tenant);
+    const groups = new Map<string, { kind: RecordKind; table: TableSpec; rows: RowValues[] }>();
+    const derived = new Map<string, { table: TableSpec; rows: RowValues[] }>();
+    for (const record of this.records) {
+      const key = `${record.kind}\u0000${record.table.table}`;
+      const group = groups.get(key) ?? { kind: record.kind, table: record.table, rows: [] };
+      group.rows.push({ ...record.row, batch_id: this.id });
+      groups.set(key, group);
+      for (const extra of record.derived ?? []) {
+        const bucket = derived.get(extra.table.table) ?? { table: extra.table, rows: [] };
+        bucket.rows.push({ ...extra.row, batch_id: this.id });
+        derived.set(extra.table.table, bucket);
+      }
+    }
+    for (const group of groups.values()) {
+      const stored = await insertRows(this.store, group.table, group.rows);
+      addCounts(countsFor(counts, group.kind), { read: group.rows.length, stored, duplicates: group.rows.length - stored, quarantined: 0 });
+    }
+    for (const bucket of derived.values()) await insertRows(this.store, bucket.table, bucket.rows);
+    for (const entry of this.quarantined) {
+      addCounts(countsFor(counts, entry.kind ?? 'unknown'), { read: 1, stored: 0, duplicates: 0, quarantined: 1 });
+      await this.store.run('INSERT INTO quarantine (batch_id, file, line, reason, raw) VALUES (?, ?, ?, ?, ?)', [this.id, this.file, entry.line, entry.reason, entry.raw]);
+    }
+    for (const tenant of [...this.tenantIds].sort()) {
+      await this.store.run("INSERT OR IGNORE INTO tenant (key, value) VALUES ('tenantId', ?)", [tenant]);
+    }
+    return counts;
+  }
+}
+
+function countsFor(map: Map<RecordKind | 'unknown', Counts>, kind: RecordKind | 'unknown'): Counts {
+  const existing = map.get(kind);
+  if (existing) return existing;
+  const fresh = zeroCounts();
+  map.set(kind, fresh);
+  return fresh;
+}

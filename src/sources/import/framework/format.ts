@@ -1,0 +1,27 @@
+import type { Progress } from '../../../model/progress.js';
+import type { FileBatch } from './file-batch.js';
+import type { Sniff } from './sniff.js';
+
+/** Shared across the files of one import run (the portal's AuthDetails CSVs are joined onto their sign-ins). */
+export interface ImportRun {
+  progress: Progress;
+  /** Portal AuthDetails rows by Request ID, read before the sign-in CSVs of the same run. */
+  authDetails: Map<string, AuthDetailsEntry>;
+}
+
+export interface AuthDetailsEntry {
+  steps: { method: string | null; succeeded: boolean | null; requirement: string | null; resultDetail: string | null }[];
+  /** Set once a sign-in of this run took the steps: the AuthDetails rows then count as stored. */
+  used: boolean;
+  lines: number[];
+}
+
+/** A file format: how to recognise it from its content, and how to read it into a batch. */
+export interface ImportFormat {
+  id: string;
+  /** What it reads, for the "formats tried" message and --help. */
+  describes: string;
+  detect(sniff: Sniff): boolean;
+  /** Read `path` into `batch`. Returns what could not be read (a truncated tail), or null. */
+  read(path: string, batch: FileBatch, run: ImportRun, sniff: Sniff): Promise<string | null>;
+}

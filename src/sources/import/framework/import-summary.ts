@@ -1,0 +1,47 @@
+/** The kinds of record an import counts, as `--format json` reports them. */
+export type RecordKind = 'interactiveUser' | 'nonInteractiveUser' | 'servicePrincipal' | 'managedIdentity' | 'activity' | 'audit' | 'directory';
+export const RECORD_KINDS: readonly RecordKind[] = ['interactiveUser', 'nonInteractiveUser', 'servicePrincipal', 'managedIdentity', 'activity', 'audit', 'directory'];
+
+export interface Counts {
+  read: number;
+  stored: number;
+  duplicates: number;
+  quarantined: number;
+}
+
+/** One file's reconciliation: read = stored + duplicates + quarantined. */
+export interface FileSummary extends Counts {
+  path: string;
+  /** The format the file was read as, or null when it matched none. */
+  format: string | null;
+  /** Why the file (or its tail) could not be read: no known format, truncated gzip or JSON, unreadable. */
+  error: string | null;
+}
+
+export interface ImportSummary {
+  files: FileSummary[];
+  totals: Record<RecordKind, Counts>;
+}
+
+export function zeroCounts(): Counts {
+  return { read: 0, stored: 0, duplicates: 0, quarantined: 0 };
+}
+
+export function emptyTotals(): Record<RecordKind, Counts> {
+  return {
+    interactiveUser: zeroCounts(),
+    nonInteractiveUser: zeroCounts(),
+    servicePrincipal: zeroCounts(),
+    managedIdentity: zeroCounts(),
+    activity: zeroCounts(),
+    audit: zeroCounts(),
+    directory: zeroCounts(),
+  };
+}
+
+export function addCounts(into: Counts, more: Counts): void {
+  into.read += more.read;
+  into.stored += more.stored;
+  into.duplicates += more.duplicates;
+  into.quarantined += more.quarantined;
+}

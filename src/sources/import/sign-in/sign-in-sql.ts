@@ -1,0 +1,183 @@
+import { AUTHENTICATION_FACTS } from '../../../catalog/authentication-facts.js';
+
+/**
+ * The one sign-in normaliser. Every format stages its sign-ins as Graph-beta-shaped JSON
+ * (diagnostic JSON Lines as they are: the envelope's `properties` is that shape), and this SQL turns
+ * them into `sign_ins` rows. One normaliser means the same sign-in normalises to the same row
+ * whichever format delivered it, and DuckDB parses the JSON, which is what makes a million records fast.
+ */
+
+function literal(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/** Diagnostic-settings category → kind (the records carry no signInEventTypes). */
+const CATEGORY_KINDS: readonly (readonly [string, string])[] = [
+  ['signinlogs', 'interactiveUser'],
+  ['noninteractiveusersigninlogs', 'nonInteractiveUser'],
+  ['serviceprincipalsigninlogs', 'servicePrincipal'],
+  ['managedidentitysigninlogs', 'managedIdentity'],
+];
+
+/** The subset of a Graph beta signIn the store keeps; everything read as text and cast here, so a wrong type is a null, not an error. */
+const SIGN_IN_SHAPE = JSON.stringify({
+  id: 'VARCHAR',
+  createdDateTime: 'VARCHAR',
+  tenantId: 'VARCHAR',
+  userId: 'VARCHAR',
+  userPrincipalName: 'VARCHAR',
+  userDisplayName: 'VARCHAR',
+  userType: 'VARCHAR',
+  appId: 'VARCHAR',
+  appDisplayName: 'VARCHAR',
+  resourceId: 'VARCHAR',
+  resourceDisplayName: 'VARCHAR',
+  servicePrincipalId: 'VARCHAR',
+  servicePrincipalName: 'VARCHAR',
+  ipAddress: 'VARCHAR',
+  autonomousSystemNumber: 'VARCHAR',
+  location: { city: 'VARCHAR', countryOrRegion: 'VARCHAR' },
+  clientAppUsed: 'VARCHAR',
+  userAgent: 'VARCHAR',
+  isInteractive: 'VARCHAR',
+  signInEventTypes: ['VARCHAR'],
+  authenticationRequirement: 'VARCHAR',
+  authenticationProtocol: 'VARCHAR',
+  authenticationDetails: [{ authenticationMethod: 'VARCHAR', succeeded: 'VARCHAR', authenticationStepRequirement: 'VARCHAR', authenticationStepResultDetail: 'VARCHAR' }],
+  conditionalAccessStatus: 'VARCHAR',
+  appliedConditionalAccessPolicies: [{ id: 'VARCHAR', displayName: 'VARCHAR', result: 'VARCHAR', enforcedGrantControls: ['VARCHAR'] }],
+  status: { errorCode: 'VARCHAR', failureReason: 'VARCHAR', additionalDetails: 'VARCHAR' },
+  clientCredentialType: 'VARCHAR',
+  federatedCredentialId: 'VARCHAR',
+  managedServiceIdentity: { msiType: 'VARCHAR', associatedResourceId: 'VARCHAR' },
+  crossTenantAccessType: 'VARCHAR',
+  homeTenantId: 'VARCHAR',
+  resourceTenantId: 'VARCHAR',
+  incomingTokenType: 'VARCHAR',
+});
+
+/** Macros the normaliser uses; temp, so they live with the connection and touch no schema. */
+export const SIGN_IN_MACROS = `
+CREATE OR REPLACE TEMP MACRO ua_text(s) AS nullif(trim(s), '');
+CREATE OR REPLACE TEMP MACRO ua_guid(s) AS lower(nullif(trim(s), ''));
+CREATE OR REPLACE TEMP MACRO ua_camel(s) AS CASE WHEN nullif(trim(s), '') IS NULL THEN NULL ELSE array_to_string(list_transform(
+  list_filter(string_split(regexp_replace(trim(s), '[^A-Za-z0-9]+', ' ', 'g'), ' '), lambda w: w <> ''),
+  lambda w, i: CASE WHEN i = 1 THEN (CASE WHEN upper(w) = w THEN lower(w) ELSE lower(w[1]) || w[2:] END) ELSE upper(w[1]) || w[2:] END), '') END;
+CREATE OR REPLACE TEMP MACRO ua_utc(s) AS CAST(timezone('UTC', try_cast(nullif(trim(s), '') AS TIMESTAMPTZ)) AS TIMESTAMP);
+CREATE OR REPLACE TEMP MACRO ua_bool(s) AS try_cast(nullif(trim(s), '') AS BOOLEAN);
+`;
+
+export const STAGE_TABLE = 'ua_signin_stage';
+export const NORMALISED_TABLE = 'ua_signin_normalised';
+
+const categoryCase = `CASE lower(category) ${CATEGORY_KINDS.map(([category, kind]) => `WHEN ${literal(category)} THEN ${literal(kind)}`).join(' ')} END`;
+const firstFactors = `[${AUTHENTICATION_FACTS.firstFactorMethods.map((m) => literal(m.toLowerCase())).join(', ')}]`;
+const mfaTexts = (column: string): string => AUTHENTICATION_FACTS.mfaSatisfiedTexts.map((t) => `contains(lower(coalesce(${column}, '')), ${literal(t.toLowerCase())})`).join(' OR ');
+
+/**
+ * Stage (line, kind hint, raw text, Graph-shaped doc or null = use raw) → one row per staged record with
+ * every `sign_ins` column and `reason` (null when valid).
+ */
+export const NORMALISE_SQL = `
+CREATE OR REPLACE TEMP TABLE ${NORMALISED_TABLE} AS
+WITH valid AS (
+  SELECT line, kind AS kind_hint, raw, coalesce(doc, raw) AS text, json_valid(coalesce(doc, raw)) AS ok FROM ${STAGE_TABLE}
+), parts AS (
+  SELECT line, kind_hint, raw, ok,
+    CASE WHEN ok THEN json_type(text) END AS top_type,
+    CASE WHEN ok THEN json_extract(text, ['$.properties', '$.category', '$.tenantId', '$.resultType']) END AS env,
+    text
+  FROM valid
+), shaped AS (
+  SELECT line, kind_hint, raw, ok, top_type,
+    CASE WHEN json_type(env[1]) = 'OBJECT' THEN env[1] ELSE CAST(text AS JSON) END AS p,
+    json_extract_string(env[2], '$') AS category,
+    json_extract_string(env[3], '$') AS outer_tenant,
+    json_extract_string(env[4], '$') AS result_type
+  FROM parts
+), typed AS (
+  SELECT line, kind_hint, raw, ok, top_type, category, outer_tenant, result_type,
+    CASE WHEN ok AND top_type = 'OBJECT' THEN json_transform(p, '${SIGN_IN_SHAPE}') END AS r
+  FROM shaped
+), base AS (
+  SELECT line, raw, ok, top_type, category, r,
+    coalesce(kind_hint, ${categoryCase},
+      CASE WHEN r.signInEventTypes[1] IN ('interactiveUser', 'nonInteractiveUser', 'servicePrincipal', 'managedIdentity') THEN r.signInEventTypes[1] END,
+      CASE WHEN r IS NULL OR category IS NOT NULL THEN NULL
+           WHEN ua_text(r.managedServiceIdentity.msiType) IS NOT NULL AND ua_text(r.managedServiceIdentity.msiType) <> 'none' THEN 'managedIdentity'
+           WHEN ua_text(r.userId) IS NULL AND ua_text(r.servicePrincipalId) IS NOT NULL THEN 'servicePrincipal'
+           WHEN ua_bool(r.isInteractive) = false THEN 'nonInteractiveUser'
+           ELSE 'interactiveUser' END) AS kind,
+    ua_guid(r.id) AS id,
+    ua_utc(r.createdDateTime) AS created_at,
+    coalesce(ua_guid(r.tenantId), ua_guid(outer_tenant)) AS tenant_id,
+    coalesce(try_cast(r.status.errorCode AS INTEGER), try_cast(result_type AS INTEGER)) AS error_code,
+    ua_camel(r.authenticationRequirement) AS authentication_requirement,
+    list_transform(coalesce(r.authenticationDetails, []), lambda d: {
+      'method': ua_text(d.authenticationMethod), 'succeeded': ua_bool(d.succeeded),
+      'requirement': ua_text(d.authenticationStepRequirement), 'resultDetail': ua_text(d.authenticationStepResultDetail)}) AS steps
+  FROM typed
+)
+SELECT
+  line, raw,
+  CASE WHEN NOT ok THEN 'invalid JSON'
+       WHEN top_type <> 'OBJECT' THEN 'not a JSON object'
+       WHEN kind IS NULL THEN 'not a sign-in category: ' || coalesce(category, '(none)')
+       WHEN id IS NULL THEN 'missing id'
+       WHEN created_at IS NULL THEN 'missing or invalid createdDateTime'
+       WHEN error_code IS NULL THEN 'missing or invalid status.errorCode'
+  END AS reason,
+  id, kind, created_at, tenant_id,
+  ua_guid(r.userId) AS user_id,
+  lower(ua_text(r.userPrincipalName)) AS upn,
+  ua_text(r.userDisplayName) AS user_display_name,
+  lower(ua_text(r.userType)) AS user_type,
+  ua_guid(r.appId) AS app_id,
+  ua_text(r.appDisplayName) AS app_display_name,
+  ua_guid(r.resourceId) AS resource_id,
+  ua_text(r.resourceDisplayName) AS resource_display_name,
+  ua_guid(r.servicePrincipalId) AS service_principal_id,
+  ua_text(r.servicePrincipalName) AS service_principal_name,
+  ua_text(r.ipAddress) AS ip_address,
+  try_cast(r.autonomousSystemNumber AS INTEGER) AS asn,
+  ua_text(r.location.countryOrRegion) AS country,
+  ua_text(r.location.city) AS city,
+  ua_text(r.clientAppUsed) AS client_app_used,
+  ua_text(r.userAgent) AS user_agent,
+  kind = 'interactiveUser' AS is_interactive,
+  authentication_requirement,
+  ua_camel(r.authenticationProtocol) AS authentication_protocol,
+  CASE
+    WHEN error_code = 0 AND authentication_requirement = 'multiFactorAuthentication' THEN true
+    WHEN len(list_filter(steps, lambda s: s.succeeded AND s.method IS NOT NULL AND NOT list_contains(${firstFactors}, lower(s.method)))) > 0 THEN true
+    WHEN ${mfaTexts('r.status.additionalDetails')} THEN true
+    WHEN len(list_filter(steps, lambda s: s.succeeded AND (${mfaTexts('s.resultDetail')}))) > 0 THEN true
+    WHEN error_code = 0 AND authentication_requirement = 'singleFactorAuthentication' THEN false
+  END AS mfa_satisfied,
+  CAST(to_json(steps) AS JSON) AS authentication_steps,
+  ua_camel(r.conditionalAccessStatus) AS conditional_access_status,
+  CAST(to_json(list_transform(coalesce(r.appliedConditionalAccessPolicies, []), lambda a: {
+    'id': ua_guid(a.id), 'displayName': ua_text(a.displayName), 'result': ua_camel(a.result),
+    'enforcedGrantControls': list_transform(coalesce(a.enforcedGrantControls, []), lambda g: ua_camel(g))})) AS JSON) AS applied_policies,
+  error_code,
+  ua_text(r.status.failureReason) AS failure_reason,
+  ua_text(r.status.additionalDetails) AS additional_details,
+  ua_camel(r.clientCredentialType) AS client_credential_type,
+  ua_guid(r.federatedCredentialId) AS federated_credential_id,
+  ua_camel(r.managedServiceIdentity.msiType) AS msi_type,
+  ua_text(r.managedServiceIdentity.associatedResourceId) AS associated_resource_id,
+  ua_camel(r.crossTenantAccessType) AS cross_tenant_access_type,
+  ua_guid(r.homeTenantId) AS home_tenant_id,
+  ua_guid(r.resourceTenantId) AS resource_tenant_id,
+  ua_camel(r.incomingTokenType) AS incoming_token_type
+FROM base
+`;
+
+/** The sign_ins columns in table order, minus raw and batch_id, which the insert adds. */
+export const SIGN_IN_COLUMNS = [
+  'id', 'kind', 'created_at', 'tenant_id', 'user_id', 'upn', 'user_display_name', 'user_type', 'app_id', 'app_display_name', 'resource_id',
+  'resource_display_name', 'service_principal_id', 'service_principal_name', 'ip_address', 'asn', 'country', 'city', 'client_app_used', 'user_agent',
+  'is_interactive', 'authentication_requirement', 'authentication_protocol', 'mfa_satisfied', 'authentication_steps', 'conditional_access_status',
+  'applied_policies', 'error_code', 'failure_reason', 'additional_details', 'client_credential_type', 'federated_credential_id', 'msi_type',
+  'associated_resource_id', 'cross_tenant_access_type', 'home_tenant_id', 'resource_tenant_id', 'incoming_token_type',
+] as const;
