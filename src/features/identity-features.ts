@@ -94,6 +94,8 @@ export const identityFeaturesSchema = z.object({
   armNoMfaApps: z.array(countByKeySchema).default([]),
   /** Sign-ins to in-scope targets that failed with 50074/50076/50079. */
   scopeMfaFailures: count,
+  /** Of those, the ones on the Azure portal (phase 1). */
+  portalMfaFailures: count,
   scopeMfaFailureFirst: maybeTime,
   scopeMfaFailureLast: maybeTime,
   scopeMfaFailureApp: maybeText,

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { blankFeatures, blankTenant } from '../../features/blank-features.js';
+import type { IdentityFeatures } from '../../features/identity-features.js';
+import { assessImpact, type ImpactContext } from './impact.js';
+
+const CLI = '04b07795-8ddb-461a-bbee-02f9e1bf7b46';
+const withActivityLog: ImpactContext = { asOf: '2026-11-20T23:59:59.000Z', enforcement: { phase1: '2025-03-15', phase2: '2026-12-15' }, tenant: blankTenant({ signIns: 1000, operations: 250 }) };
+const withoutActivityLog: ImpactContext = { ...withActivityLog, tenant: blankTenant({ signIns: 1000, operations: 0 }) };
+
+function armUser(overrides: Partial<IdentityFeatures> = {}): IdentityFeatures {
+  return blankFeatures('u1', 'user', {
+    signIns: 720, successes: 720, armSuccessNoMfa: 720, armRopcSuccess: 720, armNoMfaFirst: '2026-10-22T00:05:00.000Z', armNoMfaLast: '2026-11-20T23:05:00.000Z',
+    armNoMfaApps: [{ key: CLI, name: 'Microsoft Azure CLI', count: 720 }], lastSeen: '2026-11-20T23:05:00.000Z',
+    ...overrides,
+  });
+}
+
+describe('assessImpact', () => {
+  it('breaks on the phase 2 date when the Activity log shows writes without MFA, citing counts, times and operations', () => {
+    const impact = assessImpact(
+      armUser({ opsNoMfa: 30, opsNoMfaFirst: '2026-10-22T01:00:00.000Z', opsNoMfaLast: '2026-11-20T22:00:00.000Z', opsNoMfaNames: [{ key: 'microsoft.web/sites/write', name: null, count: 30 }] }),
+      'service-account',
+      withActivityLog,
+    );
+    expect(impact).toEqual({
+      verdict: 'breaks',
+      breaksOn: '2026-12-15',
+      phase: 'phase2',
+      migratedTo: null,
+      reasons: [
+        '30 ARM write/delete operations in the Activity log with a token without MFA (amr pwd), first 2026-10-22 01:00 UTC, last 2026-11-20 22:00 UTC: microsoft.web/sites/write (30).',
+        '720 sign-ins to Azure Resource Manager without MFA, 720 of them password (ROPC) grants via Microsoft Azure CLI (720), first 2026-10-22 00:05 UTC, last 2026-11-20 23:05 UTC.',
+        'They will be refused from 2026-12-15 (phase2).',
+      ],
+    });
+  });
+
+  it('is at-risk when ARM is reached without MFA but no write is seen, and says why in each case', () => {
+    expect(assessImpact(armUser(), 'service-account', withActivityLog)).toMatchObject({ verdict: 'at-risk', breaksOn: null, phase: 'phase2' });
+    expect(assessImpact(armUser(), 'service-account', withActivityLog).reasons[1]).toBe(
+      'No write, delete or action by it among the 250 Activity-log operations: reads only, which are not enforced; its first write without MFA will be refused (2026-12-15).',
+    );
+    const noLog = assessImpact(armUser(), 'service-account', withoutActivityLog);
+    expect(noLog.verdict).toBe('at-risk');
+    expect(noLog.reasons[1]).toBe('No Activity log was imported, so writes cannot be told from reads: any write without MFA will be refused from 2026-12-15. Import the Activity log to decide.');
+  });
+
+  it('is broken on MFA-required failures with no MFA success since, and on MFA policy denials', () => {
+    const failing = armUser({ scopeMfaFailures: 12, scopeMfaFailureCodes: [50076], scopeMfaFailureApp: 'Microsoft Azure CLI', scopeMfaFailureFirst: '2026-11-01T02:00:00.000Z', scopeMfaFailureLast: '2026-11-20T02:00:00.000Z' });
+    expect(assessImpact(failing, 'service-account', withActivityLog)).toEqual({
+      verdict: 'broken', breaksOn: null, phase: 'phase2', migratedTo: null,
+      reasons: ['12 sign-ins to Microsoft Azure CLI failed with 50076 (MFA required), first 2026-11-01 02:00 UTC, last 2026-11-20 02:00 UTC; no sign-in to the portal or ARM ever completed MFA.'],
+    });
+    const denied = armUser({ policyDenied: 3, policyDeniedFirst: '2026-11-02T10:00:00.000Z', policyDeniedLast: '2026-11-19T10:00:00.000Z', policyDeniedDefinitions: ['/providers/microsoft.authorization/policydefinitions/4e6c27d5-a6ee-49cf-b2b4-d8fe90fa2b8b'] });
+    const impact = assessImpact(denied, 'service-account', withActivityLog);
+    expect(impact.verdict).toBe('broken');
+    expect(impact.phase).toBe('policy:4e6c27d5-a6ee-49cf-b2b4-d8fe90fa2b8b');
+    expect(impact.reasons[0]).toBe(
+      '3 Activity-log writes were refused with RequestDisallowedByPolicy by 4e6c27d5-a6ee-49cf-b2b4-d8fe90fa2b8b "Users must authenticate with multi-factor authentication to create or update resources", first 2026-11-02 10:00 UTC, last 2026-11-19 10:00 UTC.',
+    );
+  });
+
+  it('is not broken by the MFA prompt a person answers: a 50074 followed by an MFA success', () => {
+    const person = blankFeatures('u2', 'user', { signIns: 10, portalSuccessMfa: 9, scopeMfaFailures: 1, portalMfaFailures: 1, scopeMfaFailureCodes: [50074], scopeMfaFailureFirst: '2026-11-10T09:00:00.000Z', scopeMfaFailureLast: '2026-11-10T09:00:00.000Z', lastScopeMfaSuccess: '2026-11-10T09:00:30.000Z' });
+    expect(assessImpact(person, 'human', withActivityLog)).toEqual({ verdict: 'ready', breaksOn: null, phase: null, migratedTo: null, reasons: ['In scope and ready: 9 Azure portal sign-ins with MFA.'] });
+    const breakGlass = blankFeatures('u3', 'user', { signIns: 1, scopeMfaFailures: 1, portalMfaFailures: 1, scopeMfaFailureCodes: [50074], scopeMfaFailureApp: 'Azure Portal', scopeMfaFailureFirst: '2026-11-10T09:00:00.000Z', scopeMfaFailureLast: '2026-11-10T09:00:00.000Z' });
+    expect(assessImpact(breakGlass, 'break-glass', withActivityLog)).toMatchObject({ verdict: 'broken', phase: 'phase1', breaksOn: null });
+  });
+
+  it('breaks on phase 1 for portal sign-ins without MFA, and says when that date has already passed', () => {
+    const portal = blankFeatures('u4', 'user', { signIns: 3, portalSuccessNoMfa: 3, portalNoMfaFirst: '2026-11-01T09:00:00.000Z', portalNoMfaLast: '2026-11-03T09:00:00.000Z' });
+    const impact = assessImpact(portal, 'human', withActivityLog);
+    expect(impact).toMatchObject({ verdict: 'breaks', breaksOn: '2025-03-15', phase: 'phase1' });
+    expect(impact.reasons[1]).toBe('phase1 has applied since 2025-03-15, yet these succeeded: a postponement or exemption is in place and will end.');
+    expect(assessImpact(portal, 'human', { ...withActivityLog, enforcement: { phase1: '2026-12-01', phase2: '2026-12-15' } }).breaksOn).toBe('2026-12-01');
+  });
+
+  it('is not affected when the account went quiet and a workload identity took over from the same address', () => {
+    const migrated = armUser({ lastSeen: '2026-11-10T10:00:00.000Z', opsNoMfa: 20, successor: { id: 'sp-new', name: 'deploy-sp', firstSeen: '2026-11-11T02:00:00.000Z', sharedIp: '20.61.4.5' } });
+    expect(assessImpact(migrated, 'service-account', withActivityLog)).toEqual({
+      verdict: 'not-affected', breaksOn: null, phase: null,
+      migratedTo: { id: 'sp-new', name: 'deploy-sp', firstSeen: '2026-11-11T02:00:00.000Z', sharedIp: '20.61.4.5' },
+      reasons: ['Quiet since 2026-11-10, 10 days before 2026-11-20.', 'Workload identity "deploy-sp" (sp-new) has signed in from the same address 20.61.4.5 since 2026-11-11: the work moved to it.'],
+    });
+  });
+
+  it('is not affected without in-scope access, and for workload identities', () => {
+    const graphOnly = blankFeatures('u5', 'user', { signIns: 30, resources: [{ key: '00000003-0000-0000-c000-000000000000', name: 'Microsoft Graph', count: 30 }] });
+    expect(assessImpact(graphOnly, 'service-account', withActivityLog).reasons).toEqual(['30 sign-ins, none to the Azure portal or Azure Resource Manager (Microsoft Graph (30)), and no ARM write.']);
+    const stale = blankFeatures('u6', 'user', { directoryLastSignIn: '2026-05-04T00:00:00.000Z' });
+    expect(assessImpact(stale, 'service-account', withActivityLog).reasons).toEqual(['No sign-in and no Activity-log operation in the data; the directory\'s last sign-in is 2026-05-04 (200 days before 2026-11-20).']);
+    expect(assessImpact(blankFeatures('sp', 'servicePrincipal'), 'workload-identity', withActivityLog)).toMatchObject({ verdict: 'not-affected', breaksOn: null });
+  });
+});
