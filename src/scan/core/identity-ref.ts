@@ -25,6 +25,15 @@ export function unquote(text: string): string {
   return trimmed;
 }
 
+/**
+ * Script text as an identity function should read it: the host's placeholders put back, and whether `$(X)`
+ * in it is a pipeline macro (only when it came from a placeholder: in a script `$(x)` runs a command).
+ */
+export function scriptText(text: string, placeholders: ReadonlyMap<string, string> | undefined): { text: string; macros: boolean } {
+  const restored = restorePlaceholders(text, placeholders);
+  return { text: restored, macros: restored !== text };
+}
+
 /** Puts back the expressions a host replaced with placeholders (SourceFile.placeholders). */
 export function restorePlaceholders(text: string, placeholders: ReadonlyMap<string, string> | undefined): string {
   if (!placeholders || placeholders.size === 0) return text;
@@ -35,16 +44,17 @@ export function restorePlaceholders(text: string, placeholders: ReadonlyMap<stri
 
 /**
  * A reference by name: a CI secret or variable (`${{ secrets.X }}` → `secrets.X`, `$(X)`), or an environment
- * variable (`$env:X`, `$X`). Null when `text` is not exactly one reference.
+ * variable (`$env:X`, `$X`). Null when `text` is not exactly one reference. `$(X)` is a pipeline macro only
+ * in text a CI host handed over (it substituted it: `restorePlaceholders`); in a script it runs a command.
  */
-export function referenceOf(text: string): IdentityRef | null {
+export function referenceOf(text: string, macros = true): IdentityRef | null {
   const value = unquote(text);
   const github = GITHUB_EXPRESSION.exec(value)?.groups;
   if (github?.['context'] && github['name']) {
     if (github['context'] === 'env') return { kind: 'env-var', value: github['name'] };
     return { kind: 'secret-ref', value: `${github['context']}.${github['name']}` };
   }
-  const macro = PIPELINE_MACRO.exec(value)?.groups?.['name'];
+  const macro = macros ? PIPELINE_MACRO.exec(value)?.groups?.['name'] : undefined;
   if (macro) return { kind: 'secret-ref', value: `$(${macro})` };
   const powershell = POWERSHELL_ENV.exec(value)?.groups;
   const psName = powershell?.['braced'] ?? powershell?.['name'];
@@ -59,23 +69,23 @@ export function referenceOf(text: string): IdentityRef | null {
  * The identity for a value in a *username* position: the UPN when it is a literal UPN, else the name it
  * comes from. Only ever called on usernames, so a password is never read here.
  */
-export function userIdentity(text: string): IdentityRef | null {
+export function userIdentity(text: string, macros = true): IdentityRef | null {
   const value = unquote(text);
   if (isUpn(value)) return { kind: 'upn', value };
-  return referenceOf(value);
+  return referenceOf(value, macros);
 }
 
 /** The identity for a value in a *client id* position: the GUID literal, else the name it comes from. */
-export function clientIdentity(text: string): IdentityRef | null {
+export function clientIdentity(text: string, macros = true): IdentityRef | null {
   const value = unquote(text);
   if (isGuid(value)) return { kind: 'client-id', value: value.toLowerCase() };
-  return referenceOf(value);
+  return referenceOf(value, macros);
 }
 
 /**
  * For a *secret* position: only its name when it is a reference. A literal is a secret value and is never
  * returned, so no code path can carry it into a finding.
  */
-export function secretNameIdentity(text: string): IdentityRef | null {
-  return referenceOf(text);
+export function secretNameIdentity(text: string, macros = true): IdentityRef | null {
+  return referenceOf(text, macros);
 }

@@ -1,5 +1,6 @@
 import type { Detector } from '../core/detector.js';
 import { configEnvDetector } from './config-env/index.js';
+import { shellDetector } from './shell/index.js';
 import { terraformDetector } from './terraform/index.js';
 
 /**
@@ -8,5 +9,6 @@ import { terraformDetector } from './terraform/index.js';
  */
 export const DETECTORS: ReadonlyMap<string, Detector> = new Map<string, Detector>([
   ['config-env', configEnvDetector],
+  ['shell', shellDetector],
   ['terraform', terraformDetector],
 ]);
