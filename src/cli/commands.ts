@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { registerImport } from './import.js';
+import { registerAnalyze } from './analyze.js';
 
 /** Every command, one module each. Adding a command = one file in src/cli/ + one line here. */
-export const COMMANDS: readonly ((program: Command) => void)[] = [];
+export const COMMANDS: readonly ((program: Command) => void)[] = [registerImport, registerAnalyze];

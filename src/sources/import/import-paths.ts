@@ -37,7 +37,8 @@ export async function importPaths(store: Store, paths: readonly string[], option
   const summary: ImportSummary = { files: [], totals: emptyTotals() };
   await store.run("SET TimeZone = 'UTC'");
   for (const path of files) {
-    const shown = relative(process.cwd(), path) || path;
+    const inside = relative(process.cwd(), path);
+    const shown = inside === '' || inside.startsWith('..') ? path : inside;
     const entry: FileSummary = { path: shown, format: null, read: 0, stored: 0, duplicates: 0, quarantined: 0, error: null };
     summary.files.push(entry);
     const sniff = await sniffFile(path);
