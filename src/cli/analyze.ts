@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { z } from 'zod';
+import { loadConfig } from '../config/load-config.js';
+import { runAnalysis } from '../engines/run-analysis.js';
+import { UsageError } from '../errors.js';
+import { IDENTITY_CLASSES, VERDICTS, type AnalysisResult } from '../model/analysis.js';
+import { canonicalAnalysis } from '../report/json.js';
+import { terminalSafe } from '../report/terminal-text.js';
+import { openStore } from '../store/store.js';
+import { dbOption, debugOption } from './common-options.js';
+import { EXIT_OK } from './exit.js';
+
+const DEFAULT_CONFIG = 'unattended.yaml';
+const SOONEST = 15;
+
+const optionsSchema = z.object({
+  db: z.string().min(1),
+  asOf: z.string().min(1).optional(),
+  phase1Date: z.string().min(1).optional(),
+  phase2Date: z.string().min(1).optional(),
+  policy: z.string().min(1).optional(),
+  format: z.enum(['table', 'json'], { error: () => ({ message: '--format must be table or json' }) }).default('table'),
+});
+
+function pad(text: string, width: number, right: boolean): string {
+  return right ? text.padStart(width) : text.padEnd(width);
+}
+
+function grid(rows: readonly (readonly string[])[], rightFrom: number): string[] {
+  const widths = (rows[0] ?? []).map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  return rows.map((row) => row.map((cell, column) => pad(cell, widths[column] ?? 0, column >= rightFrom)).join('  ').trimEnd());
+}
+
+/** The class × verdict table, then the identities that are broken or break soonest, each with the reason that proves it. */
+export function renderAnalysisTable(result: AnalysisResult): string {
+  const counts = new Map<string, number>();
+  for (const identity of result.identities) counts.set(`${identity.class}|${identity.verdict}`, (counts.get(`${identity.class}|${identity.verdict}`) ?? 0) + 1);
+  const header = ['class', ...VERDICTS, 'total'];
+  const body = IDENTITY_CLASSES.map((name) => [
+    name,
+    ...VERDICTS.map((verdict) => String(counts.get(`${name}|${verdict}`) ?? 0)),
+    String(result.summary.byClass[name] ?? 0),
+  ]);
+  const totals = ['total', ...VERDICTS.map((verdict) => String(result.summary.byVerdict[verdict] ?? 0)), String(result.identities.length)];
+  const lines = [
+    `as of ${result.asOf}; enforcement phase 1 ${result.enforcement.phase1}, phase 2 ${result.enforcement.phase2}${result.tenantId ? `; tenant ${terminalSafe(result.tenantId)}` : ''}`,
+    '',
+    ...grid([header, ...body, totals], 1),
+  ];
+  const urgent = result.identities.filter((identity) => identity.verdict === 'broken' || identity.verdict === 'breaks').slice(0, SOONEST);
+  if (urgent.length > 0) {
+    lines.push('', 'broken, or breaking soonest');
+    const rows = urgent.map((identity) => [
+      identity.verdict === 'broken' ? 'broken now' : `breaks ${identity.breaksOn ?? '?'}`,
+      identity.class,
+      terminalSafe(identity.upn ?? identity.displayName),
+      identity.recommendation.action,
+    ]);
+    const table = grid(rows, 99);
+    urgent.forEach((identity, index) => {
+      lines.push(`  ${table[index] ?? ''}`);
+      const reason = identity.reasons[0];
+      if (reason) lines.push(`      ${terminalSafe(reason)}`);
+    });
+    const more = (result.summary.byVerdict['broken'] ?? 0) + (result.summary.byVerdict['breaks'] ?? 0) - urgent.length;
+    if (more > 0) lines.push(`  … and ${more} more: unattended analyze --format json`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerAnalyze(program: Command): void {
+  program
+    .command('analyze')
+    .description('tell people from machines and say, for each identity, whether, when and why mandatory MFA breaks it')
+    .addOption(dbOption())
+    .option('--as-of <time>', 'judge as of this date or ISO time (default: the newest record)')
+    .option('--phase1-date <date>', 'the tenant\'s Phase 1 (portal) enforcement date, YYYY-MM-DD (default: unattended.yaml, else the catalog)')
+    .option('--phase2-date <date>', 'the tenant\'s Phase 2 (ARM writes) enforcement date, YYYY-MM-DD (default: unattended.yaml, else the catalog)')
+    .option('--policy <file>', `the unattended.yaml to use (default: ./${DEFAULT_CONFIG} when present)`)
+    .addOption(new Option('--format <format>', 'table or json (the analyze contract, schemaVersion 1)').default('table'))
+    .addOption(debugOption())
+    .action(async (raw: unknown) => {
+      const parsed = optionsSchema.safeParse(raw);
+      if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? 'invalid options', 'see unattended analyze --help');
+      const options = parsed.data;
+      const configPath = options.policy ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null);
+      const config = configPath === null ? null : loadConfig(configPath);
+      const store = await openStore(options.db, { readOnly: true });
+      try {
+        const result = await runAnalysis(store, { asOf: options.asOf, phase1Date: options.phase1Date, phase2Date: options.phase2Date, config });
+        if (options.format === 'json') process.stdout.write(`${JSON.stringify(canonicalAnalysis(result), null, 2)}\n`);
+        else process.stdout.write(renderAnalysisTable(result));
+        process.exitCode = EXIT_OK;
+      } finally {
+        store.close();
+      }
+    });
+}
