@@ -1,0 +1,62 @@
+import type { Node } from 'web-tree-sitter';
+import type { ParsedFile, SourceFile } from '../../core/detector.js';
+import type { ScanFinding } from '../../../model/scan-finding.js';
+import { namesRopcEnv, sdkFindings, type CallSite, type SdkLanguage } from '../../detector-kit/sdk-call.js';
+import { JAVA_APIS, SDK_JAVA_RULES } from './rules.js';
+
+function javaLiteral(node: Node): string | null {
+  if (node.type !== 'string_literal') return null;
+  return node.namedChildren.filter((child) => child?.type === 'string_fragment').map((child) => child?.text ?? '').join('');
+}
+
+const JAVA: SdkLanguage = {
+  detectorId: 'sdk-java',
+  ecosystem: 'java',
+  rules: SDK_JAVA_RULES,
+  apis: JAVA_APIS,
+  credentialName: (name) => name.replace(/Builder$/u, ''),
+  literal: javaLiteral,
+};
+
+/** The MSAL4J request-parameter types whose static `builder(…)` starts a sign-in. */
+const PARAMETER_TYPES = new Set(['UserNamePasswordParameters', 'DeviceCodeFlowParameters', 'InteractiveRequestParameters']);
+
+/** azure-identity credential builders and MSAL4J parameter builders in Java. */
+export function detectSdkJava(file: SourceFile, parsed: ParsedFile): ScanFinding[] {
+  if (parsed.kind !== 'tree') return [];
+  const root = parsed.tree.rootNode;
+  const calls: CallSite[] = [];
+  for (const node of root.descendantsOfType(['object_creation_expression', 'method_invocation'])) {
+    if (!node) continue;
+    const site = node.type === 'object_creation_expression' ? builderSite(node) : parametersSite(node);
+    if (site) calls.push(site);
+  }
+  return sdkFindings(JAVA, file, calls, namesRopcEnv(root, javaLiteral, ['string_literal']));
+}
+
+/** `new XCredentialBuilder().clientId("…").username("…")…build()`: setter arguments become named arguments. */
+function builderSite(creation: Node): CallSite | null {
+  const type = creation.childForFieldName('type');
+  const at = type?.type === 'scoped_type_identifier' ? type.namedChildren[type.namedChildren.length - 1] : type;
+  if (!at || !at.text.endsWith('Builder')) return null;
+  const named = new Map<string, Node>();
+  let current: Node = creation;
+  for (let parent = current.parent; parent?.type === 'method_invocation' && parent.childForFieldName('object')?.id === current.id; parent = current.parent) {
+    const setter = parent.childForFieldName('name')?.text;
+    const value = parent.childForFieldName('arguments')?.namedChildren[0];
+    if (setter && value && !named.has(setter)) named.set(setter, value);
+    current = parent;
+  }
+  return { name: at.text, at, args: [], named };
+}
+
+/** `UserNamePasswordParameters.builder(scopes, username, password)`. */
+function parametersSite(invocation: Node): CallSite | null {
+  const object = invocation.childForFieldName('object');
+  const name = invocation.childForFieldName('name');
+  if (!object || name?.text !== 'builder') return null;
+  const typeName = object.type === 'field_access' ? object.childForFieldName('field')?.text : object.text;
+  if (!typeName || !PARAMETER_TYPES.has(typeName)) return null;
+  const args = (invocation.childForFieldName('arguments')?.namedChildren ?? []).filter((child): child is Node => child !== null && child.type !== 'line_comment' && child.type !== 'block_comment');
+  return { name: typeName, at: object.type === 'field_access' ? (object.childForFieldName('field') ?? object) : object, args, named: new Map() };
+}

@@ -1,0 +1,21 @@
+import type { ApiTable } from '../../detector-kit/sdk-call.js';
+import { sdkRules } from '../../detector-kit/sdk-call.js';
+
+export const SDK_JAVA_RULES = sdkRules('sdk-java');
+
+/** azure-identity builders (argument places are builder setters) and MSAL4J parameter builders. */
+export const JAVA_APIS: ApiTable = {
+  UsernamePasswordCredentialBuilder: { kind: 'username-password-credential', username: { names: ['username'] }, clientId: { names: ['clientId'] } },
+  ClientSecretCredentialBuilder: { kind: 'client-secret-credential', clientId: { names: ['clientId'] } },
+  ClientCertificateCredentialBuilder: { kind: 'client-certificate-credential', clientId: { names: ['clientId'] } },
+  ClientAssertionCredentialBuilder: { kind: 'workload-federation-credential', clientId: { names: ['clientId'] } },
+  WorkloadIdentityCredentialBuilder: { kind: 'workload-federation-credential', clientId: { names: ['clientId'] } },
+  AzurePipelinesCredentialBuilder: { kind: 'workload-federation-credential', clientId: { names: ['clientId'] } },
+  ManagedIdentityCredentialBuilder: { kind: 'managed-identity-credential', clientId: { names: ['clientId'] } },
+  DeviceCodeCredentialBuilder: { kind: 'interactive-credential', clientId: { names: ['clientId'] } },
+  InteractiveBrowserCredentialBuilder: { kind: 'interactive-credential', clientId: { names: ['clientId'] } },
+  // MSAL4J: UserNamePasswordParameters.builder(scopes, username, password)
+  UserNamePasswordParameters: { kind: 'msal-username-password', username: { index: 1 } },
+  DeviceCodeFlowParameters: { kind: 'interactive-credential' },
+  InteractiveRequestParameters: { kind: 'interactive-credential' },
+};
