@@ -1,10 +1,12 @@
 import type { Detector } from '../core/detector.js';
 import { configEnvDetector } from './config-env/index.js';
+import { httpTokenDetector } from './http-token/index.js';
 import { sdkDotnetDetector } from './sdk-dotnet/index.js';
 import { sdkGoDetector } from './sdk-go/index.js';
 import { sdkJavaDetector } from './sdk-java/index.js';
 import { sdkJavascriptDetector } from './sdk-javascript/index.js';
 import { sdkPythonDetector } from './sdk-python/index.js';
+import { powershellDetector } from './powershell/index.js';
 import { shellDetector } from './shell/index.js';
 import { terraformDetector } from './terraform/index.js';
 
@@ -14,11 +16,13 @@ import { terraformDetector } from './terraform/index.js';
  */
 export const DETECTORS: ReadonlyMap<string, Detector> = new Map<string, Detector>([
   ['config-env', configEnvDetector],
+  ['http-token', httpTokenDetector],
   ['sdk-dotnet', sdkDotnetDetector],
   ['sdk-go', sdkGoDetector],
   ['sdk-java', sdkJavaDetector],
   ['sdk-javascript', sdkJavascriptDetector],
   ['sdk-python', sdkPythonDetector],
+  ['powershell', powershellDetector],
   ['shell', shellDetector],
   ['terraform', terraformDetector],
 ]);
