@@ -1,12 +1,15 @@
 import type { Detector } from '../core/detector.js';
+import { ansibleDetector } from './ansible/index.js';
 import { configEnvDetector } from './config-env/index.js';
+import { crossplaneDetector } from './crossplane/index.js';
 import { httpTokenDetector } from './http-token/index.js';
+import { powershellDetector } from './powershell/index.js';
+import { pulumiDetector } from './pulumi/index.js';
 import { sdkDotnetDetector } from './sdk-dotnet/index.js';
 import { sdkGoDetector } from './sdk-go/index.js';
 import { sdkJavaDetector } from './sdk-java/index.js';
 import { sdkJavascriptDetector } from './sdk-javascript/index.js';
 import { sdkPythonDetector } from './sdk-python/index.js';
-import { powershellDetector } from './powershell/index.js';
 import { shellDetector } from './shell/index.js';
 import { terraformDetector } from './terraform/index.js';
 
@@ -15,14 +18,17 @@ import { terraformDetector } from './terraform/index.js';
  * Keep the entries sorted by id.
  */
 export const DETECTORS: ReadonlyMap<string, Detector> = new Map<string, Detector>([
+  ['ansible', ansibleDetector],
   ['config-env', configEnvDetector],
+  ['crossplane', crossplaneDetector],
   ['http-token', httpTokenDetector],
+  ['powershell', powershellDetector],
+  ['pulumi', pulumiDetector],
   ['sdk-dotnet', sdkDotnetDetector],
   ['sdk-go', sdkGoDetector],
   ['sdk-java', sdkJavaDetector],
   ['sdk-javascript', sdkJavascriptDetector],
   ['sdk-python', sdkPythonDetector],
-  ['powershell', powershellDetector],
   ['shell', shellDetector],
   ['terraform', terraformDetector],
 ]);

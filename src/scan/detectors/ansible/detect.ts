@@ -1,0 +1,101 @@
+import { isMap, isSeq, type YAMLMap } from 'yaml';
+import type { ParsedFile, SourceFile } from '../../core/detector.js';
+import { createFinding, ruleById } from '../../core/finding.js';
+import { isGuid, isUpn } from '../../core/identity-ref.js';
+import type { IdentityRef, ScanFinding } from '../../../model/scan-finding.js';
+import { allMaps, pairOf, scalarText, valueOf, yamlDocuments, yamlPosition } from '../../detector-kit/yaml-nodes.js';
+import { envFindings } from '../config-env/detect.js';
+import { literalOrNull, type EnvEntry } from '../config-env/env-entry.js';
+import { ANSIBLE_RULES } from './rules.js';
+
+/** A task key that invokes an azure.azcollection module, or the collection's module_defaults group. */
+const AZURE_MODULE = /^(?:azure\.azcollection\.)?azure_rm_\w+$|^group\/azure\.azcollection\.azure$/u;
+const INVENTORY_PLUGIN = /^(?:azure\.azcollection\.)?azure_rm$/u;
+const JINJA_VARIABLE = /^\{\{\s*(?<name>[A-Za-z_][\w.]*)\s*\}\}$/u;
+const JINJA_ENV_LOOKUP = /lookup\(\s*['"]env['"]\s*,\s*['"](?<name>\w+)['"]\s*\)/u;
+
+/**
+ * azure.azcollection sign-ins: the auth arguments of every module call (and module_defaults), of the azure_rm
+ * inventory plugin, and the credential variables a play or task puts in `environment:`.
+ */
+export function detectAnsible(file: SourceFile, parsed: ParsedFile): ScanFinding[] {
+  const findings: ScanFinding[] = [];
+  for (const document of yamlDocuments(file, parsed)) {
+    const root = document.contents;
+    if (isMap(root) && INVENTORY_PLUGIN.test(scalarText(valueOf(root, 'plugin')) ?? '')) {
+      const finding = classify(file, root);
+      if (finding) findings.push(finding);
+      continue;
+    }
+    // Playbooks, task files and handlers are sequences; a mapping root is some other tool's YAML.
+    if (!isSeq(root)) continue;
+    for (const map of allMaps(root)) {
+      for (const pair of map.items) {
+        const key = scalarText(pair.key);
+        if (key === null) continue;
+        if (AZURE_MODULE.test(key) && isMap(pair.value)) {
+          const finding = classify(file, pair.value);
+          if (finding) findings.push(finding);
+        } else if (key === 'module_defaults' && isMap(pair.value)) {
+          for (const group of pair.value.items) {
+            if (AZURE_MODULE.test(scalarText(group.key) ?? '') && isMap(group.value)) {
+              const finding = classify(file, group.value);
+              if (finding) findings.push(finding);
+            }
+          }
+        } else if (key === 'environment' && isMap(pair.value)) {
+          findings.push(...envFindings(file, [environmentEntries(file.text, pair.value)]));
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+function classify(file: SourceFile, args: YAMLMap): ScanFinding | null {
+  const authSource = scalarText(valueOf(args, 'auth_source'));
+  const report = (ruleId: string, key: string, identity: IdentityRef | null): ScanFinding | null => {
+    const at = yamlPosition(file.text, pairOf(args, key));
+    if (!at) return null;
+    const rule = ruleById(ANSIBLE_RULES, ruleId);
+    return createFinding(rule, 'ansible', file, at, identity, `${key}: ${rule.summary}${identity ? ` Identity: ${identity.value}.` : ''}`);
+  };
+  if (authSource === 'msi') return report('ansible/managed-identity', 'auth_source', clientIdOf(valueOf(args, 'client_id')));
+  if (authSource === 'cli') return report('ansible/azure-cli', 'auth_source', null);
+  if (authSource !== null && authSource !== 'auto') return null;
+  if (pairOf(args, 'ad_user') && pairOf(args, 'password')) return report('ansible/ad-user-password', 'ad_user', userOf(valueOf(args, 'ad_user')));
+  if (pairOf(args, 'client_id') && pairOf(args, 'secret')) return report('ansible/client-secret', 'secret', clientIdOf(valueOf(args, 'client_id')));
+  if (pairOf(args, 'client_id') && pairOf(args, 'x509_certificate_path')) return report('ansible/client-certificate', 'x509_certificate_path', clientIdOf(valueOf(args, 'client_id')));
+  return null;
+}
+
+function reference(text: string): IdentityRef | null {
+  const env = JINJA_ENV_LOOKUP.exec(text)?.groups?.['name'];
+  if (env) return { kind: 'env-var', value: env };
+  const variable = JINJA_VARIABLE.exec(text)?.groups?.['name'];
+  return variable ? { kind: 'secret-ref', value: variable } : null;
+}
+
+function userOf(node: unknown): IdentityRef | null {
+  const text = scalarText(node);
+  if (text === null) return null;
+  return isUpn(text) ? { kind: 'upn', value: text } : reference(text);
+}
+
+function clientIdOf(node: unknown): IdentityRef | null {
+  const text = scalarText(node);
+  if (text === null) return null;
+  return isGuid(text) ? { kind: 'client-id', value: text.toLowerCase() } : reference(text);
+}
+
+function environmentEntries(text: string, environment: YAMLMap): EnvEntry[] {
+  const entries: EnvEntry[] = [];
+  for (const pair of environment.items) {
+    const name = scalarText(pair.key);
+    const at = yamlPosition(text, pair);
+    if (name === null || at === null) continue;
+    const value = scalarText(pair.value);
+    entries.push({ name, value: value === null ? null : literalOrNull(value), at });
+  }
+  return entries;
+}
