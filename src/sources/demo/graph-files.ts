@@ -1,0 +1,138 @@
+/**
+ * The directory as Microsoft Graph (beta) returns it: JSON pages `{ "@odata.context", "value", "@odata.nextLink" }`.
+ * Users come in pages of 100 (users.json, users-2.json, …) chained by nextLink, as a paged export saves them.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DemoPolicy } from './conditional-access.js';
+import { policyObjects } from './conditional-access.js';
+import type { DemoDirectory, DemoUser, DemoWorkload } from './directory.js';
+import type { SignInActivity } from './generate-logs.js';
+import { createRng } from './prng.js';
+import { graphTimestamp, WINDOW_END_MS } from './timeline.js';
+
+const GRAPH = 'https://graph.microsoft.com/beta';
+const USER_SELECT = 'id,userPrincipalName,displayName,givenName,surname,userType,accountEnabled,createdDateTime,passwordPolicies,onPremisesSyncEnabled,assignedLicenses,signInActivity';
+export const USERS_PAGE_SIZE = 100;
+
+const LICENCE_SKU = '06ebc4ee-1bb5-47dd-8120-11324bc54e06';
+
+function timestampOrNull(ms: number | null): string | null {
+  return ms === null ? null : graphTimestamp(ms);
+}
+
+function userObject(user: DemoUser, activity: SignInActivity | undefined): Record<string, unknown> {
+  const before = user.lastSeenBeforeWindow;
+  const interactive = activity?.lastInteractive ?? before;
+  const nonInteractive = activity?.lastNonInteractive ?? before;
+  const successful = activity?.lastSuccessful ?? before;
+  return {
+    id: user.id,
+    userPrincipalName: user.upn,
+    displayName: user.displayName,
+    givenName: user.givenName,
+    surname: user.surname,
+    userType: user.userType === 'Guest' ? 'Guest' : 'Member',
+    accountEnabled: true,
+    createdDateTime: graphTimestamp(user.createdAt),
+    passwordPolicies: user.passwordNeverExpires ? 'DisablePasswordExpiration' : null,
+    onPremisesSyncEnabled: user.onPremisesSyncEnabled,
+    assignedLicenses: user.licensed ? [{ disabledPlans: [], skuId: LICENCE_SKU }] : [],
+    signInActivity: {
+      lastSignInDateTime: timestampOrNull(interactive),
+      lastSignInRequestId: null,
+      lastNonInteractiveSignInDateTime: timestampOrNull(nonInteractive),
+      lastNonInteractiveSignInRequestId: null,
+      lastSuccessfulSignInDateTime: timestampOrNull(successful),
+      lastSuccessfulSignInRequestId: null,
+    },
+  };
+}
+
+function registrationObject(user: DemoUser): Record<string, unknown> {
+  const methods = user.mfaMethods;
+  return {
+    id: user.id,
+    userPrincipalName: user.upn,
+    userDisplayName: user.displayName,
+    userType: user.userType === 'Guest' ? 'guest' : 'member',
+    isAdmin: user.roles.length > 0 && user.scenario !== 'entra-connect-sync',
+    isSsprRegistered: methods.length > 0,
+    isSsprEnabled: true,
+    isSsprCapable: methods.length > 0,
+    isMfaRegistered: methods.length > 0,
+    isMfaCapable: methods.length > 0,
+    isPasswordlessCapable: methods.includes('passKeyDeviceBound'),
+    methodsRegistered: methods,
+    isSystemPreferredAuthenticationMethodEnabled: true,
+    systemPreferredAuthenticationMethods: methods.includes('passKeyDeviceBound') ? ['passKeyDeviceBound'] : methods.length > 0 ? ['push'] : [],
+    userPreferredMethodForSecondaryAuthentication: methods.length > 0 ? 'push' : 'none',
+    lastUpdatedDateTime: graphTimestamp(WINDOW_END_MS - 3_600_000 * 6),
+  };
+}
+
+function servicePrincipalObject(directory: DemoDirectory, workload: DemoWorkload): Record<string, unknown> {
+  const rng = createRng(directory.seed, 'service-principal-object', workload.index);
+  const managed = workload.kind === 'managedIdentity';
+  const created = graphTimestamp(workload.createdAt);
+  const expires = graphTimestamp(workload.createdAt + 730 * 86_400_000);
+  return {
+    id: workload.id,
+    appId: workload.appId,
+    displayName: workload.displayName,
+    servicePrincipalType: managed ? 'ManagedIdentity' : 'Application',
+    appOwnerOrganizationId: managed ? null : directory.tenantId,
+    accountEnabled: true,
+    createdDateTime: created,
+    alternativeNames: managed ? ['isExplicit=' + (workload.msiType === 'userAssigned' ? 'True' : 'False'), workload.associatedResourceId ?? ''] : [],
+    servicePrincipalNames: managed ? [workload.appId, `https://identity.azure.net/${rng.base64url(43)}`] : [workload.appId],
+    signInAudience: managed ? null : 'AzureADMyOrg',
+    tags: managed ? [] : ['WindowsAzureActiveDirectoryIntegratedApp'],
+    passwordCredentials:
+      workload.credential === 'clientSecret' ? [{ customKeyIdentifier: null, displayName: 'automation', endDateTime: expires, hint: rng.base64url(3), keyId: workload.keyId, secretText: null, startDateTime: created }] : [],
+    keyCredentials:
+      workload.credential === 'certificate'
+        ? [{ customKeyIdentifier: workload.thumbprint, displayName: `CN=${workload.displayName}`, endDateTime: expires, key: null, keyId: workload.keyId, startDateTime: created, type: 'AsymmetricX509Cert', usage: 'Verify' }]
+        : [],
+  };
+}
+
+function roleAssignments(directory: DemoDirectory): Record<string, unknown>[] {
+  const rng = createRng(directory.seed, 'role-assignments');
+  const out: Record<string, unknown>[] = [];
+  for (const user of directory.users) {
+    for (const roleDefinitionId of user.roles) {
+      out.push({ id: `${rng.base64url(43)}-1`, principalId: user.id, roleDefinitionId, directoryScopeId: '/' });
+    }
+  }
+  return out;
+}
+
+function page(context: string, value: readonly unknown[], nextLink: string | null): string {
+  const body: Record<string, unknown> = { '@odata.context': `${GRAPH}/$metadata#${context}`, value };
+  if (nextLink) body['@odata.nextLink'] = nextLink;
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+/** Write the Graph pages; returns their paths relative to dataDir. */
+export async function writeGraphFiles(dataDir: string, directory: DemoDirectory, policies: readonly DemoPolicy[], activity: ReadonlyMap<string, SignInActivity>): Promise<string[]> {
+  const folder = join(dataDir, 'graph');
+  await mkdir(folder, { recursive: true });
+  const written: string[] = [];
+  async function save(name: string, text: string): Promise<void> {
+    await writeFile(join(folder, name), text);
+    written.push(`graph/${name}`);
+  }
+  const skipTokens = createRng(directory.seed, 'skip-tokens');
+  const users = directory.users.map((user) => userObject(user, activity.get(user.id)));
+  const pages = Math.ceil(users.length / USERS_PAGE_SIZE);
+  for (let i = 0; i < pages; i++) {
+    const next = i + 1 < pages ? `${GRAPH}/users?$select=${USER_SELECT}&$top=${USERS_PAGE_SIZE}&$skiptoken=${skipTokens.base64url(120)}` : null;
+    await save(i === 0 ? 'users.json' : `users-${i + 1}.json`, page(`users(${USER_SELECT})`, users.slice(i * USERS_PAGE_SIZE, (i + 1) * USERS_PAGE_SIZE), next));
+  }
+  await save('userRegistrationDetails.json', page('reports/authenticationMethods/userRegistrationDetails', directory.users.map(registrationObject), null));
+  await save('servicePrincipals.json', page('servicePrincipals', directory.workloads.map((workload) => servicePrincipalObject(directory, workload)), null));
+  await save('conditionalAccessPolicies.json', page('identity/conditionalAccess/policies', policyObjects(directory, policies), null));
+  await save('roleAssignments.json', page('roleManagement/directory/roleAssignments', roleAssignments(directory), null));
+  return written;
+}

@@ -1,0 +1,348 @@
+/**
+ * Sign-in records in the diagnostic-settings export shape (data-formats.md §2), modelled field by field on
+ * the real records in ../shared/samples: `+00:00` in createdDateTime, `Member`/`Guest`, no signInEventTypes
+ * (the category says it), int conditionsSatisfied, no `identity` on workload records, no address on MSI records.
+ */
+import type { AppRef } from './apps.js';
+import type { DemoPolicy, SignInOutcome } from './conditional-access.js';
+import { applyPolicies, conditionalAccessStatus } from './conditional-access.js';
+import type { DemoDirectory, DemoUser, DemoWorkload } from './directory.js';
+import type { Place } from './network.js';
+import type { Rng } from './prng.js';
+import { entraTimestamp, envelopeTimestamp } from './timeline.js';
+import type { Client } from './user-agents.js';
+
+export type SignInCategory = 'SignInLogs' | 'NonInteractiveUserSignInLogs' | 'ServicePrincipalSignInLogs' | 'ManagedIdentitySignInLogs';
+export const SIGN_IN_CATEGORIES: readonly SignInCategory[] = ['SignInLogs', 'NonInteractiveUserSignInLogs', 'ServicePrincipalSignInLogs', 'ManagedIdentitySignInLogs'];
+
+export type UserAuth =
+  | 'password'
+  | 'previous'
+  | 'mfa-push'
+  | 'mfa-previous'
+  | 'mfa-home-tenant'
+  | 'fido2'
+  | 'bad-password'
+  | 'mfa-required'
+  | 'mfa-required-ca'
+  | 'refresh-single'
+  | 'refresh-mfa';
+
+export interface UserSignInEvent {
+  interactive: boolean;
+  at: number;
+  user: DemoUser;
+  app: AppRef;
+  resource: AppRef;
+  place: Place;
+  /** null: the record has no userAgent (common on non-interactive records). */
+  client: Client | null;
+  clientAppUsed: 'Browser' | 'Mobile Apps and Desktop clients';
+  protocol: 'none' | 'ropc';
+  incomingTokenType: 'none' | 'refreshToken' | 'primaryRefreshToken';
+  auth: UserAuth;
+}
+
+export interface WorkloadSignInEvent {
+  at: number;
+  workload: DemoWorkload;
+  resource: AppRef;
+}
+
+/** What the record builders share across one run. */
+export interface RecordContext {
+  directory: DemoDirectory;
+  policies: readonly DemoPolicy[];
+  nextId: () => string;
+  /** The object ID of a resource's service principal in this tenant (stable per resource). */
+  resourceServicePrincipalId: (resourceAppId: string) => string;
+  /** The Microsoft tenant first-party apps belong to. */
+  microsoftTenantId: string;
+  corporateAsn: number;
+}
+
+interface Step {
+  authenticationStepDateTime: string;
+  authenticationMethod: string;
+  authenticationMethodDetail?: string;
+  succeeded: boolean;
+  authenticationStepResultDetail: string;
+  authenticationStepRequirement: string;
+  StatusSequence: number;
+  RequestSequence: number;
+}
+
+function step(at: string, method: string, succeeded: boolean, detail: string, requirement: 'Primary authentication' | 'Multifactor authentication', methodDetail?: string): Step {
+  const base: Step = { authenticationStepDateTime: at, authenticationMethod: method, succeeded, authenticationStepResultDetail: detail, authenticationStepRequirement: requirement, StatusSequence: 0, RequestSequence: 0 };
+  if (methodDetail === undefined) return base;
+  return { authenticationStepDateTime: at, authenticationMethod: method, authenticationMethodDetail: methodDetail, succeeded, authenticationStepResultDetail: detail, authenticationStepRequirement: requirement, StatusSequence: 0, RequestSequence: 0 };
+}
+
+const MFA_BY_CLAIM = 'MFA requirement satisfied by claim in the token';
+const FIRST_BY_CLAIM = 'First factor requirement satisfied by claim in the token';
+
+function authenticationSteps(auth: UserAuth, at: string, synced: boolean): Step[] {
+  const password = synced ? 'Password Hash Sync' : 'Password in the cloud';
+  switch (auth) {
+    case 'password':
+      return [step(at, 'Password', true, 'Correct password', 'Primary authentication', password)];
+    case 'previous':
+      return [step(at, 'Previously satisfied', true, FIRST_BY_CLAIM, 'Primary authentication')];
+    case 'mfa-push':
+      return [step(at, 'Password', true, 'Correct password', 'Primary authentication', password), step(at, 'Mobile app notification', true, 'MFA successfully completed', 'Multifactor authentication')];
+    case 'mfa-previous':
+    case 'mfa-home-tenant':
+      return [step(at, 'Previously satisfied', true, FIRST_BY_CLAIM, 'Primary authentication'), step(at, 'Previously satisfied', true, MFA_BY_CLAIM, 'Multifactor authentication')];
+    case 'fido2':
+      return [step(at, 'FIDO2 security key', true, 'MFA successfully completed', 'Primary authentication', 'YubiKey 5 NFC')];
+    case 'bad-password':
+      return [step(at, 'Password', false, 'Invalid username or password or Invalid on-premise username or password.', 'Primary authentication', password)];
+    case 'mfa-required':
+      return [step(at, 'Password', true, 'Correct password', 'Primary authentication', password), step(at, '', false, 'MFA required in Azure AD', 'Multifactor authentication')];
+    case 'mfa-required-ca':
+      return [step(at, 'Password', true, 'Correct password', 'Primary authentication', password)];
+    case 'refresh-single':
+    case 'refresh-mfa':
+      return [];
+  }
+}
+
+interface Status {
+  errorCode: number;
+  failureReason?: string;
+  additionalDetails?: string;
+}
+
+function status(auth: UserAuth, resource: AppRef): Status {
+  switch (auth) {
+    case 'bad-password':
+      return { errorCode: 50126, failureReason: 'Error validating credentials due to invalid username or password.' };
+    case 'mfa-required':
+      return { errorCode: 50074, failureReason: 'Strong Authentication is required.', additionalDetails: 'The user must complete multifactor authentication to access the Azure portal.' };
+    case 'mfa-required-ca':
+      return {
+        errorCode: 50076,
+        failureReason: `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${resource.id}'.`,
+        additionalDetails: 'MFA is required by a Conditional Access policy.',
+      };
+    case 'mfa-previous':
+    case 'mfa-home-tenant':
+    case 'refresh-mfa':
+      return { errorCode: 0, additionalDetails: MFA_BY_CLAIM };
+    default:
+      return { errorCode: 0 };
+  }
+}
+
+function outcomeOf(auth: UserAuth): SignInOutcome {
+  if (auth === 'bad-password') return 'bad-password';
+  if (auth === 'mfa-required' || auth === 'mfa-required-ca') return 'mfa-missing';
+  if (auth === 'mfa-push' || auth === 'mfa-previous' || auth === 'mfa-home-tenant' || auth === 'fido2' || auth === 'refresh-mfa') return 'mfa';
+  return 'single';
+}
+
+function requiresMfa(auth: UserAuth): boolean {
+  return outcomeOf(auth) === 'mfa' || auth === 'mfa-required' || auth === 'mfa-required-ca';
+}
+
+function location(place: Place): Record<string, unknown> {
+  return { city: place.city, state: place.state, countryOrRegion: place.country, geoCoordinates: { latitude: place.latitude, longitude: place.longitude } };
+}
+
+function envelope(
+  context: RecordContext,
+  category: SignInCategory,
+  at: number,
+  rng: Rng,
+  errorCode: number,
+  failureReason: string | undefined,
+  correlationId: string,
+  identity: string | null,
+  place: Place | null,
+): Record<string, unknown> {
+  const record: Record<string, unknown> = {
+    time: envelopeTimestamp(at + rng.between(20_000, 240_000), rng.int(10_000)),
+    resourceId: `/tenants/${context.directory.tenantId}/providers/Microsoft.aadiam`,
+    operationName: 'Sign-in activity',
+    operationVersion: '1.0',
+    category,
+    tenantId: context.directory.tenantId,
+    resultType: String(errorCode),
+    resultSignature: errorCode === 0 ? 'SUCCESS' : 'None',
+  };
+  if (failureReason !== undefined) record['resultDescription'] = failureReason;
+  record['durationMs'] = 0;
+  if (place) record['callerIpAddress'] = place.ip;
+  record['correlationId'] = correlationId;
+  if (identity !== null) record['identity'] = identity;
+  record['Level'] = 4;
+  if (place) record['location'] = place.country;
+  return record;
+}
+
+/** A record as written: the JSON line and its event time (seven fraction digits, `Z`), to find the newest. */
+export interface WrittenRecord {
+  line: string;
+  time: string;
+}
+
+function zulu(created: string): string {
+  return `${created.slice(0, 27)}Z`;
+}
+
+/** One user sign-in (interactive or not) as one JSON line. */
+export function userSignInLine(context: RecordContext, event: UserSignInEvent, rng: Rng): WrittenRecord {
+  const { user, place } = event;
+  const tenantId = context.directory.tenantId;
+  const category: SignInCategory = event.interactive ? 'SignInLogs' : 'NonInteractiveUserSignInLogs';
+  const created = entraTimestamp(event.at, rng.int(10_000));
+  const id = context.nextId();
+  const correlationId = rng.uuid();
+  const st = status(event.auth, event.resource);
+  const guest = user.userType === 'Guest';
+  const applied = applyPolicies(context.policies, {
+    user,
+    resourceId: event.resource.id,
+    at: event.at,
+    outcome: outcomeOf(event.auth),
+    onCorporateNetwork: place.asn === context.corporateAsn,
+  });
+  const record = envelope(context, category, event.at, rng, st.errorCode, st.failureReason, correlationId, user.displayName, place);
+  const properties: Record<string, unknown> = {
+    id,
+    createdDateTime: created,
+    userDisplayName: user.displayName,
+    userPrincipalName: user.upn,
+    userId: user.id,
+    appId: event.app.id,
+    appDisplayName: event.app.name,
+    ipAddress: place.ip,
+    status: st,
+    clientAppUsed: event.clientAppUsed,
+  };
+  if (event.client) properties['userAgent'] = event.client.userAgent;
+  Object.assign(properties, {
+    deviceDetail: { deviceId: '', operatingSystem: event.client?.operatingSystem ?? user.office.operatingSystem, browser: event.client?.browser ?? user.office.browser },
+    location: location(place),
+    correlationId,
+    conditionalAccessStatus: conditionalAccessStatus(applied),
+    appliedConditionalAccessPolicies: applied,
+    authenticationContextClassReferences: [],
+    originalRequestId: id,
+    isInteractive: event.interactive,
+    tokenIssuerName: '',
+    tokenIssuerType: 'AzureAD',
+    authenticationProcessingDetails: [
+      { key: 'Legacy TLS (TLS 1.0, 1.1, 3DES)', value: 'False' },
+      { key: 'Is CAE Token', value: 'False' },
+    ],
+    networkLocationDetails: [],
+    clientCredentialType: 'none',
+    processingTimeInMilliseconds: rng.between(20, 400),
+    riskDetail: 'none',
+    riskLevelAggregated: 'none',
+    riskLevelDuringSignIn: 'none',
+    riskState: 'none',
+    riskEventTypes: [],
+    riskEventTypes_v2: [],
+    resourceDisplayName: event.resource.name,
+    resourceId: event.resource.id,
+    resourceTenantId: tenantId,
+    homeTenantId: user.homeTenantId,
+    tenantId,
+    authenticationDetails: authenticationSteps(event.auth, created, user.onPremisesSyncEnabled === true),
+    authenticationRequirementPolicies: [],
+    sessionLifetimePolicies: [],
+    authenticationRequirement: requiresMfa(event.auth) ? 'multiFactorAuthentication' : 'singleFactorAuthentication',
+    servicePrincipalId: '',
+    userType: user.userType,
+    flaggedForReview: false,
+    isTenantRestricted: false,
+    autonomousSystemNumber: place.asn,
+    crossTenantAccessType: guest ? 'b2bCollaboration' : 'none',
+    privateLinkDetails: {},
+    ssoExtensionVersion: '',
+    uniqueTokenIdentifier: rng.base64url(22),
+    authenticationStrengths: [],
+    incomingTokenType: event.incomingTokenType,
+    authenticationProtocol: event.protocol,
+    appServicePrincipalId: null,
+    resourceServicePrincipalId: context.resourceServicePrincipalId(event.resource.id),
+    rngcStatus: 0,
+    signInTokenProtectionStatus: 'none',
+    tokenProtectionStatusDetails: { signInSessionStatus: 'unbound', signInSessionStatusCode: 1002 },
+    originalTransferMethod: 'none',
+    isThroughGlobalSecureAccess: false,
+    conditionalAccessAudiences: [{ applicationId: event.resource.id, audienceReasons: 'none' }],
+    sessionId: rng.uuid(),
+    appOwnerTenantId: context.microsoftTenantId,
+    resourceOwnerTenantId: context.microsoftTenantId,
+  });
+  if (event.interactive) properties['signInIdentifier'] = user.upn;
+  record['properties'] = properties;
+  return { line: JSON.stringify(record), time: zulu(created) };
+}
+
+/** One service principal or managed identity sign-in as one JSON line. */
+export function workloadSignInLine(context: RecordContext, event: WorkloadSignInEvent, rng: Rng): WrittenRecord {
+  const { workload } = event;
+  const managed = workload.kind === 'managedIdentity';
+  const category: SignInCategory = managed ? 'ManagedIdentitySignInLogs' : 'ServicePrincipalSignInLogs';
+  const created = entraTimestamp(event.at, rng.int(10_000));
+  const correlationId = rng.uuid();
+  const place = managed ? null : workload.place;
+  const record = envelope(context, category, event.at, rng, 0, undefined, correlationId, null, place);
+  const properties: Record<string, unknown> = {
+    id: context.nextId(),
+    createdDateTime: created,
+    userId: null,
+    appId: workload.appId,
+    ipAddress: place?.ip ?? '',
+    status: { errorCode: 0 },
+    location: place ? location(place) : { city: '', state: '', countryOrRegion: '', geoCoordinates: { latitude: 0.0, longitude: 0.0 } },
+    correlationId,
+  };
+  if (managed) {
+    properties['conditionalAccessStatus'] = 'notApplied';
+    properties['appliedConditionalAccessPolicies'] = [];
+  }
+  Object.assign(properties, {
+    isInteractive: false,
+    tokenIssuerType: 'AzureAD',
+    authenticationProcessingDetails: managed ? [] : [{ key: 'Azure AD App Authentication Library', value: 'Family: MSAL Library: MSAL.Python 1.31.0 Platform: Python' }],
+    clientCredentialType: workload.credential,
+    processingTimeInMilliseconds: rng.between(0, 80),
+    riskDetail: 'none',
+    riskLevelAggregated: 'low',
+    riskLevelDuringSignIn: 'low',
+    riskState: 'none',
+    resourceDisplayName: event.resource.name,
+    resourceId: event.resource.id,
+    servicePrincipalName: workload.displayName,
+    servicePrincipalId: workload.id,
+  });
+  if (!managed) {
+    properties['servicePrincipalCredentialKeyId'] = workload.keyId ?? '';
+    properties['servicePrincipalCredentialThumbprint'] = workload.thumbprint ?? '';
+  }
+  properties['federatedCredentialId'] = workload.federatedCredentialId ?? '';
+  if (managed) {
+    properties['managedServiceIdentity'] = { msiType: workload.msiType, associatedResourceId: workload.associatedResourceId, federatedTokenId: '', federatedTokenIssuer: '' };
+  }
+  Object.assign(properties, {
+    flaggedForReview: false,
+    isTenantRestricted: false,
+    crossTenantAccessType: 'none',
+    uniqueTokenIdentifier: rng.base64url(22),
+    incomingTokenType: 'none',
+    authenticationProtocol: 'none',
+    appServicePrincipalId: null,
+    resourceServicePrincipalId: context.resourceServicePrincipalId(event.resource.id),
+    signInTokenProtectionStatus: 'none',
+    originalTransferMethod: 'none',
+    isThroughGlobalSecureAccess: false,
+  });
+  if (managed) properties['conditionalAccessAudiences'] = [];
+  record['properties'] = properties;
+  return { line: JSON.stringify(record), time: zulu(created) };
+}
