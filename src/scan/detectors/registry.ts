@@ -2,6 +2,7 @@ import type { Detector } from '../core/detector.js';
 import { ansibleDetector } from './ansible/index.js';
 import { configEnvDetector } from './config-env/index.js';
 import { crossplaneDetector } from './crossplane/index.js';
+import { githubActionsDetector } from './github-actions/index.js';
 import { httpTokenDetector } from './http-token/index.js';
 import { powershellDetector } from './powershell/index.js';
 import { pulumiDetector } from './pulumi/index.js';
@@ -21,6 +22,7 @@ export const DETECTORS: ReadonlyMap<string, Detector> = new Map<string, Detector
   ['ansible', ansibleDetector],
   ['config-env', configEnvDetector],
   ['crossplane', crossplaneDetector],
+  ['github-actions', githubActionsDetector],
   ['http-token', httpTokenDetector],
   ['powershell', powershellDetector],
   ['pulumi', pulumiDetector],
