@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Point } from './finding.js';
-import { LineIndex, scalarText, valueOf, yamlPoint } from './yaml-embedded.js';
+import type { LineIndex} from './yaml-embedded.js';
+import { scalarText, valueOf, yamlPoint } from './yaml-embedded.js';
 
 /** One variable a CI scope sets: its name, raw value text (null when not a scalar) and where. */
 export interface CiVariable {
