@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runAnalysis } from '../../src/engines/run-analysis.js';
+import { importPaths } from '../../src/sources/import/index.js';
+import { openStore } from '../../src/store/store.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SAMPLES = resolve(repoRoot, '..', 'shared', 'samples', 'entra-diagnostic-logs');
+const have = existsSync(SAMPLES);
+if (!have) console.warn('skipped: ../shared/samples not present (a user clone)');
+
+describe.skipIf(!have)('Microsoft sample records', () => {
+  it('analyse without error, with evidence and reasons for every identity', async () => {
+    const store = await openStore(':memory:');
+    try {
+      await importPaths(store, [SAMPLES]);
+      const result = await runAnalysis(store, {});
+      expect(result.asOf).toBe('2025-04-22T20:00:55.097Z');
+      expect(result.identities).toHaveLength(48);
+      expect(result.summary.byClass).toEqual({ human: 7, 'service-account': 1, 'break-glass': 0, 'workload-identity': 40, unknown: 0 });
+      expect(result.summary.byVerdict).toEqual({ broken: 0, breaks: 5, 'at-risk': 0, ready: 0, 'not-affected': 43 });
+      for (const identity of result.identities) {
+        expect(identity.evidence.length, identity.id).toBeGreaterThan(0);
+        expect(identity.reasons.length, identity.id).toBeGreaterThan(0);
+      }
+      // Every sample user is seen only in logs: the analysis says so instead of guessing silently.
+      const users = result.identities.filter((identity) => identity.kind === 'user');
+      expect(users.every((identity) => identity.evidence.some((line) => line.signal === 'missing-directory-object'))).toBe(true);
+      const harry = result.identities.find((identity) => identity.verdict === 'breaks' && identity.upn === 'harry.potter@hogwarts.com');
+      expect(harry?.phase).toBe('phase1');
+      expect(harry?.reasons.at(-1)).toBe('phase1 has applied since 2025-03-15, yet these succeeded: a postponement or exemption is in place and will end.');
+    } finally {
+      store.close();
+    }
+  });
+});
