@@ -3,8 +3,8 @@
  * Each case builds its own small tenant (TenantFixture) and names the identity the assertions are about.
  */
 import type { IdentityClass, RecommendedAction, Verdict } from '../../src/model/analysis.js';
-import type { TenantFixture} from './tenant-fixture.js';
-import { APPS, DAY, every, HOUR, NET, RESOURCES, UA, WINDOW_END, WINDOW_START, workdays, type UserSpec } from './tenant-fixture.js';
+import type { TenantFixture } from './tenant-fixture.js';
+import { APPS, DAY, every, HOUR, NET, RESOURCES, UA, WINDOW_END, WINDOW_START, workdays, type Place, type UserSpec } from './tenant-fixture.js';
 
 const GA = '62e90394-69f5-4237-9190-012177145e10';
 const APP_ADMIN = '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3';
@@ -45,7 +45,7 @@ function officeDays(tenant: TenantFixture, user: UserSpec): void {
   workdays([8, 13]).forEach((at, index) => tenant.signIn({ at, user, app: APPS.officeHome, resource: RESOURCES.office, place: HOME_ISPS[index % 3] ?? NET.office, userAgent: UA.edge, interactive: true, mfa: true }));
 }
 
-function writes(tenant: TenantFixture, user: UserSpec, times: readonly number[], amr: string, appId: string, place = NET.azure): void {
+function writes(tenant: TenantFixture, user: UserSpec, times: readonly number[], amr: string, appId: string, place: Place = NET.azure): void {
   times.forEach((at, index) => tenant.operation({ at: at + 60_000, caller: { objectId: user.id, upn: user.upn, appId }, operation: index % 3 === 0 ? 'MICROSOFT.WEB/SITES/WRITE' : 'MICROSOFT.STORAGE/STORAGEACCOUNTS/WRITE', amr, created: index % 2 === 0, place }));
 }
 
