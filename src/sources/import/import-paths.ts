@@ -36,6 +36,7 @@ export async function importPaths(store: Store, paths: readonly string[], option
   const files = walkPaths(paths);
   const summary: ImportSummary = { files: [], totals: emptyTotals() };
   await store.run("SET TimeZone = 'UTC'");
+  await store.run("SET checkpoint_threshold = '8GB'");
   for (const path of files) {
     const inside = relative(process.cwd(), path);
     const shown = inside === '' || inside.startsWith('..') ? path : inside;
@@ -50,6 +51,7 @@ export async function importPaths(store: Store, paths: readonly string[], option
     entry.format = format.id;
     progress.start(`import ${shown}`, null);
     const batch = new FileBatch(store, shown);
+    if (format.prepare) await format.prepare(path, batch, sniff);
     const counts = await store.transaction(async () => {
       await store.run('INSERT INTO batches (batch_id, source, file, format, started_at) VALUES (?, ?, ?, ?, now()::TIMESTAMP)', [batch.id, 'import', shown, format.id]);
       try {

@@ -1,7 +1,7 @@
 import type { ImportFormat, ImportRun } from '../framework/format.js';
 import type { FileBatch } from '../framework/file-batch.js';
 import type { Sniff } from '../framework/sniff.js';
-import { numberedLines, type ReadState } from '../framework/file-text.js';
+import { isGzip, numberedLines, type ReadState } from '../framework/file-text.js';
 import { readJsonRecords } from '../framework/json-records.js';
 import { isRecord, lower, parseJson, text } from '../framework/values.js';
 import { normaliseAudit } from '../audit-log/normalise-audit.js';
@@ -31,7 +31,7 @@ async function routeRecord(batch: FileBatch, line: number, record: unknown, raw:
   }
   const category = lower(record['category']) ?? '';
   if (SIGN_IN_CATEGORIES.has(category)) {
-    await batch.signIns.add(line, null, raw, null);
+    await batch.signIns.add(line, null, raw, null, true);
     return;
   }
   batch.noteTenant(text(record['tenantId']));
@@ -54,7 +54,7 @@ async function routeLine(batch: FileBatch, line: number, raw: string): Promise<v
   const category = CATEGORY.exec(raw)?.groups?.['category']?.toLowerCase();
   // The hot path: a sign-in line is handed to DuckDB as text; it is parsed and validated there, once.
   if (category !== undefined && SIGN_IN_CATEGORIES.has(category) && !raw.trimStart().startsWith('{"records"')) {
-    await batch.signIns.add(line, null, raw, null);
+    await batch.signIns.add(line, null, raw, null, true);
     return;
   }
   const parsed = parseJson(raw);
@@ -80,6 +80,11 @@ async function read(path: string, batch: FileBatch, run: ImportRun, sniff: Sniff
       } else await routeRecord(batch, line, value, raw);
     });
   }
+  // The fast path: a file of sign-in lines is read by DuckDB itself; any line it cannot take sends the file down the line-numbered path.
+  if (batch.signIns.holdsFile) {
+    run.progress.advance(batch.signIns.count);
+    return null;
+  }
   const state: ReadState = { error: null };
   let pending = 0;
   for await (const { line, text: raw } of numberedLines(path, state)) {
@@ -94,6 +99,12 @@ async function read(path: string, batch: FileBatch, run: ImportRun, sniff: Sniff
   return state.error;
 }
 
+/** The fast path: a file whose first line is a sign-in is offered whole to DuckDB's JSON reader. */
+async function prepare(path: string, batch: FileBatch, sniff: Sniff): Promise<void> {
+  const first = sniff.firstLineObject;
+  if (first !== null && SIGN_IN_CATEGORIES.has(lower(first['category']) ?? '')) await batch.signIns.tryFile(path, isGzip(path));
+}
+
 export const DIAGNOSTIC_JSONL: ImportFormat = {
   id: 'diagnostic-jsonl',
   describes: 'diagnostic-settings JSON Lines (sign-in logs, AuditLogs, Activity log; Event Hubs {"records":[…]})',
@@ -104,5 +115,6 @@ export const DIAGNOSTIC_JSONL: ImportFormat = {
     // A first line longer than the head: judge it by its opening.
     return sniff.firstLineObject === null && /^\s*\{\s*"(time|records)"\s*:/.test(sniff.head) && CATEGORY.test(sniff.head);
   },
+  prepare,
   read,
 };

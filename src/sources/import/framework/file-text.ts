@@ -7,7 +7,8 @@ export interface ReadState {
   error: string | null;
 }
 
-function isGzip(path: string): boolean {
+/** Gzip is told by its magic bytes, not the file name. */
+export function isGzip(path: string): boolean {
   const fd = openSync(path, 'r');
   try {
     const magic = Buffer.alloc(2);

@@ -22,6 +22,8 @@ export interface ImportFormat {
   /** What it reads, for the "formats tried" message and --help. */
   describes: string;
   detect(sniff: Sniff): boolean;
+  /** Optional work before the batch's transaction opens (a fast path that may fail and fall back). */
+  prepare?(path: string, batch: FileBatch, sniff: Sniff): Promise<void>;
   /** Read `path` into `batch`. Returns what could not be read (a truncated tail), or null. */
   read(path: string, batch: FileBatch, run: ImportRun, sniff: Sniff): Promise<string | null>;
 }

@@ -54,7 +54,7 @@ export const GRAPH_JSON: ImportFormat = {
         return;
       }
       if (entity === 'signIn') {
-        await batch.signIns.add(line, null, raw, null);
+        await batch.signIns.add(line, null, raw, null, false);
         return;
       }
       store(batch, NORMALISERS[entity](value, raw), line, raw);

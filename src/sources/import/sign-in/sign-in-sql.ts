@@ -60,7 +60,9 @@ const SIGN_IN_SHAPE = JSON.stringify({
 export const SIGN_IN_MACROS = `
 CREATE OR REPLACE TEMP MACRO ua_text(s) AS nullif(trim(s), '');
 CREATE OR REPLACE TEMP MACRO ua_guid(s) AS lower(nullif(trim(s), ''));
-CREATE OR REPLACE TEMP MACRO ua_camel(s) AS CASE WHEN nullif(trim(s), '') IS NULL THEN NULL ELSE array_to_string(list_transform(
+CREATE OR REPLACE TEMP MACRO ua_camel(s) AS CASE WHEN nullif(trim(s), '') IS NULL THEN NULL
+  WHEN s[1] = lower(s[1]) AND NOT regexp_matches(s, '[^A-Za-z0-9]') THEN s
+  ELSE array_to_string(list_transform(
   list_filter(string_split(regexp_replace(trim(s), '[^A-Za-z0-9]+', ' ', 'g'), ' '), lambda w: w <> ''),
   lambda w, i: CASE WHEN i = 1 THEN (CASE WHEN upper(w) = w THEN lower(w) ELSE lower(w[1]) || w[2:] END) ELSE upper(w[1]) || w[2:] END), '') END;
 CREATE OR REPLACE TEMP MACRO ua_utc(s) AS CAST(timezone('UTC', try_cast(nullif(trim(s), '') AS TIMESTAMPTZ)) AS TIMESTAMP);
@@ -74,33 +76,30 @@ const categoryCase = `CASE lower(category) ${CATEGORY_KINDS.map(([category, kind
 const firstFactors = `[${AUTHENTICATION_FACTS.firstFactorMethods.map((m) => literal(m.toLowerCase())).join(', ')}]`;
 const mfaTexts = (column: string): string => AUTHENTICATION_FACTS.mfaSatisfiedTexts.map((t) => `contains(lower(coalesce(${column}, '')), ${literal(t.toLowerCase())})`).join(' OR ');
 
+const ENVELOPE_SHAPE = `{"category":"VARCHAR","tenantId":"VARCHAR","resultType":"VARCHAR","properties":${SIGN_IN_SHAPE}}`;
+
 /**
- * Stage (line, kind hint, raw text, Graph-shaped doc or null = use raw) → one row per staged record with
- * every `sign_ins` column and `reason` (null when valid).
+ * Stage (line, kind hint, raw text, Graph-shaped doc or null = raw, envelope?) → one row per staged record with every `sign_ins` column
+ * except raw, and `reason` (null when valid). Rows keep the stage's order, so the insert pairs them with
+ * their raw text by position instead of copying it through here: raw is most of the bytes.
+ * Each record is parsed once by json_transform (plus once by json_valid unless the stage is known valid).
  */
-export const NORMALISE_SQL = `
+export function normaliseSql(stageKnownValid: boolean): string {
+  const ok = stageKnownValid ? 'true' : 'json_valid(raw)';
+  return `
 CREATE OR REPLACE TEMP TABLE ${NORMALISED_TABLE} AS
-WITH valid AS (
-  SELECT line, kind AS kind_hint, raw, coalesce(doc, raw) AS text, json_valid(coalesce(doc, raw)) AS ok FROM ${STAGE_TABLE}
-), parts AS (
-  SELECT line, kind_hint, raw, ok,
-    CASE WHEN ok THEN json_type(text) END AS top_type,
-    CASE WHEN ok THEN json_extract(text, ['$.properties', '$.category', '$.tenantId', '$.resultType']) END AS env,
-    text
-  FROM valid
-), shaped AS (
-  SELECT line, kind_hint, raw, ok, top_type,
-    CASE WHEN json_type(env[1]) = 'OBJECT' THEN env[1] ELSE CAST(text AS JSON) END AS p,
-    json_extract_string(env[2], '$') AS category,
-    json_extract_string(env[3], '$') AS outer_tenant,
-    json_extract_string(env[4], '$') AS result_type
-  FROM parts
+WITH checked AS (
+  SELECT line, kind AS kind_hint, envelope, coalesce(doc, raw) AS raw, ${ok} AS ok FROM ${STAGE_TABLE}
 ), typed AS (
-  SELECT line, kind_hint, raw, ok, top_type, category, outer_tenant, result_type,
-    CASE WHEN ok AND top_type = 'OBJECT' THEN json_transform(p, '${SIGN_IN_SHAPE}') END AS r
-  FROM shaped
+  SELECT line, kind_hint, ok, envelope,
+    CASE WHEN ok AND envelope THEN json_transform(raw, '${ENVELOPE_SHAPE}') END AS e,
+    CASE WHEN ok AND NOT envelope THEN json_transform(raw, '${SIGN_IN_SHAPE}') END AS g
+  FROM checked
 ), base AS (
-  SELECT line, raw, ok, top_type, category, r,
+  SELECT line, ok, e.category AS category, coalesce(e.properties, g) AS r, kind_hint, e.tenantId AS outer_tenant, e.resultType AS result_type
+  FROM typed
+), kinded AS (
+  SELECT line, ok, category, r,
     coalesce(kind_hint, ${categoryCase},
       CASE WHEN r.signInEventTypes[1] IN ('interactiveUser', 'nonInteractiveUser', 'servicePrincipal', 'managedIdentity') THEN r.signInEventTypes[1] END,
       CASE WHEN r IS NULL OR category IS NOT NULL THEN NULL
@@ -116,12 +115,12 @@ WITH valid AS (
     list_transform(coalesce(r.authenticationDetails, []), lambda d: {
       'method': ua_text(d.authenticationMethod), 'succeeded': ua_bool(d.succeeded),
       'requirement': ua_text(d.authenticationStepRequirement), 'resultDetail': ua_text(d.authenticationStepResultDetail)}) AS steps
-  FROM typed
+  FROM base
 )
 SELECT
-  line, raw,
+  line,
   CASE WHEN NOT ok THEN 'invalid JSON'
-       WHEN top_type <> 'OBJECT' THEN 'not a JSON object'
+       WHEN r IS NULL THEN 'not a JSON object'
        WHEN kind IS NULL THEN 'not a sign-in category: ' || coalesce(category, '(none)')
        WHEN id IS NULL THEN 'missing id'
        WHEN created_at IS NULL THEN 'missing or invalid createdDateTime'
@@ -170,8 +169,9 @@ SELECT
   ua_guid(r.homeTenantId) AS home_tenant_id,
   ua_guid(r.resourceTenantId) AS resource_tenant_id,
   ua_camel(r.incomingTokenType) AS incoming_token_type
-FROM base
+FROM kinded
 `;
+}
 
 /** The sign_ins columns in table order, minus raw and batch_id, which the insert adds. */
 export const SIGN_IN_COLUMNS = [
