@@ -32,6 +32,15 @@ export interface ArgumentPlaces {
 /** A language's API table beyond the Azure Identity credential types: name as written → rule kind and argument places. */
 export type ApiTable = Readonly<Record<string, { kind: SdkRuleKind; receiver?: RegExp } & ArgumentPlaces>>;
 
+/**
+ * Prefilter words for an SDK detector: every API name it knows, lower-cased. A call needs its name in the file
+ * (an alias still imports the original name), so a file without one of these cannot produce a finding.
+ */
+export function sdkTriggers(apis: ApiTable, credentialPrefix = ''): string[] {
+  const names = [...Object.keys(AZURE_IDENTITY_CREDENTIALS).map((name) => credentialPrefix + name), ...Object.keys(apis)];
+  return [...new Set(names.map((name) => name.toLowerCase()))];
+}
+
 export function sdkRules(detectorId: string): RuleMeta[] {
   return SDK_RULES.map((facts) => ({ id: `${detectorId}/${facts.kind}`, authMethod: facts.authMethod, severity: facts.severity, summary: facts.summary, fix: FIX_BY_METHOD[facts.authMethod], docUrl: facts.docUrl }));
 }

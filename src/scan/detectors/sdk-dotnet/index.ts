@@ -1,12 +1,13 @@
 import type { Detector } from '../../core/detector.js';
+import { sdkTriggers } from '../../detector-kit/sdk-call.js';
 import { detectSdkDotnet } from './detect.js';
-import { SDK_DOTNET_RULES } from './rules.js';
+import { DOTNET_APIS, SDK_DOTNET_RULES } from './rules.js';
 
 export const sdkDotnetDetector: Detector = {
   id: 'sdk-dotnet',
   ecosystem: 'dotnet',
   handles: (_path, language) => language === 'c_sharp',
-  triggers: ['credential', 'usernamepassword', 'acquiretokeninteractive', 'devicecode', 'fromuser', 'loginsilentasync', 'fromserviceprincipal', 'frommsi'],
+  triggers: sdkTriggers(DOTNET_APIS),
   rules: SDK_DOTNET_RULES,
   detect: detectSdkDotnet,
 };

@@ -1,6 +1,7 @@
 import type { Detector } from '../../core/detector.js';
+import { sdkTriggers } from '../../detector-kit/sdk-call.js';
 import { detectSdkJavascript } from './detect.js';
-import { SDK_JAVASCRIPT_RULES } from './rules.js';
+import { JAVASCRIPT_APIS, SDK_JAVASCRIPT_RULES } from './rules.js';
 
 const LANGUAGES = new Set(['javascript', 'typescript', 'tsx']);
 
@@ -8,7 +9,7 @@ export const sdkJavascriptDetector: Detector = {
   id: 'sdk-javascript',
   ecosystem: 'javascript',
   handles: (_path, language) => LANGUAGES.has(language),
-  triggers: ['credential', 'usernamepassword', 'devicecode', 'acquiretokeninteractive', 'acquireusercode', 'interactivelogin', 'loginwith'],
+  triggers: sdkTriggers(JAVASCRIPT_APIS),
   rules: SDK_JAVASCRIPT_RULES,
   detect: detectSdkJavascript,
 };
