@@ -1,6 +1,7 @@
 import type { Detector } from '../core/detector.js';
 import { ansibleDetector } from './ansible/index.js';
 import { bicepDetector } from './bicep/index.js';
+import { azurePipelinesDetector } from './azure-pipelines/index.js';
 import { configEnvDetector } from './config-env/index.js';
 import { crossplaneDetector } from './crossplane/index.js';
 import { githubActionsDetector } from './github-actions/index.js';
@@ -22,6 +23,7 @@ import { terraformDetector } from './terraform/index.js';
 export const DETECTORS: ReadonlyMap<string, Detector> = new Map<string, Detector>([
   ['ansible', ansibleDetector],
   ['bicep', bicepDetector],
+  ['azure-pipelines', azurePipelinesDetector],
   ['config-env', configEnvDetector],
   ['crossplane', crossplaneDetector],
   ['github-actions', githubActionsDetector],

@@ -64,7 +64,7 @@ async function detectWorkflow(file: SourceFile, index: LineIndex, document: Docu
       if (seenEnv.has(key)) continue;
       seenEnv.add(key);
       const rule = ruleById(SHELL_RULES, match.rule);
-      out.push(make(rule, match.at, match.identity, `env ${match.names.join(' + ')}: ${rule.summary}`));
+      out.push(make(rule, match.at, match.identity, rule.summary));
     }
     return out;
   };

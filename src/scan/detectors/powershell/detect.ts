@@ -4,7 +4,7 @@ import type { DetectContext, ParsedFile, SourceFile } from '../../core/detector.
 import { createFinding, ruleById, type Point } from '../../core/finding.js';
 import { clientIdentity, referenceOf, scriptText, unquote, userIdentity } from '../../core/identity-ref.js';
 import { classifyAz, type ArgumentIdentity } from '../shell/az-cli.js';
-import { matchEnvCredentials, type EnvAssignment } from '../shell/env-credentials.js';
+import { matchEnvCredentials, setsTerraformCredential, type EnvAssignment } from '../shell/env-credentials.js';
 import { SHELL_RULES } from '../shell/rules.js';
 import { SHELL_ECOSYSTEM } from '../shell/detect.js';
 import { FAMILY_BY_CMDLET, variantFor, type ConnectFamily } from './connect-families.js';
@@ -27,6 +27,7 @@ const MSAL_METHODS: Readonly<Record<string, { rule: string; userArgument: number
   acquiretokenwithdevicecode: { rule: 'powershell/msal-interactive', userArgument: null },
   acquiretokenforclient: { rule: 'powershell/msal-client-credentials', userArgument: null },
 };
+const TERRAFORM_VERBS = new Set(['apply', 'plan', 'destroy', 'import', 'refresh']);
 const REST_CMDLETS = new Set(['invoke-restmethod', 'invoke-webrequest', 'irm', 'iwr']);
 const PLAIN_VARIABLE = /^\$(?:\{)?(?!env:)[\w:]+\}?$/iu;
 
@@ -230,6 +231,13 @@ export function detectPowerShell(file: SourceFile, parsed: ParsedFile, context: 
       if (classified) add(classified.rule, node, classified.identity, classified.message);
       return;
     }
+    if (call.name === 'terraform') {
+      const verb = call.words.map((word) => unquote(word)).find((word) => !word.startsWith('-'));
+      if (verb && TERRAFORM_VERBS.has(verb) && !setsTerraformCredential(scope.env.map((entry) => entry.name))) {
+        add('shell/terraform-ambient', node, null, `terraform ${verb} uses the Azure CLI login (no ARM_* credential set in this script)`);
+      }
+      return;
+    }
     if (DEPLOYMENT_CMDLET.test(call.name)) return add('powershell/az-deployment-ambient', node, null, `${call.name} deploys with the Az PowerShell context it inherits`);
     if (REST_CMDLETS.has(call.name)) return tokenRequest(call);
     if (call.name === 'new-object') {
@@ -292,7 +300,7 @@ export function detectPowerShell(file: SourceFile, parsed: ParsedFile, context: 
   visit(parsed.tree.rootNode);
 
   for (const match of matchEnvCredentials(scope.env)) {
-    findings.push(createFinding(ruleById(SHELL_RULES, match.rule), SHELL_ECOSYSTEM, file, match.at, match.identity, `${match.names.join(' + ')} set in the process environment: ${ruleById(SHELL_RULES, match.rule).summary}`));
+    findings.push(createFinding(ruleById(SHELL_RULES, match.rule), SHELL_ECOSYSTEM, file, match.at, match.identity, `${ruleById(SHELL_RULES, match.rule).summary} (set in the process environment)`));
   }
   const ordered = findings.sort((a, b) => a.line - b.line || a.column - b.column);
   return context.resolveAmbient ? context.resolveAmbient(ordered) : ordered;

@@ -9,7 +9,7 @@ export const powershellDetector: Detector = {
   handles: (_path, language) => language === 'powershell',
   triggers: [
     'connect-', 'login-az', 'add-az', 'new-az', 'get-msaltoken', 'acquiretoken', 'usercredential', 'userpasswordcredential', 'clientcredential',
-    'clientassertioncertificate', 'grant_type', 'az login', 'az deployment', 'az group deployment', 'az stack',
+    'clientassertioncertificate', 'grant_type', 'terraform', 'az login', 'az deployment', 'az group deployment', 'az stack',
     ...ENV_CREDENTIAL_NAMES.map((name) => name.toLowerCase()),
   ],
   rules: POWERSHELL_RULES,

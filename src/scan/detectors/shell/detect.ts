@@ -136,7 +136,7 @@ export function detectShell(file: SourceFile, parsed: ParsedFile, context: Detec
   };
 
   visit(parsed.tree.rootNode);
-  for (const match of matchEnvCredentials(exported)) add(match.rule, match.at, match.identity, `${match.names.join(' + ')} set: ${ruleById(SHELL_RULES, match.rule).summary}`);
+  for (const match of matchEnvCredentials(exported)) add(match.rule, match.at, match.identity, ruleById(SHELL_RULES, match.rule).summary);
   const resolved = context.resolveAmbient ? context.resolveAmbient(findings.sort((a, b) => a.line - b.line || a.column - b.column)) : findings;
   return resolved;
 }

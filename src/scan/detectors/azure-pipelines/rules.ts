@@ -1,0 +1,25 @@
+import type { RuleMeta } from '../../core/detector.js';
+import { defineRule } from '../../core/rule-meta.js';
+
+const CONNECTION_DOC = 'https://learn.microsoft.com/azure/devops/pipelines/library/connect-to-azure';
+
+/** A service connection is never a user; the scheme is not in the YAML, only hints of it. */
+export const AZURE_PIPELINES_RULES: readonly RuleMeta[] = [
+  defineRule({ id: 'azure-pipelines/service-connection', authMethod: 'service-connection', session: 'any', summary: 'A task signs in with an Azure Resource Manager service connection (scheme not visible in the YAML).', docUrl: CONNECTION_DOC }),
+  defineRule({
+    id: 'azure-pipelines/service-connection-federated',
+    authMethod: 'service-connection',
+    session: 'any',
+    summary: 'A task signs in with a service connection that uses workload identity federation (keepAzSessionActive or $idToken in its script).',
+    fix: 'Safe under MFA; nothing to change.',
+    docUrl: CONNECTION_DOC,
+  }),
+  defineRule({
+    id: 'azure-pipelines/service-connection-secret',
+    authMethod: 'service-connection',
+    session: 'any',
+    summary: 'A task signs in with a service connection whose script reads $servicePrincipalKey: a client secret.',
+    fix: 'Safe under MFA. Convert the service connection to workload identity federation so no secret is stored or exposed to scripts.',
+    docUrl: CONNECTION_DOC,
+  }),
+];
