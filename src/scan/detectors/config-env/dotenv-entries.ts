@@ -16,6 +16,7 @@ export function dotenvEntries(text: string): EnvEntry[] {
     const match = ASSIGNMENT.exec(line);
     if (!match?.groups) continue;
     const { indent = '', name = '', rest = '' } = match.groups;
+    const row = index;
     let value: string;
     const quote = rest.charAt(0);
     if (quote === '"' || quote === "'") {
@@ -28,13 +29,8 @@ export function dotenvEntries(text: string): EnvEntry[] {
     } else {
       value = rest.replace(/\s+#.*$/u, '').trim();
     }
-    entries.push({ name, value: literalOrNull(value), at: { row: entryRow(lines, line, index), column: indent.length } });
+    entries.push({ name, value: literalOrNull(value), at: { row, column: indent.length } });
   }
   return entries;
 }
 
-/** The 0-based row an entry starts on (a multi-line value advanced `index` past its first line). */
-function entryRow(lines: readonly string[], first: string, index: number): number {
-  for (let back = index; back >= 0; back -= 1) if (lines[back] === first) return back;
-  return index;
-}
