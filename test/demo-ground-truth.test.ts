@@ -1,0 +1,57 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { loadConfig } from '../src/config/load-config.js';
+import { runAnalysis } from '../src/engines/run-analysis.js';
+import { generateDemo } from '../src/sources/demo/index.js';
+import { importPaths } from '../src/sources/import/index.js';
+import { openStore } from '../src/store/store.js';
+
+const groundTruthSchema = z.object({
+  identities: z.array(z.object({ id: z.string(), upn: z.string().nullable(), displayName: z.string(), scenario: z.string(), class: z.string(), verdict: z.string(), breaksOn: z.string().nullable(), recommendation: z.string() })),
+});
+
+const out = mkdtempSync(join(tmpdir(), 'unattended-demo-truth-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('demo tenant: analysis against the generator\'s ground truth', () => {
+  it('reaches the ground-truth class, verdict and breaksOn for at least 98% of identities', async () => {
+    const demo = await generateDemo({ outDir: out });
+    const store = await openStore(':memory:');
+    try {
+      const imported = await importPaths(store, [demo.dataDir]);
+      expect(imported.files.filter((file) => file.error !== null)).toEqual([]);
+      const result = await runAnalysis(store, { config: loadConfig(demo.configPath) });
+      // The generator reports the newest record with Entra's seven fraction digits; the store keeps milliseconds.
+      expect(result.asOf).toBe(new Date(demo.asOf).toISOString());
+      expect(result.enforcement).toEqual({ phase1: '2025-03-15', phase2: '2026-12-15' });
+      const truth = groundTruthSchema.parse(JSON.parse(readFileSync(demo.groundTruthPath, 'utf8')));
+      const analysed = new Map(result.identities.map((identity) => [identity.id, identity]));
+      const mismatches: string[] = [];
+      const recommendationMismatches: string[] = [];
+      for (const expected of truth.identities) {
+        const got = analysed.get(expected.id);
+        const who = `${expected.scenario} ${expected.upn ?? expected.displayName}`;
+        if (!got) {
+          mismatches.push(`${who}: not in the analysis`);
+          continue;
+        }
+        if (got.class !== expected.class || got.verdict !== expected.verdict || got.breaksOn !== expected.breaksOn) {
+          mismatches.push(`${who}: ${got.class}/${got.verdict}/${got.breaksOn ?? '-'}, expected ${expected.class}/${expected.verdict}/${expected.breaksOn ?? '-'}`);
+        }
+        if (got.recommendation.action !== expected.recommendation) recommendationMismatches.push(`${who}: ${got.recommendation.action}, expected ${expected.recommendation}`);
+      }
+      const rate = (truth.identities.length - mismatches.length) / truth.identities.length;
+      console.info(`demo ground truth: ${truth.identities.length - mismatches.length}/${truth.identities.length} match (${(rate * 100).toFixed(2)}%)`);
+      for (const line of [...mismatches, ...recommendationMismatches]) console.info(`  ${line}`);
+      expect(rate, mismatches.join('\n')).toBeGreaterThanOrEqual(0.98);
+      // No identity is dropped and none invented: the analysis covers exactly the directory.
+      expect(result.identities).toHaveLength(truth.identities.length);
+      expect(recommendationMismatches.length, recommendationMismatches.join('\n')).toBeLessThanOrEqual(Math.floor(truth.identities.length * 0.02));
+    } finally {
+      store.close();
+    }
+  });
+});
