@@ -1,3 +1,6 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import type { FileScan } from './scan-file.js';
@@ -22,10 +25,17 @@ const replySchema = z.object({
   results: z.array(z.object({ file: z.string(), findings: z.array(findingSchema), parsed: z.boolean(), skipped: z.string().nullable() })),
 });
 
-/** The worker's entry: compiled JS next to this file, or the TypeScript source under tsx (tests, benchmarks from source). */
-function workerEntry(): { url: URL; execArgv: string[] } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  return { url: new URL(fromSource ? './scan-worker.ts' : './scan-worker.js', import.meta.url), execArgv: fromSource ? ['--import', 'tsx'] : [] };
+/**
+ * Starts a worker on the compiled JS next to this file, or, when running from the TypeScript source (tests,
+ * benchmarks), on the .ts source with tsx's loader registered inside the worker first.
+ */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./scan-worker.js', import.meta.url));
+  // tsx's ESM API registers its hooks in this thread; the worker's own imports then load TypeScript.
+  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const api = pathToFileURL(join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href;
+  const source = new URL('./scan-worker.ts', import.meta.url).href;
+  return new Worker(`import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, { eval: true });
 }
 
 /**
@@ -36,12 +46,11 @@ export async function scanWithWorkers(files: readonly WalkedFile[], size: number
   const batches: WalkedFile[][] = [];
   for (let start = 0; start < files.length; start += BATCH_FILES) batches.push(files.slice(start, start + BATCH_FILES));
   const results: FileScan[] = [];
-  const entry = workerEntry();
   const count = Math.max(1, Math.min(size, batches.length));
   let next = 0;
   const run = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(entry.url, { execArgv: entry.execArgv });
+      const worker = startWorker();
       const send = (): void => {
         const batch = batches[next];
         if (!batch) {
