@@ -6,11 +6,15 @@ import { terminalSafe } from './terminal-text.js';
 
 const TERMINAL_SOONEST = 5;
 
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 /** What `report` prints after writing the files: counts, the most urgent identities, every tenant string made terminal-safe. */
 export function terminalSummary(input: ReportInput): string {
   const counts = tally(input.analysis.identities);
   const verdicts = VERDICT_URGENCY.map((verdict) => `${counts.byVerdict[verdict]} ${VERDICT_LABEL[verdict].toLowerCase()}`).join(', ');
-  const lines = [`${counts.total} identities: ${verdicts}; ${input.scanFindings.length} code findings.`];
+  const lines = [`${plural(counts.total, 'identity', 'identities')}: ${verdicts}; ${plural(input.scanFindings.length, 'code finding', 'code findings')}.`];
   const urgent = breaksSoonest(input.analysis.identities, TERMINAL_SOONEST);
   for (const identity of urgent) {
     const when = identity.verdict === 'broken' ? 'failing now' : `breaks ${identity.breaksOn ?? 'on an unknown date'}`;

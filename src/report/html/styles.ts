@@ -60,6 +60,8 @@ th button.sort::after{content:" \\2195";color:#c0c5cf}
 th[aria-sort=ascending] button.sort::after{content:" \\2191";color:var(--ink)}
 th[aria-sort=descending] button.sort::after{content:" \\2193";color:var(--ink)}
 tr.identity-row{cursor:pointer}
+tr.identity-row td:nth-child(n+2):nth-child(-n+5){white-space:nowrap}
+table.evidence td.mono{white-space:nowrap}
 tr.identity-row:hover{background:#f5f8ff}
 tr.identity-row[aria-expanded=true]{background:#eef4ff}
 tr.detail>td{background:#fbfcfe;padding:12px 16px 16px}

@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { loadConfig } from '../config/load-config.js';
+import { runAnalysis } from '../engines/run-analysis.js';
+import { UsageError } from '../errors.js';
+import type { ReportInput } from '../report/report-input.js';
+import { terminalSummary } from '../report/terminal-summary.js';
+import { terminalSafe } from '../report/terminal-text.js';
+import { DEFAULT_REPORT_DIR, writeReport } from '../report/write-report.js';
+import { loadReportStoreParts } from '../store/read-model/report-input.js';
+import { openStore } from '../store/store.js';
+import { dbOption, debugOption } from './common-options.js';
+import { EXIT_OK } from './exit.js';
+
+const DEFAULT_CONFIG = 'unattended.yaml';
+
+const optionsSchema = z.object({
+  db: z.string().min(1),
+  out: z.string().min(1),
+  asOf: z.string().min(1).optional(),
+  phase1Date: z.string().min(1).optional(),
+  phase2Date: z.string().min(1).optional(),
+  policy: z.string().min(1).optional(),
+});
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description('write the offline HTML report, with analysis.json, identities.csv and scan-findings.csv beside it')
+    .addOption(dbOption())
+    .option('--out <dir>', 'the folder to write the report into', `./${DEFAULT_REPORT_DIR}`)
+    .option('--as-of <time>', 'judge as of this date or ISO time (default: the newest record)')
+    .option('--phase1-date <date>', "the tenant's Phase 1 (portal) enforcement date, YYYY-MM-DD (default: unattended.yaml, else the catalog)")
+    .option('--phase2-date <date>', "the tenant's Phase 2 (ARM writes) enforcement date, YYYY-MM-DD (default: unattended.yaml, else the catalog)")
+    .option('--policy <file>', `the unattended.yaml to use (default: ./${DEFAULT_CONFIG} when present)`)
+    .addOption(debugOption())
+    .action(async (raw: unknown) => {
+      const parsed = optionsSchema.safeParse(raw);
+      if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? 'invalid options', 'see unattended report --help');
+      const options = parsed.data;
+      const configPath = options.policy ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null);
+      const config = configPath === null ? null : loadConfig(configPath);
+      // store → read model → reporters: the reporters never see the store.
+      const store = await openStore(options.db, { readOnly: true });
+      let input: ReportInput;
+      try {
+        const analysis = await runAnalysis(store, { asOf: options.asOf, phase1Date: options.phase1Date, phase2Date: options.phase2Date, config });
+        const parts = await loadReportStoreParts(store);
+        input = { analysis, scanFindings: parts.scanFindings, imports: parts.imports, generatedAt: new Date().toISOString() };
+      } finally {
+        store.close();
+      }
+      const written = writeReport(options.out, input);
+      const lines = [
+        `report: ${terminalSafe(written.htmlPath ?? '')}`,
+        `data:   ${[written.jsonPath ?? '', ...written.csvPaths].map(terminalSafe).join(', ')}`,
+      ];
+      process.stdout.write(`${lines.join('\n')}\n${terminalSummary(input)}`);
+      process.exitCode = EXIT_OK;
+    });
+}

@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemo, type DemoOutput } from '../src/sources/demo/index.js';
+import { importPaths } from '../src/sources/import/index.js';
+import { SCAN_FINDINGS } from '../src/store/columns.js';
+import { openStore } from '../src/store/store.js';
+import { insertRows } from '../src/store/write-rows.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RUN_CLI = resolve(ROOT, 'test', 'fixtures', 'import', 'run-cli.ts');
+// By URL, so the CLI can run from any working directory (the default --out is relative to it).
+const TSX = pathToFileURL(resolve(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+const work = mkdtempSync(join(tmpdir(), 'unattended-report-cli-'));
+const db = join(work, 'demo.duckdb');
+let demo: DemoOutput;
+
+function cli(args: readonly string[], cwd = ROOT): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', TSX, RUN_CLI, 'report', ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(async () => {
+  // The demo tenant at scale 0 (its scenario identities only), through the real importers.
+  demo = await generateDemo({ outDir: join(work, 'demo'), signIns: 0 });
+  const store = await openStore(db);
+  await importPaths(store, [demo.dataDir]);
+  const finding = {
+    root: demo.repoDir, col: 1, ecosystem: 'azure-cli', auth_method: 'user-password', mfa_impact: 'breaks', identity_kind: 'upn',
+    rule: 'azure-cli/login-user-password', message: 'az login with a username and password', fix: 'az login --identity', batch_id: null,
+  };
+  await insertRows(store, SCAN_FINDINGS, [{ ...finding, id: 's1', file: 'scripts/nightly.sh', line: 7, identity_value: 'svc-vm-cli@contoso.example' }]);
+  store.close();
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('unattended report (CLI)', () => {
+  it('writes the four files from the store and prints their paths and the most urgent identities', () => {
+    const out = join(work, 'report');
+    const result = cli(['--db', db, '--out', out, '--policy', demo.configPath]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe(`report: ${join(out, 'report.html')}`);
+    expect(lines[1]).toBe(`data:   ${join(out, 'analysis.json')}, ${join(out, 'identities.csv')}, ${join(out, 'scan-findings.csv')}`);
+    expect(lines[2]).toMatch(/^\d+ identities: \d+ broken, \d+ breaks, \d+ at risk, \d+ ready, \d+ not affected; 1 code finding\.$/u);
+    expect(lines[3]).toBe('  svc-deploy-legacy <svc-deploy-legacy@contoso.example>: failing now (service-account) → Migrate to workload identity federation');
+    expect(result.stdout).not.toContain('\u001b');
+
+    const analysis: unknown = JSON.parse(readFileSync(join(out, 'analysis.json'), 'utf8'));
+    expect(analysis).toMatchObject({ schemaVersion: 1, tenantId: demo.tenantId, asOf: new Date(demo.asOf).toISOString(), enforcement: demo.enforcement });
+    const identities = readFileSync(join(out, 'identities.csv'), 'utf8').split('\r\n');
+    // Header + one row per user and workload identity + the final CRLF.
+    expect(identities).toHaveLength(demo.counts.users + demo.counts.workloads + 2);
+    expect(readFileSync(join(out, 'scan-findings.csv'), 'utf8').split('\r\n')[1]).toBe(
+      'scripts/nightly.sh,7,1,azure-cli,user-password,breaks,upn,svc-vm-cli@contoso.example,azure-cli/login-user-password,az login with a username and password,az login --identity',
+    );
+
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('</script><script>');
+    expect(html).toContain(String.raw`\u003cimg src=x onerror=alert(1)\u003e`);
+    expect(html).toContain('<td class="mono">scripts/nightly.sh:7</td>');
+  });
+
+  it('passes the enforcement flags through to the analysis', () => {
+    const out = join(work, 'flags');
+    expect(cli(['--db', db, '--out', out, '--policy', demo.configPath, '--phase2-date', '2027-01-01']).status).toBe(0);
+    const analysis: unknown = JSON.parse(readFileSync(join(out, 'analysis.json'), 'utf8'));
+    expect(analysis).toMatchObject({ enforcement: { phase1: demo.enforcement.phase1, phase2: '2027-01-01' } });
+  });
+
+  it('writes into ./unattended-report by default', () => {
+    const cwd = mkdtempSync(join(work, 'cwd-'));
+    expect(cli(['--db', db, '--policy', demo.configPath], cwd).status).toBe(0);
+    expect(existsSync(join(cwd, 'unattended-report', 'report.html'))).toBe(true);
+  });
+
+  it('exits 2 with one line when there is no store', () => {
+    const result = cli(['--db', join(work, 'missing.duckdb'), '--out', join(work, 'none')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`unattended: no store at ${join(work, 'missing.duckdb')} (run "unattended import" or "unattended demo" first, or pass --db FILE)\n`);
+    expect(existsSync(join(work, 'none'))).toBe(false);
+  });
+});
