@@ -22,8 +22,8 @@ import { terraformDetector } from './terraform/index.js';
  */
 export const DETECTORS: ReadonlyMap<string, Detector> = new Map<string, Detector>([
   ['ansible', ansibleDetector],
-  ['bicep', bicepDetector],
   ['azure-pipelines', azurePipelinesDetector],
+  ['bicep', bicepDetector],
   ['config-env', configEnvDetector],
   ['crossplane', crossplaneDetector],
   ['github-actions', githubActionsDetector],
