@@ -1,4 +1,4 @@
-import { isMap, isSeq, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, Pair, Scalar, YAMLMap } from 'yaml';
 import type { ParsedFile, SourceFile } from '../../core/detector.js';
 import { createFinding, ruleById } from '../../core/finding.js';
 import { isGuid, isUpn } from '../../core/identity-ref.js';
@@ -33,8 +33,8 @@ export function detectAnsible(file: SourceFile, parsed: ParsedFile): ScanFinding
       for (const pair of map.items) {
         const key = scalarText(pair.key);
         if (key === null) continue;
-        if (AZURE_MODULE.test(key) && isMap(pair.value)) {
-          const finding = classify(file, pair.value);
+        if (AZURE_MODULE.test(key) && (isMap(pair.value) || isScalar(pair.value))) {
+          const finding = classify(file, isMap(pair.value) ? pair.value : freeFormArguments(pair.value));
           if (finding) findings.push(finding);
         } else if (key === 'module_defaults' && isMap(pair.value)) {
           for (const group of pair.value.items) {
@@ -67,6 +67,20 @@ function classify(file: SourceFile, args: YAMLMap): ScanFinding | null {
   if (pairOf(args, 'client_id') && pairOf(args, 'secret')) return report('ansible/client-secret', 'secret', clientIdOf(valueOf(args, 'client_id')));
   if (pairOf(args, 'client_id') && pairOf(args, 'x509_certificate_path')) return report('ansible/client-certificate', 'x509_certificate_path', clientIdOf(valueOf(args, 'client_id')));
   return null;
+}
+
+const FREE_FORM_ARGUMENT = /(?<key>\w+)=(?<value>"[^"]*"|'[^']*'|\{\{.*?\}\}|\S+)/gu;
+
+/** `module: name=rg ad_user=… password=…` (Ansible's free-form `k=v` arguments) as a mapping at the scalar's position. */
+function freeFormArguments(node: Scalar): YAMLMap {
+  const args = new YAMLMap();
+  const text = scalarText(node) ?? '';
+  for (const match of text.matchAll(FREE_FORM_ARGUMENT)) {
+    const key = new Scalar(match.groups?.['key'] ?? '');
+    key.range = node.range;
+    args.items.push(new Pair(key, new Scalar((match.groups?.['value'] ?? '').replace(/^["']|["']$/gu, ''))));
+  }
+  return args;
 }
 
 function reference(text: string): IdentityRef | null {

@@ -28,7 +28,7 @@ export function detectSdkJava(file: SourceFile, parsed: ParsedFile): ScanFinding
   const calls: CallSite[] = [];
   for (const node of root.descendantsOfType(['object_creation_expression', 'method_invocation'])) {
     if (!node) continue;
-    const site = node.type === 'object_creation_expression' ? builderSite(node) : parametersSite(node);
+    const site = node.type === 'object_creation_expression' ? builderSite(node) : (parametersSite(node) ?? adalPasswordSite(node));
     if (site) calls.push(site);
   }
   return sdkFindings(JAVA, file, calls, namesRopcEnv(root, javaLiteral, ['string_literal']));
@@ -59,4 +59,16 @@ function parametersSite(invocation: Node): CallSite | null {
   if (!typeName || !PARAMETER_TYPES.has(typeName)) return null;
   const args = (invocation.childForFieldName('arguments')?.namedChildren ?? []).filter((child): child is Node => child !== null && child.type !== 'line_comment' && child.type !== 'block_comment');
   return { name: typeName, at: object.type === 'field_access' ? (object.childForFieldName('field') ?? object) : object, args, named: new Map() };
+}
+
+/**
+ * ADAL4J `AuthenticationContext.acquireToken(resource, clientId, username, password, callback)`: the only
+ * five-argument overload; the application overloads take three (resource, credential, callback).
+ */
+function adalPasswordSite(invocation: Node): CallSite | null {
+  const name = invocation.childForFieldName('name');
+  if (name?.text !== 'acquireToken' || !invocation.childForFieldName('object')) return null;
+  const args = (invocation.childForFieldName('arguments')?.namedChildren ?? []).filter((child): child is Node => child !== null && child.type !== 'line_comment' && child.type !== 'block_comment');
+  if (args.length !== 5) return null;
+  return { name: 'AuthenticationContext.acquireToken', at: name, args, named: new Map() };
 }

@@ -7,7 +7,7 @@ export const sdkJavaDetector: Detector = {
   id: 'sdk-java',
   ecosystem: 'java',
   handles: (_path, language) => language === 'java',
-  triggers: sdkTriggers(JAVA_APIS),
+  triggers: [...sdkTriggers(JAVA_APIS), 'adal4j'],
   rules: SDK_JAVA_RULES,
   detect: detectSdkJava,
 };

@@ -18,4 +18,6 @@ export const JAVA_APIS: ApiTable = {
   UserNamePasswordParameters: { kind: 'msal-username-password', username: { index: 1 } },
   DeviceCodeFlowParameters: { kind: 'interactive-credential' },
   InteractiveRequestParameters: { kind: 'interactive-credential' },
+  // ADAL4J (retired): acquireToken(resource, clientId, username, password, callback)
+  'AuthenticationContext.acquireToken': { kind: 'adal-username-password', username: { index: 2 }, clientId: { index: 1 } },
 };

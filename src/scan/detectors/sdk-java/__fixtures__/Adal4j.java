@@ -6,8 +6,10 @@ class Adal4j {
     Class<?> type = UsernamePasswordCredential.class;
 
     void run(AuthenticationContext context) throws Exception {
-        // ADAL4J overloads acquireToken for users and applications alike: not told apart yet.
-        // todoruleid: sdk-java/adal-username-password
+        // The five-argument overload is the username/password one.
+        // ruleid: sdk-java/adal-username-password
         context.acquireToken("https://management.core.windows.net/", clientId, "legacy@contoso.com", password, null).get();
+        // ok: sdk-java/adal-username-password
+        context.acquireToken("https://management.core.windows.net/", new ClientCredential(clientId, secret), null).get();
     }
 }
