@@ -4,11 +4,12 @@ import type { Progress } from '../../model/progress.js';
 import { SILENT_PROGRESS } from '../../model/progress.js';
 import { UsageError } from '../../errors.js';
 import { FileBatch } from './framework/file-batch.js';
-import type { ImportRun } from './framework/format.js';
-import { addCounts, emptyTotals, RECORD_KINDS, type Counts, type FileSummary, type ImportSummary, type RecordKind } from './framework/import-summary.js';
-import { sniffFile } from './framework/sniff.js';
+import type { ImportFormat, ImportRun } from './framework/format.js';
+import { addCounts, emptyTotals, RECORD_KINDS, zeroCounts, type Counts, type FileSummary, type ImportSummary, type RecordKind } from './framework/import-summary.js';
+import { sniffFile, type Sniff } from './framework/sniff.js';
 import { walkPaths } from './framework/walk-paths.js';
 import { FORMATS, IMPORT_FORMATS, formatById } from './formats.js';
+import { isAuthDetails } from './portal-csv/portal-csv-format.js';
 
 export interface ImportOptions {
   /** A format id from IMPORT_FORMATS: skips detection for every file. */
@@ -16,8 +17,20 @@ export interface ImportOptions {
   progress?: Progress;
 }
 
+interface PlannedFile {
+  path: string;
+  entry: FileSummary;
+  format: ImportFormat;
+  sniff: Sniff;
+}
+
 function isRecordKind(kind: string): kind is RecordKind {
   return RECORD_KINDS.some((known) => known === kind);
+}
+
+function shownPath(path: string): string {
+  const inside = relative(process.cwd(), path);
+  return inside === '' || inside.startsWith('..') ? path : inside;
 }
 
 /**
@@ -33,13 +46,10 @@ export async function importPaths(store: Store, paths: readonly string[], option
   }
   const progress = options.progress ?? SILENT_PROGRESS;
   const run: ImportRun = { progress, authDetails: new Map() };
-  const files = walkPaths(paths);
   const summary: ImportSummary = { files: [], totals: emptyTotals() };
-  await store.run("SET TimeZone = 'UTC'");
-  await store.run("SET checkpoint_threshold = '8GB'");
-  for (const path of files) {
-    const inside = relative(process.cwd(), path);
-    const shown = inside === '' || inside.startsWith('..') ? path : inside;
+  const planned: PlannedFile[] = [];
+  for (const path of walkPaths(paths)) {
+    const shown = shownPath(path);
     const entry: FileSummary = { path: shown, format: null, read: 0, stored: 0, duplicates: 0, quarantined: 0, error: null };
     summary.files.push(entry);
     const sniff = await sniffFile(path);
@@ -49,30 +59,85 @@ export async function importPaths(store: Store, paths: readonly string[], option
       continue;
     }
     entry.format = format.id;
-    progress.start(`import ${shown}`, null);
-    const batch = new FileBatch(store, shown);
-    if (format.prepare) await format.prepare(path, batch, sniff);
-    const counts = await store.transaction(async () => {
-      await store.run('INSERT INTO batches (batch_id, source, file, format, started_at) VALUES (?, ?, ?, ?, now()::TIMESTAMP)', [batch.id, 'import', shown, format.id]);
-      try {
-        entry.error = await format.read(path, batch, run, sniff);
-        const byKind = await batch.write();
-        const fileCounts: Counts = { read: 0, stored: 0, duplicates: 0, quarantined: 0 };
-        for (const counted of byKind.values()) addCounts(fileCounts, counted);
-        await store.run('UPDATE batches SET finished_at = now()::TIMESTAMP, read = ?, stored = ?, duplicates = ?, quarantined = ?, note = ? WHERE batch_id = ?', [
-          fileCounts.read, fileCounts.stored, fileCounts.duplicates, fileCounts.quarantined, entry.error, batch.id,
-        ]);
-        return byKind;
-      } catch (error) {
-        batch.signIns.discard();
-        throw error;
-      }
-    });
-    for (const [kind, counted] of counts) {
-      addCounts(entry, counted);
-      if (isRecordKind(kind)) addCounts(summary.totals[kind], counted);
-    }
-    progress.finish(`${entry.read} read, ${entry.stored} stored, ${entry.duplicates} duplicates, ${entry.quarantined} quarantined`);
+    planned.push({ path, entry, format, sniff });
   }
+  // AuthDetails downloads first: their steps are joined onto the sign-ins of the files that follow.
+  const authDetails = planned.filter((file) => file.format.id === 'portal-csv' && file.sniff.csvHeader !== null && isAuthDetails(file.sniff.csvHeader));
+  const rest = planned.filter((file) => !authDetails.includes(file));
+  await store.run("SET TimeZone = 'UTC'");
+  // Checkpoint once at the end, not after every batch: each commit stays durable in the WAL.
+  await store.run("SET checkpoint_threshold = '1GB'");
+  const deferred: { file: PlannedFile; batch: FileBatch }[] = [];
+  for (const file of authDetails) {
+    const batch = new FileBatch(store, file.entry.path);
+    file.entry.error = await file.format.read(file.path, batch, run, file.sniff);
+    deferred.push({ file, batch });
+  }
+  const runBatches: string[] = [];
+  for (const file of rest) {
+    const batch = new FileBatch(store, file.entry.path);
+    runBatches.push(batch.id);
+    await importFile(store, file, batch, run, summary);
+  }
+  for (const { file, batch } of deferred) {
+    await countAuthDetails(store, batch, run, runBatches);
+    await importFile(store, file, batch, run, summary, true);
+  }
+  await store.run('CHECKPOINT');
   return summary;
+}
+
+async function importFile(store: Store, file: PlannedFile, batch: FileBatch, run: ImportRun, summary: ImportSummary, alreadyRead = false): Promise<void> {
+  const { entry, format } = file;
+  run.progress.start(`import ${entry.path}`, null);
+  if (!alreadyRead && format.prepare) await format.prepare(file.path, batch, file.sniff);
+  const counts = await store.transaction(async () => {
+    await store.run('INSERT INTO batches (batch_id, source, file, format, started_at) VALUES (?, ?, ?, ?, now()::TIMESTAMP)', [batch.id, 'import', entry.path, format.id]);
+    try {
+      if (!alreadyRead) entry.error = await format.read(file.path, batch, run, file.sniff);
+      const byKind = await batch.write();
+      const fileCounts: Counts = zeroCounts();
+      for (const counted of byKind.values()) addCounts(fileCounts, counted);
+      await store.run('UPDATE batches SET finished_at = now()::TIMESTAMP, read = ?, stored = ?, duplicates = ?, quarantined = ?, note = ? WHERE batch_id = ?', [
+        fileCounts.read, fileCounts.stored, fileCounts.duplicates, fileCounts.quarantined, entry.error, batch.id,
+      ]);
+      return byKind;
+    } catch (error) {
+      batch.signIns.discard();
+      throw error;
+    }
+  });
+  for (const [kind, counted] of counts) {
+    addCounts(entry, counted);
+    if (isRecordKind(kind)) addCounts(summary.totals[kind], counted);
+  }
+  run.progress.finish(`${entry.read} read, ${entry.stored} stored, ${entry.duplicates} duplicates, ${entry.quarantined} quarantined`);
+}
+
+/**
+ * An AuthDetails row is stored when its sign-in was stored by this run, a duplicate when its sign-in was
+ * a duplicate, and quarantined when no sign-in of this run has its Request ID.
+ */
+async function countAuthDetails(store: Store, batch: FileBatch, run: ImportRun, runBatches: readonly string[]): Promise<void> {
+  const used = new Set<string>();
+  for (const [requestId, entry] of run.authDetails) if (entry.used) used.add(requestId);
+  const fresh = new Set<string>();
+  if (used.size > 0 && runBatches.length > 0) {
+    const rows = await store.all<{ id: string }>(
+      `SELECT DISTINCT id FROM sign_ins WHERE batch_id IN (${runBatches.map(() => '?').join(', ')}) AND id IN (${[...used].map(() => '?').join(', ')})`,
+      [...runBatches, ...used],
+    );
+    for (const row of rows) fresh.add(row.id);
+  }
+  const counts = zeroCounts();
+  for (const row of batch.authDetailRows) {
+    if (!used.has(row.requestId)) {
+      batch.quarantine(row.line, `no sign-in with Request ID ${row.requestId} in this import`, row.raw, null);
+      continue;
+    }
+    counts.read += 1;
+    if (fresh.has(row.requestId)) counts.stored += 1;
+    else counts.duplicates += 1;
+  }
+  batch.addCounts(counts);
 }

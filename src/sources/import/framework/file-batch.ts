@@ -32,6 +32,10 @@ export class FileBatch {
   private readonly records: NormalisedRecord[] = [];
   private readonly quarantined: PendingQuarantine[] = [];
   private readonly tenantIds = new Set<string>();
+  /** Portal AuthDetails rows: counted once the run's sign-in files have been read (see importPaths). */
+  readonly authDetailRows: { requestId: string; line: number; raw: string }[] = [];
+  /** Counts decided outside the batch (AuthDetails rows joined onto sign-ins), added under 'unknown'. */
+  private readonly extra: Counts = zeroCounts();
 
   constructor(
     private readonly store: Store,
@@ -46,6 +50,14 @@ export class FileBatch {
 
   quarantine(line: number | null, reason: string, raw: string, kind: RecordKind | null): void {
     this.quarantined.push({ line, reason, raw: truncateRaw(raw), kind });
+  }
+
+  deferAuthDetail(requestId: string, line: number, raw: string): void {
+    this.authDetailRows.push({ requestId, line, raw });
+  }
+
+  addCounts(counts: Counts): void {
+    addCounts(this.extra, counts);
   }
 
   noteTenant(tenantId: string | null): void {
@@ -78,6 +90,7 @@ export class FileBatch {
       addCounts(countsFor(counts, entry.kind ?? 'unknown'), { read: 1, stored: 0, duplicates: 0, quarantined: 1 });
       await this.store.run('INSERT INTO quarantine (batch_id, file, line, reason, raw) VALUES (?, ?, ?, ?, ?)', [this.id, this.file, entry.line, entry.reason, entry.raw]);
     }
+    if (this.extra.read > 0) addCounts(countsFor(counts, 'unknown'), this.extra);
     for (const tenant of [...this.tenantIds].sort()) {
       await this.store.run("INSERT OR IGNORE INTO tenant (key, value) VALUES ('tenantId', ?)", [tenant]);
     }

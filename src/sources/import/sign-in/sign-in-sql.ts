@@ -109,7 +109,7 @@ WITH checked AS (
            ELSE 'interactiveUser' END) AS kind,
     ua_guid(r.id) AS id,
     ua_utc(r.createdDateTime) AS created_at,
-    coalesce(ua_guid(r.tenantId), ua_guid(outer_tenant)) AS tenant_id,
+    coalesce(ua_guid(r.tenantId), ua_guid(outer_tenant), ua_guid(r.resourceTenantId)) AS tenant_id,
     coalesce(try_cast(r.status.errorCode AS INTEGER), try_cast(result_type AS INTEGER)) AS error_code,
     ua_camel(r.authenticationRequirement) AS authentication_requirement,
     list_transform(coalesce(r.authenticationDetails, []), lambda d: {

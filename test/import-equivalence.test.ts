@@ -1,0 +1,79 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../src/store/store.js';
+import { importPaths } from '../src/sources/import/index.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const EQUIVALENCE = resolve(ROOT, 'test', 'fixtures', 'import', 'equivalence');
+const SAMPLES = resolve(ROOT, '..', 'shared', 'samples', 'entra-diagnostic-logs');
+const haveSamples = existsSync(SAMPLES);
+if (!haveSamples) console.warn('skipped: ../shared/samples not present (a user clone)');
+const work = mkdtempSync(join(tmpdir(), 'unattended-equivalence-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Every sign_ins column but raw (the record as it arrived differs by format, by design) and batch_id. */
+async function signInRows(paths: readonly string[]): Promise<Record<string, unknown>[]> {
+  const store = await openStore(':memory:');
+  try {
+    const summary = await importPaths(store, paths);
+    for (const file of summary.files) {
+      expect(file.error, file.path).toBeNull();
+      expect(file.quarantined, file.path).toBe(0);
+    }
+    return await store.all(
+      `SELECT * EXCLUDE (raw, batch_id, created_at, authentication_steps, applied_policies),
+              strftime(created_at, '%Y-%m-%dT%H:%M:%S.%f') AS created_at,
+              CAST(authentication_steps AS VARCHAR) AS authentication_steps, CAST(applied_policies AS VARCHAR) AS applied_policies
+       FROM sign_ins ORDER BY id, kind`,
+    );
+  } finally {
+    store.close();
+  }
+}
+
+describe('the same sign-ins in every format normalise to identical rows', () => {
+  it('diagnostic JSONL, Graph JSON and the portal CSV downloads (with AuthDetails) agree column by column', async () => {
+    const fromJsonl = await signInRows([join(EQUIVALENCE, 'diagnostic.jsonl')]);
+    const fromGraph = await signInRows([join(EQUIVALENCE, 'graph-signins.json')]);
+    const csvFiles = readdirSync(EQUIVALENCE).filter((name) => name.endsWith('.csv')).map((name) => join(EQUIVALENCE, name));
+    expect(csvFiles).toHaveLength(6);
+    const fromCsv = await signInRows(csvFiles);
+    expect(fromJsonl).toHaveLength(5);
+    expect(fromGraph).toEqual(fromJsonl);
+    expect(fromCsv).toEqual(fromJsonl);
+    expect(fromJsonl.map((row) => [row['id'], row['kind'], row['upn'], row['mfa_satisfied'], row['incoming_token_type'], row['error_code']])).toEqual([
+      ['a1b2c3d4-0000-4000-8000-000000000001', 'interactiveUser', 'svc-deploy@contoso.onmicrosoft.com', false, 'none', 0],
+      ['a1b2c3d4-0000-4000-8000-000000000002', 'interactiveUser', 'alice@contoso.com', true, 'none', 0],
+      ['a1b2c3d4-0000-4000-8000-000000000003', 'nonInteractiveUser', 'svc-deploy@contoso.onmicrosoft.com', null, 'refreshToken', 50076],
+      ['a1b2c3d4-0000-4000-8000-000000000004', 'servicePrincipal', null, null, null, 0],
+      ['a1b2c3d4-0000-4000-8000-000000000005', 'managedIdentity', null, null, null, 0],
+    ]);
+  });
+
+  it.skipIf(!haveSamples)('the real samples re-shaped as Graph beta pages give the rows their diagnostic export gives', async () => {
+    const graphDir = join(work, 'graph');
+    const jsonl = ['sign_in_logs.jsonl', 'non_interactive_user_sign_in_logs.jsonl', 'service_principal_sign_in_logs.jsonl', 'managed_identity_sign_in_logs.jsonl'];
+    const kinds: Record<string, string> = { SignInLogs: 'interactiveUser', NonInteractiveUserSignInLogs: 'nonInteractiveUser', ServicePrincipalSignInLogs: 'servicePrincipal', ManagedIdentitySignInLogs: 'managedIdentity' };
+    const value: unknown[] = [];
+    for (const name of jsonl) {
+      for (const line of readFileSync(join(SAMPLES, name), 'utf8').split('\n')) {
+        if (line.trim() === '') continue;
+        const record: unknown = JSON.parse(line);
+        if (typeof record !== 'object' || record === null || !('properties' in record) || !('category' in record) || !('tenantId' in record)) throw new Error('unexpected sample');
+        const properties = record.properties;
+        if (typeof properties !== 'object' || properties === null) throw new Error('unexpected sample');
+        // Graph has no envelope: the tenant is the one the record came from, and the kind is signInEventTypes.
+        value.push({ ...properties, tenantId: record.tenantId, signInEventTypes: [kinds[String(record.category)]] });
+      }
+    }
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(graphDir, { recursive: true });
+    writeFileSync(join(graphDir, 'signins.json'), JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/beta/$metadata#auditLogs/signIns', value }));
+    const fromJsonl = await signInRows(jsonl.map((name) => join(SAMPLES, name)));
+    const fromGraph = await signInRows([join(graphDir, 'signins.json')]);
+    expect(fromJsonl).toHaveLength(67);
+    expect(fromGraph).toEqual(fromJsonl);
+  });
+});
