@@ -110,7 +110,7 @@ describe('generateDemo determinism', () => {
 
 describe('generateDemo counts (default seed)', () => {
   it('has the default tenant size', () => {
-    expect(first.counts).toEqual({ users: 298, serviceAccounts: 15, workloads: 40, signIns: 55_719, operations: 11_528 });
+    expect(first.counts).toEqual({ users: 298, serviceAccounts: 15, workloads: 40, signIns: 55_980, operations: 11_610 });
     expect(first.enforcement).toEqual({ phase1: '2025-03-15', phase2: '2026-12-15' });
     expect(first.asOf).toMatch(/^2026-11-20T23:5\d:\d\d\.\d{7}Z$/u);
   });
@@ -290,6 +290,6 @@ describe('scaleFor', () => {
   it('keeps the default at scale 1 and scales background volume for larger requests', () => {
     expect(scaleFor(undefined)).toBe(1);
     expect(scaleFor(0)).toBe(0);
-    expect(scaleFor(1_000_000)).toBeCloseTo((1_000_000 - 16_800) / 38_900, 6);
+    expect(scaleFor(1_000_000)).toBeCloseTo((1_000_000 - 18_150) / 37_800, 6);
   });
 });

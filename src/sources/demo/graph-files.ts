@@ -88,12 +88,48 @@ function servicePrincipalObject(directory: DemoDirectory, workload: DemoWorkload
     servicePrincipalNames: managed ? [workload.appId, `https://identity.azure.net/${rng.base64url(43)}`] : [workload.appId],
     signInAudience: managed ? null : 'AzureADMyOrg',
     tags: managed ? [] : ['WindowsAzureActiveDirectoryIntegratedApp'],
+    // App registrations keep their credentials on the application object (applications.json).
+    passwordCredentials: [],
+    keyCredentials: managed ? [{ customKeyIdentifier: rng.hex(40).toUpperCase(), displayName: `CN=${workload.appId}`, endDateTime: expires, key: null, keyId: rng.uuid(), startDateTime: created, type: 'AsymmetricX509Cert', usage: 'Verify' }] : [],
+  };
+}
+
+/** The app registration behind a service principal: where its secrets, certificates and federated credentials live. */
+function applicationObject(directory: DemoDirectory, workload: DemoWorkload): Record<string, unknown> {
+  const rng = createRng(directory.seed, 'application-object', workload.index);
+  const created = graphTimestamp(workload.createdAt);
+  const expires = graphTimestamp(workload.createdAt + 730 * 86_400_000);
+  const federated =
+    workload.credential === 'federatedIdentityCredential' && workload.federatedSubject !== null
+      ? [
+          {
+            id: workload.federatedCredentialId,
+            name: workload.displayName,
+            issuer: workload.federatedSubject.startsWith('repo:')
+              ? 'https://token.actions.githubusercontent.com'
+              : workload.federatedSubject.startsWith('sc://')
+                ? `https://vstoken.dev.azure.com/${rng.uuid()}`
+                : `https://uksouth.oic.prod-aks.azure.com/${directory.tenantId}/${rng.uuid()}/`,
+            subject: workload.federatedSubject,
+            audiences: ['api://AzureADTokenExchange'],
+            description: null,
+          },
+        ]
+      : [];
+  return {
+    id: rng.uuid(),
+    appId: workload.appId,
+    displayName: workload.displayName,
+    createdDateTime: created,
+    signInAudience: 'AzureADMyOrg',
+    isFallbackPublicClient: workload.credential === 'none',
     passwordCredentials:
       workload.credential === 'clientSecret' ? [{ customKeyIdentifier: null, displayName: 'automation', endDateTime: expires, hint: rng.base64url(3), keyId: workload.keyId, secretText: null, startDateTime: created }] : [],
     keyCredentials:
       workload.credential === 'certificate'
         ? [{ customKeyIdentifier: workload.thumbprint, displayName: `CN=${workload.displayName}`, endDateTime: expires, key: null, keyId: workload.keyId, startDateTime: created, type: 'AsymmetricX509Cert', usage: 'Verify' }]
         : [],
+    federatedIdentityCredentials: federated,
   };
 }
 
@@ -132,6 +168,8 @@ export async function writeGraphFiles(dataDir: string, directory: DemoDirectory,
   }
   await save('userRegistrationDetails.json', page('reports/authenticationMethods/userRegistrationDetails', directory.users.map(registrationObject), null));
   await save('servicePrincipals.json', page('servicePrincipals', directory.workloads.map((workload) => servicePrincipalObject(directory, workload)), null));
+  const applications = directory.workloads.filter((workload) => workload.kind === 'servicePrincipal').map((workload) => applicationObject(directory, workload));
+  await save('applications.json', page('applications', applications, null));
   await save('conditionalAccessPolicies.json', page('identity/conditionalAccess/policies', policyObjects(directory, policies), null));
   await save('roleAssignments.json', page('roleManagement/directory/roleAssignments', roleAssignments(directory), null));
   return written;

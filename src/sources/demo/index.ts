@@ -49,9 +49,9 @@ export interface DemoOutput {
 export const DEFAULT_SEED = 20261120;
 export const MAX_SIGN_INS = 10_000_000;
 /** Sign-ins the scenario identities make whatever the volume (measured at scale 0 with the default seed). */
-const FIXED_SIGN_INS = 16_800;
+const FIXED_SIGN_INS = 18_150;
 /** Background sign-ins (token refreshes, workload tokens) at scale 1 (measured with the default seed). */
-const BACKGROUND_SIGN_INS = 38_900;
+const BACKGROUND_SIGN_INS = 37_800;
 
 /** The background multiplier that brings the total near `signIns`. */
 export function scaleFor(signIns: number | undefined): number {

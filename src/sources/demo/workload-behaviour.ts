@@ -41,7 +41,8 @@ function migrationTargetDay(ctx: DayContext, workload: DemoWorkload, rng: Rng): 
 export function workloadDay(ctx: DayContext, workload: DemoWorkload, rng: Rng): void {
   if (workload.scenario === 'sp-migration-target') return migrationTargetDay(ctx, workload, rng);
   if (workload.dailySignIns === 0 || workload.resources.length === 0) return;
-  const count = scaledCount(workload.dailySignIns, ctx.scale, rng);
+  // One token a day whatever the scale, so every workload shows up in its log; the rest is background volume.
+  const count = 1 + scaledCount(workload.dailySignIns - 1, ctx.scale, rng);
   const period = DAY_MS / Math.max(count, 1);
   const offset = rng.int(Math.max(1, Math.floor(period)));
   for (let i = 0; i < count; i++) {
@@ -53,7 +54,7 @@ export function workloadDay(ctx: DayContext, workload: DemoWorkload, rng: Rng): 
   const deploys = workload.credential === 'federatedIdentityCredential' ? (ctx.weekend ? 0 : rng.between(1, 3)) : 2;
   for (let i = 0; i < deploys; i++) {
     const at = ctx.start + rng.between(8 * 60, 20 * 60) * MINUTE_MS;
-    if (workload.credential === 'federatedIdentityCredential') ctx.workloadSignIn({ at, workload, resource: RESOURCE_APPS.arm });
+    ctx.workloadSignIn({ at, workload, resource: RESOURCE_APPS.arm });
     for (let j = rng.between(1, 3); j > 0; j--) {
       ctx.operation({ at: at + j * 20_000, target: AZURE_RESOURCES.workloadShared, verb: 'write', created: rng.chance(0.2), caller: appCaller(workload) });
     }
