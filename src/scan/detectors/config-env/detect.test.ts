@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceFile } from '../../core/detector.js';
 import { detectConfigEnv } from './detect.js';
+import { configFileKind } from './rules.js';
 
 const noEmbedded = { scanEmbedded: () => Promise.resolve([]) };
 
@@ -31,5 +32,13 @@ describe('config-env', () => {
   it('shifts lines by the host offset', async () => {
     const findings = await detectConfigEnv({ path: 'a.env', language: 'dotenv', text: 'AZURE_CLIENT_SECRET=x\n', lineOffset: 10 }, { kind: 'text' }, noEmbedded);
     expect(findings.map((finding) => [finding.line, finding.rule])).toEqual([[10, 'config-env/azure-client-secret']]);
+  });
+});
+
+describe('config-env file kinds', () => {
+  it('tells Dockerfiles, env files, settings JSON and YAML apart by name', () => {
+    expect(['Dockerfile', 'build/Dockerfile.prod', 'api.dockerfile', 'dockerfile-lint.yml', '.env.local', 'prod.env', 'appsettings.Development.json', 'package.json', '.github/workflows/ci.yml'].map((path) => configFileKind(path, 'text'))).toEqual([
+      'dockerfile', 'dockerfile', 'dockerfile', 'yaml', 'dotenv', 'dotenv', 'json', null, null,
+    ]);
   });
 });

@@ -31,7 +31,7 @@ export type ConfigFileKind = 'dotenv' | 'dockerfile' | 'yaml' | 'json';
 export function configFileKind(path: string, language: Language): ConfigFileKind | null {
   const base = (path.split('/').pop() ?? path).toLowerCase();
   if (language === 'dotenv' || base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'dotenv';
-  if (language === 'dockerfile' || base.startsWith('dockerfile') || base.endsWith('.dockerfile') || base === 'containerfile') return 'dockerfile';
+  if (language === 'dockerfile' || base === 'dockerfile' || base.startsWith('dockerfile.') || base.endsWith('.dockerfile') || base === 'containerfile') return 'dockerfile';
   if (base.endsWith('.json') && (base.includes('settings') || base.includes('appsettings'))) return 'json';
   if ((language === 'yaml' || /\.ya?ml$/u.test(base)) && !path.includes('.github/workflows/')) return 'yaml';
   return null;
