@@ -74,6 +74,9 @@ tr.detail>td{background:#fbfcfe;padding:12px 16px 16px}
 .kv{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;font-size:13px}
 .kv .k{color:var(--muted)}
 .table-wrap{overflow-x:auto}
+details{margin-top:12px}
+summary{cursor:pointer;color:var(--accent)}
+tr.warn td{background:#fffaeb}
 .chart svg{width:100%;height:auto;display:block}
 .chart text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:var(--ink)}
 .chart text.in{fill:#fff;font-weight:600}
