@@ -19,6 +19,7 @@ const JINJA_ENV_LOOKUP = /lookup\(\s*['"]env['"]\s*,\s*['"](?<name>\w+)['"]\s*\)
  * inventory plugin, and the credential variables a play or task puts in `environment:`.
  */
 export function detectAnsible(file: SourceFile, parsed: ParsedFile): ScanFinding[] {
+  if (isCredentialsFile(file.path)) return credentialsFileFindings(file);
   const findings: ScanFinding[] = [];
   for (const document of yamlDocuments(file, parsed)) {
     const root = document.contents;
@@ -112,4 +113,43 @@ function environmentEntries(text: string, environment: YAMLMap): EnvEntry[] {
     entries.push({ name, value: value === null ? null : literalOrNull(value), at });
   }
   return entries;
+}
+
+/** The collection's credential file, `~/.azure/credentials`, committed or baked into an image. */
+export function isCredentialsFile(path: string): boolean {
+  return /(?:^|\/)\.azure\/credentials$/u.test(path);
+}
+
+const INI_SECTION = /^\s*\[(?<name>[^\]]+)\]\s*$/u;
+const INI_ENTRY = /^(?<indent>\s*)(?<key>\w+)\s*=\s*(?<value>.*?)\s*$/u;
+
+/** Each `[profile]` of the INI credential file is classified like module arguments. */
+function credentialsFileFindings(file: SourceFile): ScanFinding[] {
+  const findings: ScanFinding[] = [];
+  let profile = new YAMLMap();
+  const flush = (): void => {
+    const finding = classify(file, profile);
+    if (finding) findings.push(finding);
+    profile = new YAMLMap();
+  };
+  file.text.split(/\r?\n/u).forEach((line, row) => {
+    if (INI_SECTION.test(line)) {
+      flush();
+      return;
+    }
+    const entry = INI_ENTRY.exec(line)?.groups;
+    if (!entry || /^\s*[#;]/u.test(line)) return;
+    const key = new Scalar(entry['key'] ?? '');
+    const offset = lineOffsetOf(file.text, row) + (entry['indent']?.length ?? 0);
+    key.range = [offset, offset, offset];
+    profile.items.push(new Pair(key, new Scalar(entry['value'] ?? '')));
+  });
+  flush();
+  return findings;
+}
+
+function lineOffsetOf(text: string, row: number): number {
+  let offset = 0;
+  for (let current = 0; current < row; current += 1) offset = text.indexOf('\n', offset) + 1;
+  return offset;
 }
