@@ -42,6 +42,10 @@ describe('renderHtml', () => {
     expect(order).toEqual(['02', '05', '09', '01', '10']);
   });
 
+  it('states how much data the verdicts rest on', () => {
+    expect(html).toContain('<span class="k">Records imported</span><span class="v">1,193</span><span class="note">2 batches, 5 quarantined</span>');
+  });
+
   it('says how far away each enforcement date is from asOf', () => {
     expect(html).toContain('<span class="v">2025-03-15</span><span class="note">enforced</span>');
     expect(html).toContain('<span class="v">2026-12-15</span><span class="note">in 25 days</span>');
