@@ -31,7 +31,7 @@ describe('unattended import (CLI)', () => {
     });
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^unattended: .*notes\.txt: not in a known format \(tried diagnostic-jsonl, graph-json[,)]/);
+    expect(lines[0]).toMatch(/^unattended: .*notes\.txt: not in a known format \(tried diagnostic-jsonl, activity-log-json, resource-graph-json, loganalytics-json, graph-json, portal-csv, loganalytics-csv\)$/);
   });
 
   it('prints a table per file and totals by kind, exits 0, and an input --format overrides detection', () => {
@@ -47,6 +47,6 @@ describe('unattended import (CLI)', () => {
   it('rejects an unknown --format in one line with exit 2', () => {
     const result = cli(['--db', join(work, 'c.duckdb'), '--format', 'xml', resolve(FIXTURES, 'graph-json', 'users.json')]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^unattended: unknown --format xml \(use table or json for the output, or one of diagnostic-jsonl, graph-json/);
+    expect(result.stderr).toMatch(/^unattended: unknown --format xml \(use table or json for the output, or one of diagnostic-jsonl, activity-log-json, resource-graph-json/);
   });
 });

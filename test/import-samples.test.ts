@@ -35,7 +35,7 @@ describe.skipIf(!have)('import of the real diagnostic-settings samples', () => {
     expect(counts('managed_identity_sign_in_logs.jsonl')).toEqual({ format: 'diagnostic-jsonl', read: 24, stored: 23, duplicates: 1, quarantined: 0, error: null });
     expect(counts('audit_logs.jsonl')).toEqual({ format: 'diagnostic-jsonl', read: 22, stored: 22, duplicates: 0, quarantined: 0, error: null });
     expect(byFile['README.md']?.format).toBeNull();
-    expect(byFile['README.md']?.error).toMatch(/README\.md: not in a known format \(tried diagnostic-jsonl, graph-json/);
+    expect(byFile['README.md']?.error).toMatch(/README\.md: not in a known format \(tried diagnostic-jsonl, activity-log-json, resource-graph-json, loganalytics-json, graph-json, portal-csv, loganalytics-csv\)/);
 
     expect(summary.totals).toEqual({
       interactiveUser: { read: 5, stored: 5, duplicates: 0, quarantined: 0 },
