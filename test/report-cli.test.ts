@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -78,6 +78,14 @@ describe('unattended report (CLI)', () => {
     const cwd = mkdtempSync(join(work, 'cwd-'));
     expect(cli(['--db', db, '--policy', demo.configPath], cwd).status).toBe(0);
     expect(existsSync(join(cwd, 'unattended-report', 'report.html'))).toBe(true);
+  });
+
+  it('exits 2 with one line when the output folder cannot be made', () => {
+    const blocker = join(work, 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    const result = cli(['--db', db, '--out', join(blocker, 'report'), '--policy', demo.configPath]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`unattended: cannot write the report to ${join(blocker, 'report')} (ENOTDIR) (pass --out DIR naming a folder you can write)\n`);
   });
 
   it('exits 2 with one line when there is no store', () => {

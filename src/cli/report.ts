@@ -3,11 +3,11 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../config/load-config.js';
 import { runAnalysis } from '../engines/run-analysis.js';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import type { ReportInput } from '../report/report-input.js';
 import { terminalSummary } from '../report/terminal-summary.js';
 import { terminalSafe } from '../report/terminal-text.js';
-import { DEFAULT_REPORT_DIR, writeReport } from '../report/write-report.js';
+import { DEFAULT_REPORT_DIR, writeReport, type WrittenReport } from '../report/write-report.js';
 import { loadReportStoreParts } from '../store/read-model/report-input.js';
 import { openStore } from '../store/store.js';
 import { dbOption, debugOption } from './common-options.js';
@@ -23,6 +23,17 @@ const optionsSchema = z.object({
   phase2Date: z.string().min(1).optional(),
   policy: z.string().min(1).optional(),
 });
+
+/** A folder we cannot write is the user's to fix (exit 2 with a hint), not a crash. */
+function writeOrExplain(outDir: string, input: ReportInput): WrittenReport {
+  try {
+    return writeReport(outDir, input);
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : null;
+    if (code === null) throw error;
+    throw new InputError(`cannot write the report to ${outDir} (${code})`, 'pass --out DIR naming a folder you can write');
+  }
+}
 
 export function registerReport(program: Command): void {
   program
@@ -51,7 +62,7 @@ export function registerReport(program: Command): void {
       } finally {
         store.close();
       }
-      const written = writeReport(options.out, input);
+      const written = writeOrExplain(options.out, input);
       const lines = [
         `report: ${terminalSafe(written.htmlPath ?? '')}`,
         `data:   ${[written.jsonPath ?? '', ...written.csvPaths].map(terminalSafe).join(', ')}`,
