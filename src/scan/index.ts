@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { basename } from 'node:path';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Progress } from '../model/progress.js';
 import { SILENT_PROGRESS } from '../model/progress.js';
 import type { ScanFinding } from '../model/scan-finding.js';
@@ -25,12 +25,19 @@ export interface ScanOptions {
   workers?: number;
 }
 
+/** With several roots, paths start with the root: relative to the working directory when inside it, else its name. */
+function rootLabel(root: string): string {
+  const fromCwd = relative(process.cwd(), resolve(root));
+  const label = fromCwd === '' || fromCwd.startsWith('..') || isAbsolute(fromCwd) ? basename(resolve(root)) : fromCwd;
+  return label.split(sep).join('/');
+}
+
 /** Below this many files, starting worker threads (each loading grammars) costs more than it saves. */
 const WORKER_THRESHOLD = 2000;
 
 /**
  * Scans directories (or files) for code that signs in to Azure. Paths in findings are relative to their root,
- * with forward slashes; with several roots each path starts with its root's name.
+ * with forward slashes; with several roots each path starts with the root (relative to the working directory).
  */
 export async function scanPaths(roots: readonly string[], options: ScanOptions = {}): Promise<ScanResult> {
   const progress = options.progress ?? SILENT_PROGRESS;
@@ -38,7 +45,7 @@ export async function scanPaths(roots: readonly string[], options: ScanOptions =
   const skipped: WalkSkip[] = [];
   for (const root of roots) {
     if (!existsSync(root)) throw new InputError(`no such file or directory: ${root}`, 'pass a folder of scripts, pipelines or IaC to scan');
-    const walked = walkRoot(root, roots.length > 1 ? basename(root) : '');
+    const walked = walkRoot(root, roots.length > 1 ? rootLabel(root) : '');
     files.push(...walked.files);
     skipped.push(...walked.skipped);
   }

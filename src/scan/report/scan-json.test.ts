@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { ScanFinding } from '../../model/scan-finding.js';
+import { scanJsonReporter } from './scan-json.js';
+import { scanTableReporter } from './scan-table.js';
+
+const finding: ScanFinding = {
+  fix: 'f',
+  message: 'm',
+  rule: 'shell/az-login-user-password',
+  identity: { value: 'ops@contoso.com', kind: 'upn' },
+  mfaImpact: 'breaks',
+  authMethod: 'user-password',
+  ecosystem: 'azure-cli',
+  column: 1,
+  line: 2,
+  file: 'deploy.sh',
+};
+const input = {
+  result: { findings: [finding, { ...finding, file: 'x\u001b[2J.sh', identity: null, mfaImpact: 'safe' as const, authMethod: 'managed-identity' as const, rule: 'shell/az-login-managed-identity' }], skipped: [{ file: 'big.bin', reason: 'larger than 5 MB (6.0 MB)' }, { file: 'a.png', reason: 'binary' }], filesSeen: 10, filesParsed: 2 },
+  rules: new Map(),
+  root: null,
+  toolVersion: '0.1.0',
+};
+
+describe('scan JSON', () => {
+  it('writes the DESIGN.md contract: schemaVersion, findings with keys in contract order', () => {
+    const text = scanJsonReporter(input);
+    const parsed: unknown = JSON.parse(text);
+    expect(parsed).toMatchObject({ schemaVersion: 1 });
+    expect(text.indexOf('"file"')).toBeLessThan(text.indexOf('"line"'));
+    expect(text.indexOf('"identity"')).toBeLessThan(text.indexOf('"rule"'));
+    expect(text.split('\n')[1]).toBe('  "schemaVersion": 1,');
+    expect(text.match(/"file": /gu)?.length).toBe(2);
+  });
+});
+
+describe('scan table', () => {
+  it('aligns columns, neutralises terminal escapes and summarises impact and skips', () => {
+    expect(scanTableReporter(input)).toBe(
+      [
+        'LOCATION           METHOD            IMPACT  IDENTITY             RULE',
+        'deploy.sh:2:1      user-password     breaks  upn ops@contoso.com  shell/az-login-user-password',
+        'x\\u001b[2J.sh:2:1  managed-identity  safe    -                    shell/az-login-managed-identity',
+        '',
+        '2 findings (1 breaks, 1 safe); 10 files seen, 2 parsed; 2 files skipped (1 larger than 5 MB, 1 binary).',
+        '',
+      ].join('\n'),
+    );
+  });
+});
