@@ -74,6 +74,10 @@ tr.detail>td{background:#fbfcfe;padding:12px 16px 16px}
 .kv{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;font-size:13px}
 .kv .k{color:var(--muted)}
 .table-wrap{overflow-x:auto}
+#scan-table td:nth-child(1){min-width:200px;overflow-wrap:anywhere}
+#scan-table td:nth-child(6){min-width:300px}
+#scan-table td:nth-child(7){min-width:340px;color:var(--muted)}
+#scan-table td:nth-child(5){min-width:150px;overflow-wrap:anywhere}
 details{margin-top:12px}
 summary{cursor:pointer;color:var(--accent)}
 tr.warn td{background:#fffaeb}
