@@ -113,8 +113,26 @@ function controlName(grant: string): string {
   return 'RequireCompliantDevice';
 }
 
+// The result depends on few inputs; records share one array per combination instead of building four objects each.
+const applied = new WeakMap<readonly DemoPolicy[], Map<string, AppliedPolicy[]>>();
+
 /** How each policy applied to one user sign-in, as Entra writes it (ints for the condition counters). */
 export function applyPolicies(policies: readonly DemoPolicy[], context: PolicyContext): AppliedPolicy[] {
+  let cache = applied.get(policies);
+  if (!cache) {
+    cache = new Map();
+    applied.set(policies, cache);
+  }
+  const started = policies.map((policy) => (context.at >= policy.createdAt ? '1' : '0')).join('');
+  const key = `${context.user.id}|${context.resourceId}|${context.outcome}|${context.onCorporateNetwork}|${started}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const result = evaluatePolicies(policies, context);
+  cache.set(key, result);
+  return result;
+}
+
+function evaluatePolicies(policies: readonly DemoPolicy[], context: PolicyContext): AppliedPolicy[] {
   const excluded = isBreakGlass(context.user);
   return policies.map((policy) => {
     let result = 'notApplied';

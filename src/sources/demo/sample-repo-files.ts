@@ -61,7 +61,7 @@ groups, repository secrets, environment files); none is committed here.
 .SYNOPSIS
     Nightly housekeeping of the non-production subscription (Azure Automation runbook, hybrid worker).
 .NOTES
-    Scheduled at 02:00 UTC. The credential asset 'svc-runbook' holds ${n.runbookUpn}.
+    Scheduled at 02:00 UTC.
 #>
 param(
     [string] $SubscriptionId = '${n.nonprodSubscriptionId}'
@@ -69,10 +69,9 @@ param(
 
 $ErrorActionPreference = 'Stop'
 
-$credential = Get-AutomationPSCredential -Name 'svc-runbook'
-if ($credential.UserName -ne '${n.runbookUpn}') {
-    throw "Unexpected account in the credential asset: $($credential.UserName)"
-}
+# The credential asset keeps the password; the account is spelled out here for the change log.
+$asset = Get-AutomationPSCredential -Name 'svc-runbook'
+$credential = New-Object System.Management.Automation.PSCredential('${n.runbookUpn}', $asset.Password)
 Connect-AzAccount -Credential $credential -Tenant '${n.tenantId}' -Subscription $SubscriptionId | Out-Null
 
 $today = Get-Date -Format 'yyyy-MM-dd'
@@ -177,13 +176,12 @@ import requests
 
 TENANT_ID = "${n.tenantId}"
 CLIENT_ID = "${n.graphClientId}"  # Microsoft Graph Command Line Tools
-USERNAME = "${n.graphReportsUpn}"
 
 
 def token() -> str:
     app = msal.PublicClientApplication(CLIENT_ID, authority=f"https://login.microsoftonline.com/{TENANT_ID}")
     result = app.acquire_token_by_username_password(
-        USERNAME,
+        "${n.graphReportsUpn}",
         os.environ["GRAPH_REPORTS_PASSWORD"],
         scopes=["https://graph.microsoft.com/.default"],
     )

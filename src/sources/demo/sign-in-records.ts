@@ -79,6 +79,26 @@ function step(at: string, method: string, succeeded: boolean, detail: string, re
 }
 
 const MFA_BY_CLAIM = 'MFA requirement satisfied by claim in the token';
+
+// Constant parts of every record, shared rather than rebuilt per record (JSON.stringify does not care).
+const USER_PROCESSING_DETAILS = [
+  { key: 'Legacy TLS (TLS 1.0, 1.1, 3DES)', value: 'False' },
+  { key: 'Is CAE Token', value: 'False' },
+];
+const WORKLOAD_PROCESSING_DETAILS = [{ key: 'Azure AD App Authentication Library', value: 'Family: MSAL Library: MSAL.Python 1.31.0 Platform: Python' }];
+const TOKEN_PROTECTION = { signInSessionStatus: 'unbound', signInSessionStatusCode: 1002 };
+const EMPTY: readonly never[] = [];
+const EMPTY_OBJECT = {};
+const audiences = new Map<string, unknown[]>();
+
+function audienceOf(resourceId: string): unknown[] {
+  let found = audiences.get(resourceId);
+  if (!found) {
+    found = [{ applicationId: resourceId, audienceReasons: 'none' }];
+    audiences.set(resourceId, found);
+  }
+  return found;
+}
 const FIRST_BY_CLAIM = 'First factor requirement satisfied by claim in the token';
 
 function authenticationSteps(auth: UserAuth, at: string, synced: boolean): Step[] {
@@ -227,32 +247,29 @@ export function userSignInLine(context: RecordContext, event: UserSignInEvent, r
     correlationId,
     conditionalAccessStatus: conditionalAccessStatus(applied),
     appliedConditionalAccessPolicies: applied,
-    authenticationContextClassReferences: [],
+    authenticationContextClassReferences: EMPTY,
     originalRequestId: id,
     isInteractive: event.interactive,
     tokenIssuerName: '',
     tokenIssuerType: 'AzureAD',
-    authenticationProcessingDetails: [
-      { key: 'Legacy TLS (TLS 1.0, 1.1, 3DES)', value: 'False' },
-      { key: 'Is CAE Token', value: 'False' },
-    ],
-    networkLocationDetails: [],
+    authenticationProcessingDetails: USER_PROCESSING_DETAILS,
+    networkLocationDetails: EMPTY,
     clientCredentialType: 'none',
     processingTimeInMilliseconds: rng.between(20, 400),
     riskDetail: 'none',
     riskLevelAggregated: 'none',
     riskLevelDuringSignIn: 'none',
     riskState: 'none',
-    riskEventTypes: [],
-    riskEventTypes_v2: [],
+    riskEventTypes: EMPTY,
+    riskEventTypes_v2: EMPTY,
     resourceDisplayName: event.resource.name,
     resourceId: event.resource.id,
     resourceTenantId: tenantId,
     homeTenantId: user.homeTenantId,
     tenantId,
     authenticationDetails: authenticationSteps(event.auth, created, user.onPremisesSyncEnabled === true),
-    authenticationRequirementPolicies: [],
-    sessionLifetimePolicies: [],
+    authenticationRequirementPolicies: EMPTY,
+    sessionLifetimePolicies: EMPTY,
     authenticationRequirement: requiresMfa(event.auth) ? 'multiFactorAuthentication' : 'singleFactorAuthentication',
     servicePrincipalId: '',
     userType: user.userType,
@@ -260,20 +277,20 @@ export function userSignInLine(context: RecordContext, event: UserSignInEvent, r
     isTenantRestricted: false,
     autonomousSystemNumber: place.asn,
     crossTenantAccessType: guest ? 'b2bCollaboration' : 'none',
-    privateLinkDetails: {},
+    privateLinkDetails: EMPTY_OBJECT,
     ssoExtensionVersion: '',
     uniqueTokenIdentifier: rng.base64url(22),
-    authenticationStrengths: [],
+    authenticationStrengths: EMPTY,
     incomingTokenType: event.incomingTokenType,
     authenticationProtocol: event.protocol,
     appServicePrincipalId: null,
     resourceServicePrincipalId: context.resourceServicePrincipalId(event.resource.id),
     rngcStatus: 0,
     signInTokenProtectionStatus: 'none',
-    tokenProtectionStatusDetails: { signInSessionStatus: 'unbound', signInSessionStatusCode: 1002 },
+    tokenProtectionStatusDetails: TOKEN_PROTECTION,
     originalTransferMethod: 'none',
     isThroughGlobalSecureAccess: false,
-    conditionalAccessAudiences: [{ applicationId: event.resource.id, audienceReasons: 'none' }],
+    conditionalAccessAudiences: audienceOf(event.resource.id),
     sessionId: rng.uuid(),
     appOwnerTenantId: context.microsoftTenantId,
     resourceOwnerTenantId: context.microsoftTenantId,
@@ -309,7 +326,7 @@ export function workloadSignInLine(context: RecordContext, event: WorkloadSignIn
   Object.assign(properties, {
     isInteractive: false,
     tokenIssuerType: 'AzureAD',
-    authenticationProcessingDetails: managed ? [] : [{ key: 'Azure AD App Authentication Library', value: 'Family: MSAL Library: MSAL.Python 1.31.0 Platform: Python' }],
+    authenticationProcessingDetails: managed ? EMPTY : WORKLOAD_PROCESSING_DETAILS,
     clientCredentialType: workload.credential,
     processingTimeInMilliseconds: rng.between(0, 80),
     riskDetail: 'none',
