@@ -12,7 +12,7 @@ import { scanPaths, type ScanResult } from '../index.js';
 import { scanSarifReporter } from './scan-sarif.js';
 
 const detectorsDir = fileURLToPath(new URL('../detectors/', import.meta.url));
-const schema: unknown = JSON.parse(readFileSync(fileURLToPath(new URL('./sarif-schema-2.1.0.json', import.meta.url)), 'utf8'));
+const schema = z.record(z.string(), z.unknown()).parse(JSON.parse(readFileSync(fileURLToPath(new URL('./sarif-schema-2.1.0.json', import.meta.url)), 'utf8')));
 const rules = new Map([...DETECTORS.values()].flatMap((detector) => detector.rules.map((rule) => [rule.id, rule] as const)));
 let result: ScanResult;
 let sarif: string;
