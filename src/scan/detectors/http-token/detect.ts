@@ -9,7 +9,10 @@ import { stringTokens, supportsStrings, type StringToken } from './string-tokens
 
 const ENTRA_HOST = /login\.(?:microsoftonline\.(?:com|us|de)|windows\.net|chinacloudapi\.cn|partner\.microsoftonline\.cn)/iu;
 const TOKEN_PATH = /\/oauth2\/(?:v2\.0\/)?token\b/iu;
-const MANAGED_IDENTITY = /169\.254\.169\.254\/metadata\/identity\/oauth2\/token|\bIDENTITY_ENDPOINT\b|\bMSI_ENDPOINT\b/u;
+const IMDS_TOKEN_URL = /169\.254\.169\.254\/metadata\/identity\/oauth2\/token/u;
+/** The App Service / Functions / Container Apps endpoint variable, read (`getenv("IDENTITY_ENDPOINT")`) or expanded (`$IDENTITY_ENDPOINT`), not merely named in prose. */
+const ENDPOINT_VARIABLE = /^(?:IDENTITY_ENDPOINT|MSI_ENDPOINT)$/u;
+const ENDPOINT_EXPANSION = /\$(?:\{|env:)?(?:IDENTITY_ENDPOINT|MSI_ENDPOINT)\b/u;
 /** Where a federated token comes from: a file AKS mounts, the GitHub / Azure DevOps OIDC request. */
 const FEDERATED_SOURCE = /AZURE_FEDERATED_TOKEN_FILE|ACTIONS_ID_TOKEN_REQUEST|SYSTEM_OIDCREQUESTURI|\/var\/run\/secrets\/azure\/tokens/u;
 const FORM_PARAMETER = /(?:^|[?&\s"'])(?<name>grant_type|client_id|username|client_secret|client_assertion)=(?<value>[^&\s"']*)/gu;
@@ -41,7 +44,7 @@ export function detectHttpToken(file: SourceFile, parsed: ParsedFile): ScanFindi
   };
 
   for (const token of tokens) {
-    if (!token.isKeyName && MANAGED_IDENTITY.test(token.raw)) report('http-token/managed-identity-endpoint', token, null, ruleById(HTTP_TOKEN_RULES, 'http-token/managed-identity-endpoint').summary);
+    if (IMDS_TOKEN_URL.test(token.raw) || readsEndpointVariable(token) || ENDPOINT_EXPANSION.test(token.raw)) report('http-token/managed-identity-endpoint', token, null, ruleById(HTTP_TOKEN_RULES, 'http-token/managed-identity-endpoint').summary);
   }
   const hasHost = tokens.some((token) => ENTRA_HOST.test(token.raw));
   const hasPath = tokens.some((token) => TOKEN_PATH.test(token.raw));
@@ -87,4 +90,11 @@ function parametersOf(tokens: readonly StringToken[]): Parameter[] {
     }
   });
   return parameters;
+}
+
+/** Nodes a variable name sits in when it is being read: `getenv("X")`, `environ["X"]`, `process.env.X`. */
+const READ_CONTEXTS = new Set(['argument_list', 'arguments', 'argument', 'subscript', 'subscript_expression', 'element_access_expression', 'bracketed_argument_list', 'member_expression']);
+
+function readsEndpointVariable(token: StringToken): boolean {
+  return ENDPOINT_VARIABLE.test(token.value) && READ_CONTEXTS.has(token.node.parent?.type ?? '');
 }

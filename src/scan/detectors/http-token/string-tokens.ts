@@ -27,8 +27,8 @@ const STRING_TYPES: Readonly<Record<string, readonly string[]>> = {
 /** Node types that name an object key or keyword argument. */
 const KEY_NAME_TYPES = ['property_identifier', 'identifier', 'key_expression'];
 
-/** Parameter names worth reading when written as a bare key. */
-export const TOKEN_PARAMETERS = new Set(['grant_type', 'client_id', 'client_secret', 'client_assertion', 'client_assertion_type', 'username', 'device_code']);
+/** Names worth reading when written as a bare key or property (`process.env.IDENTITY_ENDPOINT`). */
+export const TOKEN_PARAMETERS = new Set(['grant_type', 'client_id', 'client_secret', 'client_assertion', 'client_assertion_type', 'username', 'device_code', 'IDENTITY_ENDPOINT', 'MSI_ENDPOINT']);
 
 export function supportsStrings(language: TreeSitterLanguage): boolean {
   return Object.hasOwn(STRING_TYPES, language);

@@ -14,3 +14,8 @@ const ropc = new URLSearchParams();
 // ruleid: http-token/password-grant
 ropc.append('grant_type', 'password');
 ropc.append('username', 'reports@contoso.com');
+
+// ruleid: http-token/managed-identity-endpoint
+const miResponse = await fetch(`${process.env.IDENTITY_ENDPOINT}?resource=https://vault.azure.net&api-version=2019-08-01`, { headers: { 'X-IDENTITY-HEADER': process.env.IDENTITY_HEADER } });
+// ok: http-token/managed-identity-endpoint
+const docs = 'App Service exposes IDENTITY_ENDPOINT and IDENTITY_HEADER to the app';
