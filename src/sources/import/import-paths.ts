@@ -6,7 +6,7 @@ import { UsageError } from '../../errors.js';
 import { FileBatch } from './framework/file-batch.js';
 import type { ImportFormat, ImportRun } from './framework/format.js';
 import { addCounts, emptyTotals, RECORD_KINDS, zeroCounts, type Counts, type FileSummary, type ImportSummary, type RecordKind } from './framework/import-summary.js';
-import { sniffFile, type Sniff } from './framework/sniff.js';
+import { sniffFile } from './framework/sniff.js';
 import { walkPaths } from './framework/walk-paths.js';
 import { FORMATS, IMPORT_FORMATS, formatById } from './formats.js';
 import { isAuthDetails } from './portal-csv/portal-csv-format.js';
@@ -21,7 +21,8 @@ interface PlannedFile {
   path: string;
   entry: FileSummary;
   format: ImportFormat;
-  sniff: Sniff;
+  /** A portal AuthDetails download: read before the sign-in files. */
+  authDetails: boolean;
 }
 
 function isRecordKind(kind: string): kind is RecordKind {
@@ -59,18 +60,47 @@ export async function importPaths(store: Store, paths: readonly string[], option
       continue;
     }
     entry.format = format.id;
-    planned.push({ path, entry, format, sniff });
+    // Only the verdict is kept: a folder of thousands of files must not hold thousands of heads in memory.
+    planned.push({ path, entry, format, authDetails: format.id === 'portal-csv' && sniff.csvHeader !== null && isAuthDetails(sniff.csvHeader) });
   }
-  // AuthDetails downloads first: their steps are joined onto the sign-ins of the files that follow.
-  const authDetails = planned.filter((file) => file.format.id === 'portal-csv' && file.sniff.csvHeader !== null && isAuthDetails(file.sniff.csvHeader));
-  const rest = planned.filter((file) => !authDetails.includes(file));
   await store.run("SET TimeZone = 'UTC'");
-  // Checkpoint once at the end, not after every batch: each commit stays durable in the WAL.
-  await store.run("SET checkpoint_threshold = '1GB'");
+  const restore = await boundMemory(store);
+  try {
+    await importPlanned(store, planned, run, summary);
+  } finally {
+    await restore();
+  }
+  return summary;
+}
+
+/**
+ * Keep the import under 1 GiB: DuckDB's buffer pool is capped (it spills to disk beyond), and the WAL is
+ * checkpointed every 128 MB so committed batches do not pile up in memory. The caller's settings come back after.
+ */
+async function boundMemory(store: Store): Promise<() => Promise<void>> {
+  const [settings] = await store.all<{ memory: string; threshold: string }>(
+    "SELECT current_setting('memory_limit') AS memory, current_setting('checkpoint_threshold') AS threshold",
+  );
+  await store.run(`SET memory_limit = '${IMPORT_MEMORY_LIMIT}'`);
+  await store.run(`SET checkpoint_threshold = '${IMPORT_CHECKPOINT_THRESHOLD}'`);
+  return async () => {
+    if (!settings) return;
+    await store.run(`SET memory_limit = '${settings.memory.replaceAll("'", '')}'`);
+    await store.run(`SET checkpoint_threshold = '${settings.threshold.replaceAll("'", '')}'`);
+  };
+}
+
+const IMPORT_MEMORY_LIMIT = '320MB';
+const IMPORT_CHECKPOINT_THRESHOLD = '128MB';
+
+async function importPlanned(store: Store, planned: readonly PlannedFile[], run: ImportRun, summary: ImportSummary): Promise<void> {
+  // AuthDetails downloads first: their steps are joined onto the sign-ins of the files that follow.
+  const authDetails = planned.filter((file) => file.authDetails);
+  const rest = planned.filter((file) => !authDetails.includes(file));
   const deferred: { file: PlannedFile; batch: FileBatch }[] = [];
   for (const file of authDetails) {
     const batch = new FileBatch(store, file.entry.path);
-    file.entry.error = await file.format.read(file.path, batch, run, file.sniff);
+    file.entry.error = await file.format.read(file.path, batch, run, await sniffFile(file.path));
     deferred.push({ file, batch });
   }
   const runBatches: string[] = [];
@@ -84,17 +114,17 @@ export async function importPaths(store: Store, paths: readonly string[], option
     await importFile(store, file, batch, run, summary, true);
   }
   await store.run('CHECKPOINT');
-  return summary;
 }
 
 async function importFile(store: Store, file: PlannedFile, batch: FileBatch, run: ImportRun, summary: ImportSummary, alreadyRead = false): Promise<void> {
   const { entry, format } = file;
   run.progress.start(`import ${entry.path}`, null);
-  if (!alreadyRead && format.prepare) await format.prepare(file.path, batch, file.sniff);
+  const sniff = alreadyRead ? null : await sniffFile(file.path);
+  if (sniff !== null && format.prepare) await format.prepare(file.path, batch, sniff);
   const counts = await store.transaction(async () => {
     await store.run('INSERT INTO batches (batch_id, source, file, format, started_at) VALUES (?, ?, ?, ?, now()::TIMESTAMP)', [batch.id, 'import', entry.path, format.id]);
     try {
-      if (!alreadyRead) entry.error = await format.read(file.path, batch, run, file.sniff);
+      if (sniff !== null) entry.error = await format.read(file.path, batch, run, sniff);
       const byKind = await batch.write();
       const fileCounts: Counts = zeroCounts();
       for (const counted of byKind.values()) addCounts(fileCounts, counted);
