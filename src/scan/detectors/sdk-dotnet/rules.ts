@@ -13,6 +13,8 @@ export const DOTNET_APIS: ApiTable = {
   ManagedIdentityCredential: { kind: 'managed-identity-credential', clientId: { index: 0, names: ['clientId'] } },
   // MSAL.NET
   AcquireTokenByUsernamePassword: { kind: 'msal-username-password', username: { index: 1, names: ['username'] } },
+  // MSAL.NET 2.x
+  AcquireTokenByUsernamePasswordAsync: { kind: 'msal-username-password', username: { index: 1, names: ['username'] } },
   AcquireTokenInteractive: { kind: 'interactive-credential' },
   AcquireTokenWithDeviceCode: { kind: 'interactive-credential' },
   // ADAL.NET (retired): new UserPasswordCredential(user, password) passed to AcquireTokenAsync

@@ -19,6 +19,8 @@ public static class SignIn
             // ruleid: sdk-dotnet/msal-username-password
             .AcquireTokenByUsernamePassword(scopes, "reporter@contoso.com", Environment.GetEnvironmentVariable("REPORTER_PASSWORD"))
             .ExecuteAsync();
+        // ruleid: sdk-dotnet/msal-username-password
+        var legacyMsal = await app.AcquireTokenByUsernamePasswordAsync(scopes, "msal2@contoso.com", securePassword);
 
         var context = new AuthenticationContext("https://login.microsoftonline.com/contoso.onmicrosoft.com");
         // ruleid: sdk-dotnet/adal-username-password
