@@ -93,7 +93,7 @@ export function stringOf(value: BicepValue | undefined): string | null {
   return value?.kind === 'string' && !value.token.interpolated ? value.token.value : null;
 }
 
-/** A resource declaration: `resource name 'Type@version' [existing] = { … }` (or `= [for …: { … }]`, `= if (…) { … }`). */
+/** A resource or module declaration: `resource name 'Type@version' [existing] = { … }` (or `= [for …: { … }]`, `= if (…) { … }`), `module name './path.bicep' = { … }`. */
 export interface BicepResource {
   keyword: BicepToken;
   type: string;
@@ -105,7 +105,8 @@ export function bicepResources(tokens: readonly BicepToken[]): BicepResource[] {
   tokens.forEach((token, index) => {
     const atLineStart = index === 0 || tokens[index - 1]?.kind === 'newline';
     const typeToken = tokens[index + 2];
-    if (!atLineStart || token.kind !== 'identifier' || token.text !== 'resource' || typeToken?.kind !== 'string') return;
+    // Modules count too: their params can carry app settings into the module's resources.
+    if (!atLineStart || token.kind !== 'identifier' || (token.text !== 'resource' && token.text !== 'module') || typeToken?.kind !== 'string') return;
     let current = index + 3;
     while (current < tokens.length && tokens[current]?.text !== '=') current += 1;
     while (current < tokens.length && tokens[current]?.text !== '{') current += 1;

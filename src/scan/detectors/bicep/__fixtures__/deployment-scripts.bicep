@@ -72,3 +72,14 @@ resource settings 'Microsoft.Web/sites/config@2023-12-01' = {
     AZURE_FEDERATED_TOKEN_FILE: '/var/run/secrets/azure/tokens/azure-identity-token'
   }
 }
+
+module worker './modules/function-app.bicep' = {
+  name: 'worker'
+  params: {
+    appSettings: [
+      { name: 'AZURE_USERNAME', value: 'worker-svc@contoso.com' }
+      // ruleid: config-env/azure-username-password
+      { name: 'AZURE_PASSWORD', value: workerPassword }
+    ]
+  }
+}
