@@ -118,6 +118,11 @@ describe.skipIf(!have)('the HTML report in Chromium', () => {
     expect(await page.locator('#identity-rows tr.identity-row').count()).toBe(3);
     expect(await page.inputValue('#class-filter')).toBe('human');
     await page.click('#clear-filters');
+    // The same shortcuts from the keyboard.
+    await page.focus('.matrix td[data-class="break-glass"][data-verdict="broken"]');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#identity-rows tr.identity-row td:first-child strong').allTextContents()).toEqual(['Break glass 2']);
+    await page.click('#clear-filters');
   });
 
   it('looks like a report (screenshot for review)', async () => {

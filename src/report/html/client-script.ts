@@ -200,8 +200,9 @@ export const CLIENT_SCRIPT = String.raw`
     }
     showTable();
   });
-  document.querySelectorAll('.soonest li').forEach(function (item) {
-    item.addEventListener('keydown', function (event) { if (event.key === 'Enter') item.click(); });
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== 'Enter' || !(event.target instanceof Element)) return;
+    if (event.target.matches('.matrix td[data-class], .soonest li')) event.target.click();
   });
   render();
 })();

@@ -27,8 +27,8 @@ describe('renderHtml', () => {
 
   it('states the headline and the class × verdict counts', () => {
     expect(html).toContain('<p class="lead">2 failing now for want of MFA and 3 breaking on an enforcement date; of these 5, 3 are service accounts that automation signs in as.</p>');
-    expect(html).toContain('<td class="num" data-class="service-account" data-verdict="breaks">2</td>');
-    expect(html).toContain('<td class="num" data-class="human" data-verdict="not-affected">3</td>');
+    expect(html).toContain('<td class="num" data-class="service-account" data-verdict="breaks" tabindex="0">2</td>');
+    expect(html).toContain('<td class="num" data-class="human" data-verdict="not-affected" tabindex="0">3</td>');
     expect(html).toContain('<tr class="total"><td>All</td><td class="num">2</td><td class="num">3</td><td class="num">1</td><td class="num">2</td><td class="num">5</td><td class="num">13</td></tr>');
   });
 

@@ -52,7 +52,7 @@ export function renderMatrix(counts: Tally): string {
         const n = counts.matrix[identityClass][verdict];
         return n === 0
           ? `<td class="num zero">0</td>`
-          : `<td class="num" data-class="${identityClass}" data-verdict="${verdict}">${n.toLocaleString('en-US')}</td>`;
+          : `<td class="num" data-class="${identityClass}" data-verdict="${verdict}" tabindex="0">${n.toLocaleString('en-US')}</td>`;
       }).join('');
       return `<tr><td>${escapeHtml(CLASS_LABEL[identityClass])}</td>${cells}<td class="num">${counts.byClass[identityClass].toLocaleString('en-US')}</td></tr>`;
     })
