@@ -1,5 +1,7 @@
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
-import { createGunzip } from 'node:zlib';
+import { constants, createGunzip } from 'node:zlib';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 
 /** What went wrong while reading bytes, after the readable part was delivered (a truncated gzip, an I/O error). */
@@ -27,7 +29,8 @@ export function isGzip(path: string): boolean {
 export async function* textChunks(path: string, state: ReadState): AsyncGenerator<string> {
   const gzip = isGzip(path);
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
-  const source = gzip ? file.pipe(createGunzip()) : file;
+  // SYNC_FLUSH: a truncated gzip yields everything decodable, always the same bytes, instead of an error racing the last chunk.
+  const source = gzip ? file.pipe(createGunzip({ finishFlush: constants.Z_SYNC_FLUSH })) : file;
   if (gzip) file.on('error', (error) => source.destroy(error));
   const decoder = new StringDecoder('utf8');
   let first = true;
@@ -43,6 +46,10 @@ export async function* textChunks(path: string, state: ReadState): AsyncGenerato
     }
     const rest = decoder.end();
     if (rest.length > 0) yield rest;
+    if (gzip) {
+      const problem = await gzipProblem(path);
+      if (problem !== null) state.error = `truncated or corrupt gzip: ${problem}`;
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     state.error = gzip ? `truncated or corrupt gzip: ${message}` : `read error: ${message}`;
@@ -51,6 +58,16 @@ export async function* textChunks(path: string, state: ReadState): AsyncGenerato
   } finally {
     file.destroy();
     source.destroy();
+  }
+}
+
+/** Whether the gzip stream is complete: a second, strict pass that only looks for the error. */
+async function gzipProblem(path: string): Promise<string | null> {
+  try {
+    await pipeline(createReadStream(path), createGunzip(), new Writable({ write: (_chunk, _encoding, done) => done() }));
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
   }
 }
 
