@@ -134,14 +134,14 @@ export function applyPolicies(policies: readonly DemoPolicy[], context: PolicyCo
 
 function evaluatePolicies(policies: readonly DemoPolicy[], context: PolicyContext): AppliedPolicy[] {
   const excluded = isBreakGlass(context.user);
-  return policies.map((policy) => {
+  // A policy created later than the sign-in is not in its list at all.
+  const existing = policies.filter((policy) => context.at >= policy.createdAt);
+  return existing.map((policy) => {
     let result = 'notApplied';
     let satisfied = 0;
     let notSatisfied = 0;
     let controls: string[] = [];
-    if (context.at < policy.createdAt) {
-      result = policy.state === 'enabled' ? 'notEnabled' : 'reportOnlyNotApplied';
-    } else if (excluded) {
+    if (excluded) {
       result = policy.state === 'enabled' ? 'notApplied' : 'reportOnlyNotApplied';
       notSatisfied = 1;
     } else if (policy.key === 'adminMfa') {
