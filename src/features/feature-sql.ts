@@ -54,124 +54,143 @@ si AS NOT MATERIALIZED (
   FROM sign_ins
   WHERE created_at <= ${cutoff}
 ),
-agg AS (
-  SELECT pid,
-    any_value(pkind) AS pkind,
+cells AS MATERIALIZED (
+  -- The one pass over sign-ins for counts: a principal's sign-ins grouped by everything the features split on
+  -- (app, resource, failure, network, user agent, kind, factor, protocol). Few cells per principal; the rest rolls up from here.
+  -- Keyed on one 64-bit hash of the dimensions (collisions negligible) rather than on a dozen columns.
+  SELECT pid, any_value(pkind) AS pkind, any_value(kind) AS kind, any_value(app_id) AS app_id, any_value(resource_id) AS resource_id,
+    any_value(error_code) AS error_code, any_value(ok) AS ok, any_value(mfa) AS mfa, any_value(protocol) AS protocol,
+    any_value(asn) AS asn, any_value(country) AS country, any_value(user_agent) AS user_agent,
+    any_value(guest) AS guest, any_value(private) AS private, any_value(portal) AS portal, any_value(arm) AS arm, any_value(mfa_error) AS mfa_error,
     any_value(lower(upn)) FILTER (WHERE upn IS NOT NULL) AS upn,
     any_value(user_display_name) FILTER (WHERE user_display_name IS NOT NULL) AS user_display_name,
     any_value(service_principal_name) FILTER (WHERE service_principal_name IS NOT NULL) AS sp_name,
-    any_value(app_id) FILTER (WHERE pkind <> 'user') AS sp_app_id,
     any_value(lower(user_type)) FILTER (WHERE user_type IS NOT NULL) AS user_type,
-    count(*)::INTEGER AS sign_ins,
-    count(*) FILTER (WHERE kind = 'interactiveUser')::INTEGER AS interactive,
-    count(*) FILTER (WHERE kind = 'nonInteractiveUser')::INTEGER AS non_interactive,
-    count(*) FILTER (WHERE kind = 'servicePrincipal')::INTEGER AS sp_sign_ins,
-    count(*) FILTER (WHERE kind = 'managedIdentity')::INTEGER AS mi_sign_ins,
-    count(*) FILTER (WHERE ok)::INTEGER AS successes,
-    count(*) FILTER (WHERE ok AND mfa)::INTEGER AS mfa_successes,
-    count(*) FILTER (WHERE ok AND NOT mfa)::INTEGER AS single_factor_successes,
-    count(*) FILTER (WHERE authentication_protocol = 'ropc')::INTEGER AS ropc,
-    count(*) FILTER (WHERE authentication_protocol = 'deviceCode')::INTEGER AS device_code,
-    min(created_at) AS first_seen,
-    max(created_at) AS last_seen,
-    max(created_at) FILTER (WHERE ok) AS last_success,
-    count(*) FILTER (WHERE cross_tenant_access_type ILIKE 'b2b%' OR (home_tenant_id IS NOT NULL AND resource_tenant_id IS NOT NULL AND home_tenant_id <> resource_tenant_id))::INTEGER AS guest_home,
-    count(DISTINCT ip_address)::INTEGER AS distinct_ips,
-    count(DISTINCT asn)::INTEGER AS distinct_asns,
-    count(DISTINCT country)::INTEGER AS distinct_countries,
-    count(*) FILTER (WHERE asn IN (${inList(AZURE_ASNS)}))::INTEGER AS azure_asn,
-    count(*) FILTER (WHERE asn IN (${inList(CLOUD_ASNS)}))::INTEGER AS cloud_asn,
-    count(*) FILTER (WHERE ip_address LIKE '10.%' OR ip_address LIKE '192.168.%' OR regexp_matches(coalesce(ip_address, ''), '^172\\.(1[6-9]|2[0-9]|3[01])\\.'))::INTEGER AS private_ip,
-    count(*) FILTER (WHERE portal AND ok AND mfa)::INTEGER AS portal_mfa,
-    count(*) FILTER (WHERE portal AND ok AND NOT mfa)::INTEGER AS portal_no_mfa,
-    min(created_at) FILTER (WHERE portal AND ok AND NOT mfa) AS portal_no_mfa_first,
-    max(created_at) FILTER (WHERE portal AND ok AND NOT mfa) AS portal_no_mfa_last,
-    count(*) FILTER (WHERE arm AND ok AND mfa)::INTEGER AS arm_mfa,
-    count(*) FILTER (WHERE arm AND ok AND NOT mfa)::INTEGER AS arm_no_mfa,
-    count(*) FILTER (WHERE arm AND ok AND NOT mfa AND authentication_protocol = 'ropc')::INTEGER AS arm_ropc,
-    min(created_at) FILTER (WHERE arm AND ok AND NOT mfa) AS arm_no_mfa_first,
-    max(created_at) FILTER (WHERE arm AND ok AND NOT mfa) AS arm_no_mfa_last,
-    count(*) FILTER (WHERE (portal OR arm) AND mfa_error)::INTEGER AS scope_mfa_failures,
-    count(*) FILTER (WHERE portal AND mfa_error)::INTEGER AS portal_mfa_failures,
-    min(created_at) FILTER (WHERE (portal OR arm) AND mfa_error) AS scope_mfa_failure_first,
-    max(created_at) FILTER (WHERE (portal OR arm) AND mfa_error) AS scope_mfa_failure_last,
-    arg_max(coalesce(app_display_name, app_id), created_at) FILTER (WHERE (portal OR arm) AND mfa_error) AS scope_mfa_failure_app,
+    any_value(app_display_name) AS app_name, any_value(resource_display_name) AS resource_name,
+    count(*)::INTEGER AS n, min(created_at) AS first, max(created_at) AS last
+  FROM (
+    SELECT pid, pkind, kind, app_id, resource_id, CASE WHEN ok THEN NULL ELSE error_code END AS error_code, ok, ok AND mfa AS mfa,
+      CASE WHEN authentication_protocol IN ('ropc', 'deviceCode') THEN authentication_protocol END AS protocol,
+      asn, country, user_agent, portal, arm, mfa_error,
+      cross_tenant_access_type ILIKE 'b2b%' OR (home_tenant_id IS NOT NULL AND resource_tenant_id IS NOT NULL AND home_tenant_id <> resource_tenant_id) AS guest,
+      ip_address LIKE '10.%' OR ip_address LIKE '192.168.%' OR (ip_address LIKE '172.%' AND TRY_CAST(split_part(ip_address, '.', 2) AS INTEGER) BETWEEN 16 AND 31) AS private,
+      upn, user_display_name, service_principal_name, user_type, app_display_name, resource_display_name, created_at
+    FROM si WHERE pid IS NOT NULL
+  )
+  GROUP BY pid, hash(kind, app_id, resource_id, error_code, ok, mfa, protocol, asn, country, user_agent, guest, private)
+),
+agg AS MATERIALIZED (
+  SELECT pid,
+    any_value(pkind) AS pkind,
+    any_value(upn) FILTER (WHERE upn IS NOT NULL) AS upn,
+    any_value(user_display_name) FILTER (WHERE user_display_name IS NOT NULL) AS user_display_name,
+    any_value(sp_name) FILTER (WHERE sp_name IS NOT NULL) AS sp_name,
+    any_value(app_id) FILTER (WHERE pkind <> 'user') AS sp_app_id,
+    any_value(user_type) FILTER (WHERE user_type IS NOT NULL) AS user_type,
+    sum(n)::INTEGER AS sign_ins,
+    coalesce(sum(n) FILTER (WHERE kind = 'interactiveUser'), 0)::INTEGER AS interactive,
+    coalesce(sum(n) FILTER (WHERE kind = 'nonInteractiveUser'), 0)::INTEGER AS non_interactive,
+    coalesce(sum(n) FILTER (WHERE kind = 'servicePrincipal'), 0)::INTEGER AS sp_sign_ins,
+    coalesce(sum(n) FILTER (WHERE kind = 'managedIdentity'), 0)::INTEGER AS mi_sign_ins,
+    coalesce(sum(n) FILTER (WHERE ok), 0)::INTEGER AS successes,
+    coalesce(sum(n) FILTER (WHERE ok AND mfa), 0)::INTEGER AS mfa_successes,
+    coalesce(sum(n) FILTER (WHERE ok AND NOT mfa), 0)::INTEGER AS single_factor_successes,
+    coalesce(sum(n) FILTER (WHERE protocol = 'ropc'), 0)::INTEGER AS ropc,
+    coalesce(sum(n) FILTER (WHERE protocol = 'deviceCode'), 0)::INTEGER AS device_code,
+    min(first) AS first_seen,
+    max(last) AS last_seen,
+    max(last) FILTER (WHERE ok) AS last_success,
+    coalesce(sum(n) FILTER (WHERE guest), 0)::INTEGER AS guest_home,
+    coalesce(sum(n) FILTER (WHERE asn IN (${inList(AZURE_ASNS)})), 0)::INTEGER AS azure_asn,
+    coalesce(sum(n) FILTER (WHERE asn IN (${inList(CLOUD_ASNS)})), 0)::INTEGER AS cloud_asn,
+    coalesce(sum(n) FILTER (WHERE private), 0)::INTEGER AS private_ip,
+    coalesce(sum(n) FILTER (WHERE portal AND ok AND mfa), 0)::INTEGER AS portal_mfa,
+    coalesce(sum(n) FILTER (WHERE portal AND ok AND NOT mfa), 0)::INTEGER AS portal_no_mfa,
+    min(first) FILTER (WHERE portal AND ok AND NOT mfa) AS portal_no_mfa_first,
+    max(last) FILTER (WHERE portal AND ok AND NOT mfa) AS portal_no_mfa_last,
+    coalesce(sum(n) FILTER (WHERE arm AND ok AND mfa), 0)::INTEGER AS arm_mfa,
+    coalesce(sum(n) FILTER (WHERE arm AND ok AND NOT mfa), 0)::INTEGER AS arm_no_mfa,
+    coalesce(sum(n) FILTER (WHERE arm AND ok AND NOT mfa AND protocol = 'ropc'), 0)::INTEGER AS arm_ropc,
+    min(first) FILTER (WHERE arm AND ok AND NOT mfa) AS arm_no_mfa_first,
+    max(last) FILTER (WHERE arm AND ok AND NOT mfa) AS arm_no_mfa_last,
+    coalesce(sum(n) FILTER (WHERE (portal OR arm) AND mfa_error), 0)::INTEGER AS scope_mfa_failures,
+    coalesce(sum(n) FILTER (WHERE portal AND mfa_error), 0)::INTEGER AS portal_mfa_failures,
+    min(first) FILTER (WHERE (portal OR arm) AND mfa_error) AS scope_mfa_failure_first,
+    max(last) FILTER (WHERE (portal OR arm) AND mfa_error) AS scope_mfa_failure_last,
+    arg_max(coalesce(app_name, app_id), last) FILTER (WHERE (portal OR arm) AND mfa_error) AS scope_mfa_failure_app,
     list(DISTINCT error_code::INTEGER) FILTER (WHERE (portal OR arm) AND mfa_error) AS scope_mfa_failure_codes,
-    max(created_at) FILTER (WHERE (portal OR arm) AND ok AND mfa) AS last_scope_mfa_success,
-    count(*) FILTER (WHERE NOT (portal OR arm) AND mfa_error)::INTEGER AS other_mfa_failures
-  FROM si
-  WHERE pid IS NOT NULL
+    max(last) FILTER (WHERE (portal OR arm) AND ok AND mfa) AS last_scope_mfa_success,
+    coalesce(sum(n) FILTER (WHERE NOT (portal OR arm) AND mfa_error), 0)::INTEGER AS other_mfa_failures
+  FROM cells
   GROUP BY pid
 ),
 dims AS (
-  SELECT pid, app_id, resource_id, error_code, asn, country, ua_family, arm_no_mfa_app,
-    any_value(app_display_name) AS app_name, any_value(resource_display_name) AS resource_name, count(*)::INTEGER AS n,
-    GROUPING(app_id) AS g_app, GROUPING(resource_id) AS g_resource, GROUPING(error_code) AS g_error, GROUPING(asn) AS g_asn,
-    GROUPING(country) AS g_country, GROUPING(ua_family) AS g_ua, GROUPING(arm_no_mfa_app) AS g_arm
-  FROM (
-    SELECT pid, app_id, app_display_name, resource_id, resource_display_name, CASE WHEN ok THEN NULL ELSE error_code END AS error_code,
-      asn, country, ${userAgentFamilyCase('user_agent')} AS ua_family,
-      CASE WHEN arm AND ok AND NOT mfa THEN coalesce(app_id, '') END AS arm_no_mfa_app
-    FROM si WHERE pid IS NOT NULL
-  )
-  GROUP BY GROUPING SETS ((pid, app_id), (pid, resource_id), (pid, error_code), (pid, asn), (pid, country), (pid, ua_family), (pid, arm_no_mfa_app))
+  SELECT pid, app_id, resource_id, error_code, asn, country, user_agent, (arm AND ok AND NOT mfa) AS arm_no_mfa, app_name, resource_name, n FROM cells
 ),
-lists AS (
-  SELECT pid,
-    list({'key': app_id, 'name': app_name, 'count': n} ORDER BY n DESC, app_id) FILTER (WHERE app_id IS NOT NULL AND g_app = 0) AS apps,
-    list({'key': resource_id, 'name': resource_name, 'count': n} ORDER BY n DESC, resource_id) FILTER (WHERE resource_id IS NOT NULL AND g_resource = 0) AS resources,
-    list({'code': error_code, 'count': n} ORDER BY n DESC, error_code) FILTER (WHERE error_code IS NOT NULL AND g_error = 0) AS failures,
-    list({'asn': asn, 'count': n} ORDER BY n DESC, asn) FILTER (WHERE asn IS NOT NULL AND g_asn = 0) AS asns,
-    list({'key': country, 'name': NULL::VARCHAR, 'count': n} ORDER BY n DESC, country) FILTER (WHERE country IS NOT NULL AND g_country = 0) AS countries,
-    list({'key': ua_family, 'name': NULL::VARCHAR, 'count': n} ORDER BY n DESC, ua_family) FILTER (WHERE ua_family IS NOT NULL AND g_ua = 0) AS user_agents,
-    list({'key': arm_no_mfa_app, 'name': app_name, 'count': n} ORDER BY n DESC, arm_no_mfa_app) FILTER (WHERE arm_no_mfa_app IS NOT NULL AND g_arm = 0) AS arm_no_mfa_apps
-  FROM dims
+ua_families AS MATERIALIZED (
+  SELECT user_agent, ${userAgentFamilyCase('user_agent')} AS family FROM (SELECT DISTINCT user_agent FROM dims WHERE user_agent IS NOT NULL)
+),
+lists AS MATERIALIZED (
+  SELECT u.pid, apps.v AS apps, resources.v AS resources, failures.v AS failures, asns.v AS asns, countries.v AS countries,
+    agents.v AS user_agents, arm_apps.v AS arm_no_mfa_apps
+  FROM (SELECT DISTINCT pid FROM dims) u
+  LEFT JOIN (SELECT pid, list({'key': k, 'name': nm, 'count': n} ORDER BY n DESC, k) AS v
+    FROM (SELECT pid, app_id AS k, any_value(app_name) AS nm, sum(n)::INTEGER AS n FROM dims WHERE app_id IS NOT NULL GROUP BY ALL) GROUP BY pid) apps ON apps.pid = u.pid
+  LEFT JOIN (SELECT pid, list({'key': k, 'name': nm, 'count': n} ORDER BY n DESC, k) AS v
+    FROM (SELECT pid, resource_id AS k, any_value(resource_name) AS nm, sum(n)::INTEGER AS n FROM dims WHERE resource_id IS NOT NULL GROUP BY ALL) GROUP BY pid) resources ON resources.pid = u.pid
+  LEFT JOIN (SELECT pid, list({'code': k, 'count': n} ORDER BY n DESC, k) AS v
+    FROM (SELECT pid, error_code AS k, sum(n)::INTEGER AS n FROM dims WHERE error_code IS NOT NULL GROUP BY ALL) GROUP BY pid) failures ON failures.pid = u.pid
+  LEFT JOIN (SELECT pid, list({'asn': k, 'count': n} ORDER BY n DESC, k) AS v
+    FROM (SELECT pid, asn AS k, sum(n)::INTEGER AS n FROM dims WHERE asn IS NOT NULL GROUP BY ALL) GROUP BY pid) asns ON asns.pid = u.pid
+  LEFT JOIN (SELECT pid, list({'key': k, 'name': NULL::VARCHAR, 'count': n} ORDER BY n DESC, k) AS v
+    FROM (SELECT pid, country AS k, sum(n)::INTEGER AS n FROM dims WHERE country IS NOT NULL GROUP BY ALL) GROUP BY pid) countries ON countries.pid = u.pid
+  LEFT JOIN (SELECT pid, list({'key': k, 'name': NULL::VARCHAR, 'count': n} ORDER BY n DESC, k) AS v
+    FROM (SELECT d.pid, f.family AS k, sum(d.n)::INTEGER AS n FROM dims d JOIN ua_families f ON f.user_agent = d.user_agent GROUP BY ALL) GROUP BY pid) agents ON agents.pid = u.pid
+  LEFT JOIN (SELECT pid, list({'key': k, 'name': nm, 'count': n} ORDER BY n DESC, k) AS v
+    FROM (SELECT pid, coalesce(app_id, '') AS k, any_value(app_name) AS nm, sum(n)::INTEGER AS n FROM dims WHERE arm_no_mfa GROUP BY ALL) GROUP BY pid) arm_apps ON arm_apps.pid = u.pid
+),
+hourly_ips AS MATERIALIZED (
+  -- The second pass: a principal's sign-ins per hour (UTC hours since the epoch: day = h // 24, hour of day = h % 24;
+  -- 1970-01-01 was a Thursday) and address; successful addresses feed the spread and the migration check.
+  SELECT pid, any_value(pkind) AS pkind, (epoch_ms(created_at) // 3600000)::INTEGER AS h, ip_address AS ip, bool_or(ok) AS ok,
+    count(*)::INTEGER AS n, min(created_at) FILTER (WHERE ok) AS first_ok
+  FROM si WHERE pid IS NOT NULL GROUP BY pid, h, ip_address
+),
+timing AS MATERIALIZED (
+  -- Gaps between consecutive active hours, from each principal's sorted list of hours: no window sort over all rows.
+  SELECT pid, active_hours, active_days, hours_of_day, med AS gap_median,
+    (list_aggregate(gaps, 'stddev_pop') / nullif(list_avg(gaps), 0))::DOUBLE AS gap_cv,
+    (len(list_filter(gaps, lambda g: abs(g - med) <= 0.1 * med)) / nullif(len(gaps), 0))::DOUBLE AS regular_share
+  FROM (SELECT *, list_aggregate(gaps, 'median')::DOUBLE AS med FROM (
+    SELECT pid, len(hs)::INTEGER AS active_hours,
+      len(list_distinct(list_transform(hs, lambda x: x // 24)))::INTEGER AS active_days,
+      len(list_distinct(list_transform(hs, lambda x: x % 24)))::INTEGER AS hours_of_day,
+      list_transform(range(1, len(hs)), lambda i: (hs[i + 1] - hs[i]) * 3600) AS gaps
+    FROM (SELECT pid, list_sort(list_distinct(list(h))) AS hs FROM hourly_ips GROUP BY pid)
+  ))
+),
+how AS MATERIALIZED (
+  -- Sparse: only the hours of the week with sign-ins (Monday 00:00 UTC = 0); the loader spreads them over the 168 cells.
+  SELECT pid, list({'cell': w, 'count': c}) AS cells
+  FROM (SELECT pid, (((h // 24 + 3) % 7) * 24 + h % 24)::INTEGER AS w, sum(n)::INTEGER AS c FROM hourly_ips GROUP BY ALL)
   GROUP BY pid
 ),
-hourly AS (
-  SELECT pid, date_trunc('hour', created_at) AS h, count(*)::INTEGER AS n FROM si WHERE pid IS NOT NULL GROUP BY ALL
+ips AS MATERIALIZED (
+  SELECT pid, any_value(pkind) AS pkind, ip, min(first_ok) AS first_seen FROM hourly_ips WHERE ip IS NOT NULL AND ok GROUP BY pid, ip
 ),
-gaps AS (
-  SELECT pid, h, n, epoch(h) - epoch(lag(h) OVER (PARTITION BY pid ORDER BY h)) AS gap FROM hourly
-),
-gap_stats AS (
-  SELECT pid, median(gap) AS med, avg(gap) AS mean, stddev_pop(gap) AS sd FROM gaps WHERE gap IS NOT NULL GROUP BY pid
-),
-timing AS (
-  SELECT g.pid,
-    count(*)::INTEGER AS active_hours,
-    count(DISTINCT date_trunc('day', g.h))::INTEGER AS active_days,
-    count(DISTINCT hour(g.h))::INTEGER AS hours_of_day,
-    any_value(s.med)::DOUBLE AS gap_median,
-    any_value(s.sd / nullif(s.mean, 0))::DOUBLE AS gap_cv,
-    (count(*) FILTER (WHERE g.gap IS NOT NULL AND abs(g.gap - s.med) <= 0.1 * s.med) / nullif(count(g.gap), 0))::DOUBLE AS regular_share
-  FROM gaps g LEFT JOIN gap_stats s USING (pid)
-  GROUP BY g.pid
-),
-how AS (
-  SELECT pid, list_transform(range(168), lambda i: coalesce(list_sum(list_transform(list_filter(cells, lambda x: x.w = i), lambda x: x.c)), 0)::INTEGER) AS hour_of_week
-  FROM (
-    SELECT pid, list({'w': w, 'c': c}) AS cells
-    FROM (SELECT pid, ((isodow(h) - 1) * 24 + hour(h))::INTEGER AS w, sum(n)::INTEGER AS c FROM hourly GROUP BY ALL)
-    GROUP BY pid
-  )
+ip_spread AS (
+  SELECT pid, count(*)::INTEGER AS distinct_ips FROM ips GROUP BY pid
 ),
 quiet_users AS (
   SELECT pid, last_seen FROM agg WHERE pkind = 'user' AND last_seen < (SELECT max(last_seen) FROM agg) - INTERVAL 3 DAY
 ),
-user_ips AS (
-  SELECT DISTINCT si.pid, si.ip_address AS ip FROM si SEMI JOIN quiet_users q ON si.pid = q.pid WHERE si.ip_address IS NOT NULL AND si.ok
-),
-workload_ips AS (
-  SELECT DISTINCT pid, ip_address AS ip FROM si WHERE pkind <> 'user' AND ip_address IS NOT NULL AND ok
-),
 successors AS (
   SELECT u.pid,
     arg_min({'id': w.pid, 'name': a.sp_name, 'firstSeen': a.first_seen, 'sharedIp': u.ip}, a.first_seen) AS successor
-  FROM user_ips u
-  JOIN workload_ips w ON u.ip = w.ip
-  JOIN agg a ON a.pid = w.pid
+  FROM ips u
   JOIN quiet_users q ON q.pid = u.pid
+  JOIN ips w ON u.ip = w.ip AND w.pkind <> 'user'
+  JOIN agg a ON a.pid = w.pid
   WHERE a.first_seen >= q.last_seen - INTERVAL 1 DAY
   GROUP BY u.pid
 ),
@@ -267,10 +286,10 @@ SELECT
   coalesce(a.successes, 0) AS successes, coalesce(a.mfa_successes, 0) AS mfa_successes, coalesce(a.single_factor_successes, 0) AS single_factor_successes,
   coalesce(a.ropc, 0) AS ropc, coalesce(a.device_code, 0) AS device_code,
   a.first_seen, a.last_seen, a.last_success, coalesce(a.guest_home, 0) AS guest_from_home_tenant,
-  coalesce(h.hour_of_week, list_transform(range(168), lambda i: 0::INTEGER)) AS hour_of_week,
+  coalesce(h.cells, []) AS hour_of_week,
   coalesce(t.active_days, 0) AS active_days, coalesce(t.active_hours, 0) AS active_hours, coalesce(t.hours_of_day, 0) AS hours_of_day,
   t.gap_median AS gap_median_seconds, t.gap_cv, t.regular_share AS regular_gap_share,
-  coalesce(a.distinct_ips, 0) AS distinct_ips, coalesce(a.distinct_asns, 0) AS distinct_asns, coalesce(a.distinct_countries, 0) AS distinct_countries,
+  coalesce(ip.distinct_ips, 0) AS distinct_ips, len(coalesce(l.asns, []))::INTEGER AS distinct_asns, len(coalesce(l.countries, []))::INTEGER AS distinct_countries,
   coalesce(a.azure_asn, 0) AS azure_asn_sign_ins, coalesce(a.cloud_asn, 0) AS cloud_asn_sign_ins, coalesce(a.private_ip, 0) AS private_ip_sign_ins,
   coalesce(l.asns, []) AS asns, coalesce(l.countries, []) AS countries, coalesce(l.user_agents, []) AS user_agents,
   coalesce(l.apps[1:10], []) AS apps, coalesce(l.resources[1:10], []) AS resources, coalesce(l.failures[1:10], []) AS failures,
@@ -299,6 +318,7 @@ LEFT JOIN registration_details r ON r.user_id = u.pid
 LEFT JOIN roles ro ON ro.pid = u.pid
 LEFT JOIN ca_excluded ce ON ce.pid = u.pid
 LEFT JOIN successors s ON s.pid = u.pid
+LEFT JOIN ip_spread ip ON ip.pid = u.pid
 ORDER BY u.pid
 `;
 }

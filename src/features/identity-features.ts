@@ -5,8 +5,15 @@ import { z } from 'zod';
  * in Log Analytics. Engines read only this. Times are ISO-8601 UTC strings; counts are numbers.
  */
 
-/** DuckDB hands TIMESTAMPs over as Date; KQL results arrive as strings. Both become ISO strings. */
-const time = z.union([z.date(), z.string()]).transform((value) => (typeof value === 'string' ? new Date(value).toISOString() : value.toISOString()));
+/**
+ * Times arrive as Date (DuckDB values), ISO strings (KQL), or DuckDB's JSON text for TIMESTAMP, which has no zone:
+ * the store holds UTC, so a zoneless time is read as UTC, never as the machine's local time.
+ */
+const ZONELESS = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d+)?$/u;
+const time = z.union([z.date(), z.string()]).transform((value) => {
+  if (typeof value !== 'string') return value.toISOString();
+  return new Date(ZONELESS.test(value) ? `${value.replace(' ', 'T')}Z` : value).toISOString();
+});
 const maybeTime = time.nullable().default(null);
 const count = z.number().int().nonnegative();
 const maybeText = z.string().nullable().default(null);
@@ -15,6 +22,12 @@ const maybeBool = z.boolean().nullable().default(null);
 const countByKeySchema = z.object({ key: z.string(), name: maybeText, count });
 const countByCodeSchema = z.object({ code: z.number().int(), count });
 const countByAsnSchema = z.object({ asn: z.number().int(), count });
+/** Sparse hour-of-week cells (only the hours with sign-ins), spread here over the 168 hours of the week. */
+const hourOfWeekSchema = z.array(z.object({ cell: z.number().int().min(0).max(167), count })).transform((cells) => {
+  const dense = new Array<number>(168).fill(0);
+  for (const cell of cells) dense[cell.cell] = (dense[cell.cell] ?? 0) + cell.count;
+  return dense;
+});
 const successorSchema = z.object({ id: z.string(), name: maybeText, firstSeen: time, sharedIp: z.string() });
 
 export const identityFeaturesSchema = z.object({
@@ -59,8 +72,8 @@ export const identityFeaturesSchema = z.object({
   lastSuccess: maybeTime,
   guestFromHomeTenant: count,
   // --- timing ---
-  /** 168 counts, Monday 00:00 UTC first. */
-  hourOfWeek: z.array(count).length(168),
+  /** 168 counts, Monday 00:00 UTC first (the query sends sparse cells). */
+  hourOfWeek: hourOfWeekSchema,
   activeDays: count,
   activeHours: count,
   hoursOfDay: count,

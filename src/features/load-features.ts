@@ -28,6 +28,11 @@ export async function loadTenantFeatures(store: Store): Promise<TenantFeatures> 
 
 /** One feature row per identity: directory objects and every principal seen only in sign-ins or the Activity log. */
 export async function loadIdentityFeatures(store: Store, until: string): Promise<IdentityFeatures[]> {
-  const rows = await store.all(identityFeaturesSql(until));
-  return rows.map((row) => parseRow(identityFeaturesSchema, row, typeof row['id'] === 'string' ? row['id'] : 'an identity'));
+  // One JSON text per row: JSON.parse turns nested lists into objects far faster than converting DuckDB values one by one.
+  const rows = await store.all<{ row: string }>(`SELECT to_json(f)::VARCHAR AS row FROM (${identityFeaturesSql(until)}) f ORDER BY f.id`);
+  return rows.map((row) => {
+    const parsed: unknown = JSON.parse(row.row);
+    const record = typeof parsed === 'object' && parsed !== null ? Object.fromEntries(Object.entries(parsed)) : {};
+    return parseRow(identityFeaturesSchema, record, typeof record['id'] === 'string' ? record['id'] : 'an identity');
+  });
 }
