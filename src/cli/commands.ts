@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerImport } from './import.js';
 import { registerAnalyze } from './analyze.js';
 import { registerReport } from './report.js';
+import { registerScan } from './scan.js';
 
 /** Every command, one module each. Adding a command = one file in src/cli/ + one line here. */
-export const COMMANDS: readonly ((program: Command) => void)[] = [registerImport, registerAnalyze, registerReport];
+export const COMMANDS: readonly ((program: Command) => void)[] = [registerImport, registerAnalyze, registerReport, registerScan];
