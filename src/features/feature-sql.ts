@@ -171,9 +171,10 @@ timing AS MATERIALIZED (
 ),
 how AS MATERIALIZED (
   -- Sparse: only the hours of the week with sign-ins (Monday 00:00 UTC = 0); the loader spreads them over the 168 cells.
-  SELECT pid, list({'cell': w, 'count': c}) AS cells
+  SELECT pid, {'cells': list_transform(pairs, lambda p: p.w), 'counts': list_transform(pairs, lambda p: p.c)} AS cells
+  FROM (SELECT pid, list({'w': w, 'c': c}) AS pairs
   FROM (SELECT pid, (((h // 24 + 3) % 7) * 24 + h % 24)::INTEGER AS w, sum(n)::INTEGER AS c FROM hourly_ips GROUP BY ALL)
-  GROUP BY pid
+  GROUP BY pid)
 ),
 ips AS MATERIALIZED (
   SELECT pid, any_value(pkind) AS pkind, ip, min(first_ok) AS first_seen FROM hourly_ips WHERE ip IS NOT NULL AND ok GROUP BY pid, ip
@@ -286,7 +287,7 @@ SELECT
   coalesce(a.successes, 0) AS successes, coalesce(a.mfa_successes, 0) AS mfa_successes, coalesce(a.single_factor_successes, 0) AS single_factor_successes,
   coalesce(a.ropc, 0) AS ropc, coalesce(a.device_code, 0) AS device_code,
   a.first_seen, a.last_seen, a.last_success, coalesce(a.guest_home, 0) AS guest_from_home_tenant,
-  coalesce(h.cells, []) AS hour_of_week,
+  coalesce(h.cells, {'cells': []::INTEGER[], 'counts': []::INTEGER[]}) AS hour_of_week,
   coalesce(t.active_days, 0) AS active_days, coalesce(t.active_hours, 0) AS active_hours, coalesce(t.hours_of_day, 0) AS hours_of_day,
   t.gap_median AS gap_median_seconds, t.gap_cv, t.regular_share AS regular_gap_share,
   coalesce(ip.distinct_ips, 0) AS distinct_ips, len(coalesce(l.asns, []))::INTEGER AS distinct_asns, len(coalesce(l.countries, []))::INTEGER AS distinct_countries,

@@ -22,10 +22,12 @@ const maybeBool = z.boolean().nullable().default(null);
 const countByKeySchema = z.object({ key: z.string(), name: maybeText, count });
 const countByCodeSchema = z.object({ code: z.number().int(), count });
 const countByAsnSchema = z.object({ asn: z.number().int(), count });
-/** Sparse hour-of-week cells (only the hours with sign-ins), spread here over the 168 hours of the week. */
-const hourOfWeekSchema = z.array(z.object({ cell: z.number().int().min(0).max(167), count })).transform((cells) => {
+/** Sparse hour-of-week cells (only the hours with sign-ins, as parallel lists), spread here over the 168 hours of the week. */
+const hourOfWeekSchema = z.object({ cells: z.array(z.number().int().min(0).max(167)), counts: z.array(count) }).transform(({ cells, counts }) => {
   const dense = new Array<number>(168).fill(0);
-  for (const cell of cells) dense[cell.cell] = (dense[cell.cell] ?? 0) + cell.count;
+  cells.forEach((cell, index) => {
+    dense[cell] = (dense[cell] ?? 0) + (counts[index] ?? 0);
+  });
   return dense;
 });
 const successorSchema = z.object({ id: z.string(), name: maybeText, firstSeen: time, sharedIp: z.string() });
