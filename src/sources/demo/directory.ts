@@ -398,10 +398,6 @@ export function buildDirectory(seed: number): DemoDirectory {
   return { seed, tenantId, domain, initialDomain, users, workloads, subscriptions, managementGroup: 'mg-contoso-landingzones' };
 }
 
-export function usersOf(directory: DemoDirectory, scenario: HumanScenarioId | ServiceAccountScenarioId): DemoUser[] {
-  return directory.users.filter((user) => user.scenario === scenario);
-}
-
 export function requireUser(directory: DemoDirectory, scenario: ServiceAccountScenarioId): DemoUser {
   const found = directory.users.find((user) => user.scenario === scenario);
   if (!found) throw new Error(`demo directory has no ${scenario}`);

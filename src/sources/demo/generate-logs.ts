@@ -45,11 +45,11 @@ function blobSuffix(day: number): string {
   return `y=${date.getUTCFullYear()}/m=${two(date.getUTCMonth() + 1)}/d=${two(date.getUTCDate())}/h=00/m=00/PT1H.json`;
 }
 
-export function signInBlobPath(tenantId: string, category: SignInCategory, day: number): string {
+function signInBlobPath(tenantId: string, category: SignInCategory, day: number): string {
   return `insights-logs-${category.toLowerCase()}/resourceId=/tenants/${tenantId}/providers/Microsoft.aadiam/${blobSuffix(day)}`;
 }
 
-export function activityBlobPath(subscriptionId: string, day: number): string {
+function activityBlobPath(subscriptionId: string, day: number): string {
   return `${activityLogFolder(subscriptionId)}/${blobSuffix(day)}`;
 }
 
@@ -89,6 +89,7 @@ export async function generateLogs(dataDir: string, directory: DemoDirectory, po
 
   progress.start('Generating 30 days of sign-ins and operations', WINDOW_DAYS);
   for (let day = 0; day < WINDOW_DAYS; day++) {
+    // The emitters below read `rng` when called: it is re-pointed to each identity's own stream before its day runs.
     let rng = createRng(directory.seed, 'day', day);
     const ctx: DayContext = {
       directory,

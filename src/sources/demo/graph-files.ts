@@ -13,7 +13,7 @@ import { graphTimestamp, WINDOW_END_MS } from './timeline.js';
 
 const GRAPH = 'https://graph.microsoft.com/beta';
 const USER_SELECT = 'id,userPrincipalName,displayName,givenName,surname,userType,accountEnabled,createdDateTime,passwordPolicies,onPremisesSyncEnabled,assignedLicenses,signInActivity';
-export const USERS_PAGE_SIZE = 100;
+const USERS_PAGE_SIZE = 100;
 
 const LICENCE_SKU = '06ebc4ee-1bb5-47dd-8120-11324bc54e06';
 

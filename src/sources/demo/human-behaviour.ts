@@ -19,7 +19,7 @@ import type { Client } from './user-agents.js';
 import { AZURE_MOBILE_APP, TOOLS } from './user-agents.js';
 
 /** The window day on which both break-glass accounts are tested. */
-export const BREAK_GLASS_TEST_DAY = 12;
+const BREAK_GLASS_TEST_DAY = 12;
 
 interface Presence {
   place: Place;

@@ -26,7 +26,7 @@ export interface Place {
   longitude: number;
 }
 
-export const MICROSOFT_ASN = 8075;
+const MICROSOFT_ASN = 8075;
 /** The company's own networks (a private-use ASN). */
 export const COMPANY_ASN = 64500;
 

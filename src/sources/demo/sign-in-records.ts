@@ -89,6 +89,7 @@ const WORKLOAD_PROCESSING_DETAILS = [{ key: 'Azure AD App Authentication Library
 const TOKEN_PROTECTION = { signInSessionStatus: 'unbound', signInSessionStatusCode: 1002 };
 const EMPTY: readonly never[] = [];
 const EMPTY_OBJECT = {};
+const NO_LOCATION = { city: '', state: '', countryOrRegion: '', geoCoordinates: { latitude: 0.0, longitude: 0.0 } };
 const audiences = new Map<string, unknown[]>();
 
 function audienceOf(resourceId: string): unknown[] {
@@ -169,19 +170,44 @@ function location(place: Place): Record<string, unknown> {
   return { city: place.city, state: place.state, countryOrRegion: place.country, geoCoordinates: { latitude: place.latitude, longitude: place.longitude } };
 }
 
+/** The diagnostic envelope; undefined members are left out by JSON.stringify (fields a record kind lacks). */
+interface Envelope {
+  time: string;
+  resourceId: string;
+  operationName: string;
+  operationVersion: string;
+  category: SignInCategory;
+  tenantId: string;
+  resultType: string;
+  resultSignature: string;
+  resultDescription: string | undefined;
+  durationMs: number;
+  callerIpAddress: string | undefined;
+  correlationId: string;
+  identity: string | undefined;
+  Level: number;
+  location: string | undefined;
+  properties: Record<string, unknown>;
+}
+
+/** Ingestion lags the sign-in by a few minutes. Drawn before the properties: the PRNG order fixes the bytes. */
+function ingestionTime(at: number, rng: Rng): string {
+  return envelopeTimestamp(at + rng.between(20_000, 240_000), rng.int(10_000));
+}
+
 function envelope(
   context: RecordContext,
   category: SignInCategory,
-  at: number,
-  rng: Rng,
+  time: string,
   errorCode: number,
   failureReason: string | undefined,
   correlationId: string,
-  identity: string | null,
+  identity: string | undefined,
   place: Place | null,
-): Record<string, unknown> {
-  const record: Record<string, unknown> = {
-    time: envelopeTimestamp(at + rng.between(20_000, 240_000), rng.int(10_000)),
+  properties: Record<string, unknown>,
+): Envelope {
+  return {
+    time,
     resourceId: `/tenants/${context.directory.tenantId}/providers/Microsoft.aadiam`,
     operationName: 'Sign-in activity',
     operationVersion: '1.0',
@@ -189,15 +215,15 @@ function envelope(
     tenantId: context.directory.tenantId,
     resultType: String(errorCode),
     resultSignature: errorCode === 0 ? 'SUCCESS' : 'None',
+    resultDescription: failureReason,
+    durationMs: 0,
+    callerIpAddress: place?.ip,
+    correlationId,
+    identity,
+    Level: 4,
+    location: place?.country,
+    properties,
   };
-  if (failureReason !== undefined) record['resultDescription'] = failureReason;
-  record['durationMs'] = 0;
-  if (place) record['callerIpAddress'] = place.ip;
-  record['correlationId'] = correlationId;
-  if (identity !== null) record['identity'] = identity;
-  record['Level'] = 4;
-  if (place) record['location'] = place.country;
-  return record;
 }
 
 /** A record as written: the JSON line and its event time (seven fraction digits, `Z`), to find the newest. */
@@ -227,8 +253,9 @@ export function userSignInLine(context: RecordContext, event: UserSignInEvent, r
     outcome: outcomeOf(event.auth),
     onCorporateNetwork: place.asn === context.corporateAsn,
   });
-  const record = envelope(context, category, event.at, rng, st.errorCode, st.failureReason, correlationId, user.displayName, place);
-  const properties: Record<string, unknown> = {
+  const time = ingestionTime(event.at, rng);
+  // One object literal in output order: V8 keeps it in fast mode, which makes JSON.stringify much cheaper.
+  const properties = {
     id,
     createdDateTime: created,
     userDisplayName: user.displayName,
@@ -239,9 +266,7 @@ export function userSignInLine(context: RecordContext, event: UserSignInEvent, r
     ipAddress: place.ip,
     status: st,
     clientAppUsed: event.clientAppUsed,
-  };
-  if (event.client) properties['userAgent'] = event.client.userAgent;
-  Object.assign(properties, {
+    userAgent: event.client?.userAgent,
     deviceDetail: { deviceId: '', operatingSystem: event.client?.operatingSystem ?? user.office.operatingSystem, browser: event.client?.browser ?? user.office.browser },
     location: location(place),
     correlationId,
@@ -294,9 +319,9 @@ export function userSignInLine(context: RecordContext, event: UserSignInEvent, r
     sessionId: rng.uuid(),
     appOwnerTenantId: context.microsoftTenantId,
     resourceOwnerTenantId: context.microsoftTenantId,
-  });
-  if (event.interactive) properties['signInIdentifier'] = user.upn;
-  record['properties'] = properties;
+    signInIdentifier: event.interactive ? user.upn : undefined,
+  };
+  const record = envelope(context, category, time, st.errorCode, st.failureReason, correlationId, user.displayName, place, properties);
   return { line: JSON.stringify(record), time: zulu(created) };
 }
 
@@ -308,22 +333,18 @@ export function workloadSignInLine(context: RecordContext, event: WorkloadSignIn
   const created = entraTimestamp(event.at, rng.int(10_000));
   const correlationId = rng.uuid();
   const place = managed ? null : workload.place;
-  const record = envelope(context, category, event.at, rng, 0, undefined, correlationId, null, place);
-  const properties: Record<string, unknown> = {
+  const time = ingestionTime(event.at, rng);
+  const properties = {
     id: context.nextId(),
     createdDateTime: created,
     userId: null,
     appId: workload.appId,
     ipAddress: place?.ip ?? '',
     status: { errorCode: 0 },
-    location: place ? location(place) : { city: '', state: '', countryOrRegion: '', geoCoordinates: { latitude: 0.0, longitude: 0.0 } },
+    location: place ? location(place) : NO_LOCATION,
     correlationId,
-  };
-  if (managed) {
-    properties['conditionalAccessStatus'] = 'notApplied';
-    properties['appliedConditionalAccessPolicies'] = [];
-  }
-  Object.assign(properties, {
+    conditionalAccessStatus: managed ? 'notApplied' : undefined,
+    appliedConditionalAccessPolicies: managed ? EMPTY : undefined,
     isInteractive: false,
     tokenIssuerType: 'AzureAD',
     authenticationProcessingDetails: managed ? EMPTY : WORKLOAD_PROCESSING_DETAILS,
@@ -337,16 +358,10 @@ export function workloadSignInLine(context: RecordContext, event: WorkloadSignIn
     resourceId: event.resource.id,
     servicePrincipalName: workload.displayName,
     servicePrincipalId: workload.id,
-  });
-  if (!managed) {
-    properties['servicePrincipalCredentialKeyId'] = workload.keyId ?? '';
-    properties['servicePrincipalCredentialThumbprint'] = workload.thumbprint ?? '';
-  }
-  properties['federatedCredentialId'] = workload.federatedCredentialId ?? '';
-  if (managed) {
-    properties['managedServiceIdentity'] = { msiType: workload.msiType, associatedResourceId: workload.associatedResourceId, federatedTokenId: '', federatedTokenIssuer: '' };
-  }
-  Object.assign(properties, {
+    servicePrincipalCredentialKeyId: managed ? undefined : (workload.keyId ?? ''),
+    servicePrincipalCredentialThumbprint: managed ? undefined : (workload.thumbprint ?? ''),
+    federatedCredentialId: workload.federatedCredentialId ?? '',
+    managedServiceIdentity: managed ? { msiType: workload.msiType, associatedResourceId: workload.associatedResourceId, federatedTokenId: '', federatedTokenIssuer: '' } : undefined,
     flaggedForReview: false,
     isTenantRestricted: false,
     crossTenantAccessType: 'none',
@@ -358,8 +373,8 @@ export function workloadSignInLine(context: RecordContext, event: WorkloadSignIn
     signInTokenProtectionStatus: 'none',
     originalTransferMethod: 'none',
     isThroughGlobalSecureAccess: false,
-  });
-  if (managed) properties['conditionalAccessAudiences'] = [];
-  record['properties'] = properties;
+    conditionalAccessAudiences: managed ? EMPTY : undefined,
+  };
+  const record = envelope(context, category, time, 0, undefined, correlationId, undefined, place, properties);
   return { line: JSON.stringify(record), time: zulu(created) };
 }

@@ -27,11 +27,6 @@ export function isWeekend(day: number): boolean {
   return d === 0 || d === 6;
 }
 
-/** `YYYY-MM-DD` of a window day. */
-export function isoDate(day: number): string {
-  return new Date(dayStart(day)).toISOString().slice(0, 10);
-}
-
 /** Entra's diagnostic export writes seven fraction digits and `+00:00` in createdDateTime. */
 export function entraTimestamp(ms: number, subMs: number): string {
   return `${new Date(ms).toISOString().slice(0, 23)}${String(subMs).padStart(4, '0')}+00:00`;
