@@ -63,14 +63,21 @@ function decode(bytes: Buffer): { lowered: string; text: () => string } | null {
 export async function scanFile(engine: ScanEngine, file: WalkedFile): Promise<FileScan> {
   const result: FileScan = { file: file.relative, findings: [], parsed: false, skipped: null };
   try {
+    // A file no detector handles by its name is never read (an extensionless file may still be a script: read for its shebang).
+    const base = file.relative.slice(file.relative.lastIndexOf('/') + 1);
+    const byName = detectLanguage(file.relative, '');
+    const needsHead = byName === 'text' && !base.includes('.');
+    if (!needsHead && !engine.detectors.some((detector) => detector.handles(file.relative, byName))) return result;
     const { bytes, size } = readAll(file.absolute);
     if (bytes === null) return { ...result, skipped: `larger than 5 MB (${(size / 1024 / 1024).toFixed(1)} MB)` };
     const decoded = decode(bytes);
     if (decoded === null) return { ...result, skipped: 'binary' };
-    const matched = engine.prefilter.match(decoded.lowered);
+    const language = needsHead ? detectLanguage(file.relative, decoded.lowered.slice(0, 256)) : byName;
+    const handlers = engine.detectors.filter((detector) => detector.handles(file.relative, language));
+    if (handlers.length === 0) return result;
+    const matched = engine.prefilterFor(handlers).match(decoded.lowered);
     if (matched.size === 0) return result;
     const text = decoded.text();
-    const language = detectLanguage(file.relative, text.slice(0, 256));
     const scan = await scanSource(engine, { path: file.relative, language, text, lineOffset: 1 }, matched);
     return { ...result, findings: scan.findings, parsed: scan.parsed };
   } catch (error) {

@@ -9,14 +9,31 @@ import { resolveAmbient } from './resolve-ambient.js';
 export interface ScanEngine {
   detectors: readonly Detector[];
   rules: ReadonlyMap<string, RuleMeta>;
+  /** The prefilter over every detector's triggers. */
   prefilter: Prefilter;
+  /** The prefilter over just these detectors' triggers (fewer words, faster), built once per set. */
+  prefilterFor(detectors: readonly Detector[]): Prefilter;
 }
 
 export function createEngine(detectors: Iterable<Detector>): ScanEngine {
   const list = [...detectors];
   const rules = new Map<string, RuleMeta>();
   for (const detector of list) for (const rule of detector.rules) rules.set(rule.id, rule);
-  return { detectors: list, rules, prefilter: createPrefilter(list.flatMap((detector) => detector.triggers)) };
+  const bySet = new Map<string, Prefilter>();
+  return {
+    detectors: list,
+    rules,
+    prefilter: createPrefilter(list.flatMap((detector) => detector.triggers)),
+    prefilterFor(subset) {
+      const key = subset.map((detector) => detector.id).join('\u0000');
+      let prefilter = bySet.get(key);
+      if (!prefilter) {
+        prefilter = createPrefilter(subset.flatMap((detector) => detector.triggers));
+        bySet.set(key, prefilter);
+      }
+      return prefilter;
+    },
+  };
 }
 
 /** The detectors that want this file: they handle its path/language and one of their triggers occurs in it. */
