@@ -86,7 +86,7 @@ let identities: TruthEntry[];
 beforeAll(async () => {
   first = await generateDemo({ outDir: join(root, 'a') });
   identities = truth(first);
-});
+}, 300_000);
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -105,7 +105,7 @@ describe('generateDemo determinism', () => {
     // Only the README names no tenant, subscription or app ID.
     expect(same).toEqual(['sample-repo/README.md']);
     expect(other.tenantId).not.toBe(first.tenantId);
-  });
+  }, 300_000);
 });
 
 describe('generateDemo counts (default seed)', () => {

@@ -27,7 +27,7 @@ beforeAll(async () => {
   // Scale 0: the scenario identities' own activity only, so the round trip stays quick.
   output = await generateDemo({ outDir: root, signIns: 0 });
   store = await openStore(':memory:');
-});
+}, 300_000);
 
 afterAll(() => {
   store.close();
@@ -59,5 +59,5 @@ describe('the demo through the real importers', () => {
     expect(Object.values(secondRun.totals).reduce((sum, kind) => sum + kind.stored + kind.quarantined, 0)).toBe(0);
     expect(secondRun.totals.interactiveUser.duplicates).toBe(firstRun.totals.interactiveUser.stored);
     expect(await rowCounts(store)).toEqual(counts);
-  });
+  }, 300_000);
 });
