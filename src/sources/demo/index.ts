@@ -25,7 +25,11 @@ import { DEMO_ENFORCEMENT } from './timeline.js';
 export interface DemoOptions {
   outDir: string;
   seed?: number;
-  /** Total sign-ins to aim for; scales background volume only (the scenario identities never change). */
+  /**
+   * Total sign-ins to aim for (within about 1%); scales background volume only, so the scenario identities and
+   * the ground truth never change. Below ~18,150 (the scenario identities' own activity) that floor is written.
+   * Omitted: the default size, about 56,000.
+   */
   signIns?: number;
   progress?: Progress;
 }
