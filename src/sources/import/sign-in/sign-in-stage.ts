@@ -112,13 +112,12 @@ export class SignInStage {
       `SELECT kind, count(*) AS read, count(reason) AS quarantined FROM ${NORMALISED_TABLE} GROUP BY kind`,
     );
     const columns = SIGN_IN_COLUMNS.map((name) => `n.${name}`).join(', ');
-    await this.store.connection.run(
+    const inserted = await this.store.connection.run(
       `INSERT OR IGNORE INTO sign_ins (${SIGN_IN_COLUMNS.join(', ')}, raw, batch_id)
        SELECT ${columns}, CAST(s.raw AS JSON), $batch FROM ${NORMALISED_TABLE} n POSITIONAL JOIN ${STAGE_TABLE} s WHERE n.reason IS NULL`,
       { batch: batchId },
     );
-    const stored = await this.store.all<{ kind: string; n: number }>('SELECT kind, count(*) AS n FROM sign_ins WHERE batch_id = ? GROUP BY kind', [batchId]);
-    const storedByKind = new Map(stored.map((row) => [row.kind, row.n]));
+    const storedByKind = await this.storedByKind(batchId, tally, inserted.rowsChanged);
     for (const row of tally) {
       const kind = recordKindOf(row.kind);
       const entry = counts.get(kind) ?? zeroCounts();
@@ -140,6 +139,14 @@ export class SignInStage {
     );
     await this.drop();
     return { counts, tenantIds: tenants.map((row) => row.tenant_id) };
+  }
+
+  /** New rows per kind: the insert's own count when the file holds one kind (the usual blob), else counted back by batch. */
+  private async storedByKind(batchId: string, tally: readonly { kind: string | null }[], inserted: number): Promise<Map<string, number>> {
+    const kinds = tally.map((row) => row.kind).filter((kind): kind is string => kind !== null);
+    if (kinds.length === 1 && kinds[0] !== undefined) return new Map([[kinds[0], inserted]]);
+    const stored = await this.store.all<{ kind: string; n: number }>('SELECT kind, count(*) AS n FROM sign_ins WHERE batch_id = ? GROUP BY kind', [batchId]);
+    return new Map(stored.map((row) => [row.kind, row.n]));
   }
 
   /** Drop whatever is staged (the batch failed). */
