@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../src/store/store.js';
 import { importPaths } from '../src/sources/import/index.js';
@@ -97,5 +99,35 @@ describe('import of the diagnostic Activity log', () => {
       { operation_name: 'microsoft.web/sites/write', kind: 'update', status: 'failed', status_code: 'Forbidden', subscription_id: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', caller_upn: 'svc-deploy@contoso.onmicrosoft.com', caller_object_id: '5a1c8e7b-7b1f-4d0e-9c1a-2f3b4c5d6e01', caller_app_id: '04b07795-8ddb-461a-bbee-02f9e1bf7b46', idtyp: null, appidacr: '0', auth_methods: 'pwd', mfa: false, policy_definition_ids: '4e6c27d5-a6ee-49cf-b2b4-d8fe90fa2b8b' },
     ]);
     store.close();
+  });
+});
+
+describe('Graph v1.0 sign-ins and the admin center JSON download', () => {
+  it('reads a v1.0 page (no signInEventTypes: interactive) and the same records as a bare array', async () => {
+    const store = await openStore(':memory:');
+    const page = resolve(FIXTURES, 'graph-json-signins', 'signins-v1.json');
+    const summary = await importPaths(store, [page]);
+    expect(summary.totals.interactiveUser).toEqual({ read: 1, stored: 1, duplicates: 0, quarantined: 0 });
+    const rows = await store.all(
+      `SELECT id, kind, upn, error_code, mfa_satisfied, authentication_requirement, CAST(applied_policies AS VARCHAR) AS policies FROM sign_ins`,
+    );
+    expect(rows).toEqual([
+      {
+        id: '66ea54eb-6301-4ee5-be62-ff5a759b0100', kind: 'interactiveUser', upn: 'alice@contoso.com', error_code: 50074, mfa_satisfied: null, authentication_requirement: null,
+        policies: '[{"id":"c0c0c0c0-1111-4222-8333-444455556601","displayName":"Require MFA for admins","result":"failure","enforcedGrantControls":["mfa"]}]',
+      },
+    ]);
+    store.close();
+    // The admin center's JSON download: the same Graph objects as a bare array.
+    const work = mkdtempSync(join(tmpdir(), 'unattended-portal-json-'));
+    const parsed: unknown = JSON.parse(readFileSync(page, 'utf8'));
+    const value = typeof parsed === 'object' && parsed !== null && 'value' in parsed ? parsed.value : null;
+    writeFileSync(join(work, 'InteractiveSignIns_2026-11-25.json'), JSON.stringify(value, null, 2));
+    const other = await openStore(':memory:');
+    const download = await importPaths(other, [join(work, 'InteractiveSignIns_2026-11-25.json')]);
+    expect(download.files.map((file) => [file.format, file.read, file.stored])).toEqual([['graph-json', 1, 1]]);
+    expect(await other.all(`SELECT id, kind, upn, error_code, mfa_satisfied, authentication_requirement, CAST(applied_policies AS VARCHAR) AS policies FROM sign_ins`)).toEqual(rows);
+    other.close();
+    rmSync(work, { recursive: true, force: true });
   });
 });

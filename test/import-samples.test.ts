@@ -1,4 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../src/store/store.js';
@@ -85,5 +88,25 @@ describe.skipIf(!have)('import of the real diagnostic-settings samples', () => {
     const jsonl = again.files.filter((file) => file.format !== null);
     expect(jsonl.map((file) => [file.read, file.stored, file.duplicates])).toEqual([[22, 0, 22], [24, 0, 24], [14, 0, 14], [25, 0, 25], [5, 0, 5]]);
     expect(await store.all('SELECT count(*) AS n FROM sign_ins')).toEqual([{ n: 67 }]);
+  });
+
+  it('reads the same records from the storage-account blob layout, gzipped, and from an Event Hubs {"records":[…]} wrapper', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'unattended-samples-'));
+    try {
+      const blob = join(work, 'insights-logs-serviceprincipalsigninlogs', 'resourceId=', 'tenants', 't', 'providers', 'Microsoft.aadiam', 'y=2025', 'm=04', 'd=11', 'h=03', 'm=00');
+      mkdirSync(blob, { recursive: true });
+      writeFileSync(join(blob, 'PT1H.json'), gzipSync(readFileSync(resolve(SAMPLES, 'service_principal_sign_in_logs.jsonl'))));
+      const records = readFileSync(resolve(SAMPLES, 'sign_in_logs.jsonl'), 'utf8').split('\n').filter((line) => line.trim() !== '').map((line): unknown => JSON.parse(line));
+      writeFileSync(join(work, 'eventhub-batch.json'), JSON.stringify({ records }));
+      const summary = await importPaths(store, [work]);
+      expect(summary.files.map((file) => [file.path.replace(work, ''), file.format, file.read, file.stored, file.quarantined, file.error])).toEqual([
+        ['/eventhub-batch.json', 'diagnostic-jsonl', 5, 5, 0, null],
+        ['/insights-logs-serviceprincipalsigninlogs/resourceId=/tenants/t/providers/Microsoft.aadiam/y=2025/m=04/d=11/h=03/m=00/PT1H.json', 'diagnostic-jsonl', 25, 25, 0, null],
+      ]);
+      expect(summary.totals.interactiveUser.stored).toBe(5);
+      expect(summary.totals.servicePrincipal.stored).toBe(25);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

@@ -90,7 +90,7 @@ async function boundMemory(store: Store): Promise<() => Promise<void>> {
   };
 }
 
-const IMPORT_MEMORY_LIMIT = '320MB';
+const IMPORT_MEMORY_LIMIT = '640MB';
 const IMPORT_CHECKPOINT_THRESHOLD = '128MB';
 
 async function importPlanned(store: Store, planned: readonly PlannedFile[], run: ImportRun, summary: ImportSummary): Promise<void> {
