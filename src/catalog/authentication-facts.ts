@@ -5,8 +5,11 @@ import { SOURCES } from './sources.js';
  * Source: the signIn resource's authenticationDetails and status.additionalDetails (Graph beta).
  */
 export const AUTHENTICATION_FACTS = {
-  /** authenticationDetails methods that are a first factor only: a succeeded step with one of these is not MFA. */
-  firstFactorMethods: ['Password', 'Previously satisfied'],
+  /**
+   * authenticationDetails methods that are a first factor only: a succeeded step with one of these is not MFA.
+   * Erring this way is deliberate: calling a password sign-in "MFA" would hide exactly what the tool looks for.
+   */
+  firstFactorMethods: ['Password', 'Previously satisfied', 'Password Hash Sync', 'Pass-through Authentication', 'Seamless SSO', 'Integrated Windows Authentication', 'Federated', 'Kerberos'],
   /** status.additionalDetails / step result texts that mean MFA was satisfied (case-insensitive substrings). */
   mfaSatisfiedTexts: ['MFA requirement satisfied by claim in the token', 'satisfied by strong authentication'],
   source: SOURCES.signInSchema,
