@@ -1,8 +1,15 @@
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 import { Language as GrammarLanguage, Parser, type Tree } from 'web-tree-sitter';
 import { GRAMMAR_WASM, type TreeSitterLanguage } from './languages.js';
 
 const require = createRequire(import.meta.url);
+
+// Measured: with V8's optimising wasm compiler, the first grammar loaded after tree-sitter-powershell takes
+// 30–90 s on a busy machine (python or bash; 4–60 ms otherwise). The baseline compiler (Liftoff) alone loads
+// every grammar in milliseconds and parses fast enough for the few files that pass the prefilter. V8 flags are
+// per process, so this also covers the scan workers; it must run before the first wasm module is compiled.
+setFlagsFromString('--liftoff-only');
 
 let initialised: Promise<void> | null = null;
 const grammars = new Map<TreeSitterLanguage, Promise<GrammarLanguage>>();
