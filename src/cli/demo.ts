@@ -72,7 +72,6 @@ export async function runDemo(raw: unknown): Promise<void> {
     const lines = [
       `Demo tenant ${demo.tenantId}: ${demo.counts.users} users (${demo.counts.serviceAccounts} service accounts), ${demo.counts.workloads} workload identities, ${demo.counts.signIns.toLocaleString('en-US')} sign-ins, ${demo.counts.operations.toLocaleString('en-US')} Activity-log operations.`,
       `Imported ${stored.toLocaleString('en-US')} records from ${imported.files.length} files (${quarantined} quarantined); scanned ${scan.filesSeen} files of the sample repository: ${scan.findings.length} sign-ins in code.`,
-      `Enforcement: phase 1 ${analysis.enforcement.phase1}, phase 2 ${analysis.enforcement.phase2}; as of ${analysis.asOf}.`,
       '',
     ];
     process.stdout.write(lines.join('\n'));
