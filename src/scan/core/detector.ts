@@ -71,6 +71,11 @@ export interface DetectContext {
   resolveAmbient?: (findings: readonly ScanFinding[], isLogin?: (finding: ScanFinding) => boolean) => ScanFinding[];
 }
 
+/**
+ * A detector: one ecosystem's folder under src/scan/detectors/. The interface only grows additively:
+ * `RuleMeta.session`, `SourceFile.columnOffset` / `placeholders` and `DetectContext.resolveAmbient` are optional
+ * additions (ambient resolution and embedded scripts); detectors that ignore them keep working unchanged.
+ */
 export interface Detector {
   /** Folder name under src/scan/detectors/ and the prefix of every rule id. */
   id: string;
