@@ -64,36 +64,66 @@ export async function importPaths(store: Store, paths: readonly string[], option
     planned.push({ path, entry, format, authDetails: format.id === 'portal-csv' && sniff.csvHeader !== null && isAuthDetails(sniff.csvHeader) });
   }
   await store.run("SET TimeZone = 'UTC'");
-  const restore = await boundMemory(store);
+  const memory = await boundMemory(store);
   try {
-    await importPlanned(store, planned, run, summary);
+    await importPlanned(store, planned, run, summary, memory.grow);
   } finally {
-    await restore();
+    await memory.restore();
   }
   return summary;
 }
 
 /**
- * Keep the import under 1 GiB: DuckDB's buffer pool is capped (it spills to disk beyond), and the WAL is
- * checkpointed every 128 MB so committed batches do not pile up in memory. The caller's settings come back after.
+ * Keep the import small: DuckDB's buffer pool is capped (it spills to disk beyond), and the WAL is checkpointed
+ * every 128 MB so committed batches do not pile up in memory. The primary-key index must fit in the pool, so a
+ * large store can outgrow the cap: `grow` doubles it (a batch that ran out of memory is then retried).
+ * The caller's settings come back after.
  */
-async function boundMemory(store: Store): Promise<() => Promise<void>> {
+async function boundMemory(store: Store): Promise<{ restore: () => Promise<void>; grow: () => Promise<boolean> }> {
   const [settings] = await store.all<{ memory: string; threshold: string }>(
     "SELECT current_setting('memory_limit') AS memory, current_setting('checkpoint_threshold') AS threshold",
   );
-  await store.run(`SET memory_limit = '${IMPORT_MEMORY_LIMIT}'`);
+  let megabytes = IMPORT_MEMORY_MB;
+  await store.run(`SET memory_limit = '${megabytes}MB'`);
   await store.run(`SET checkpoint_threshold = '${IMPORT_CHECKPOINT_THRESHOLD}'`);
-  return async () => {
-    if (!settings) return;
-    await store.run(`SET memory_limit = '${settings.memory.replaceAll("'", '')}'`);
-    await store.run(`SET checkpoint_threshold = '${settings.threshold.replaceAll("'", '')}'`);
+  return {
+    async restore() {
+      if (!settings) return;
+      await store.run(`SET memory_limit = '${settings.memory.replaceAll("'", '')}'`);
+      await store.run(`SET checkpoint_threshold = '${settings.threshold.replaceAll("'", '')}'`);
+    },
+    async grow() {
+      if (megabytes >= IMPORT_MEMORY_MAX_MB) return false;
+      megabytes *= 2;
+      await store.run(`SET memory_limit = '${megabytes}MB'`);
+      return true;
+    },
   };
 }
 
-const IMPORT_MEMORY_LIMIT = '640MB';
+const IMPORT_MEMORY_MB = 640;
+const IMPORT_MEMORY_MAX_MB = 640 * 16;
 const IMPORT_CHECKPOINT_THRESHOLD = '128MB';
 
-async function importPlanned(store: Store, planned: readonly PlannedFile[], run: ImportRun, summary: ImportSummary): Promise<void> {
+function isOutOfMemory(error: unknown): boolean {
+  return error instanceof Error && error.message.includes('Out of Memory Error');
+}
+
+/** One file; when DuckDB runs out of its capped memory, the batch (rolled back) is retried with more. */
+async function importWithRoom(store: Store, file: PlannedFile, run: ImportRun, summary: ImportSummary, grow: () => Promise<boolean>): Promise<string> {
+  for (;;) {
+    const batch = new FileBatch(store, file.entry.path);
+    try {
+      await importFile(store, file, batch, run, summary);
+      return batch.id;
+    } catch (error) {
+      await batch.signIns.reset();
+      if (!isOutOfMemory(error) || !(await grow())) throw error;
+    }
+  }
+}
+
+async function importPlanned(store: Store, planned: readonly PlannedFile[], run: ImportRun, summary: ImportSummary, grow: () => Promise<boolean>): Promise<void> {
   // AuthDetails downloads first: their steps are joined onto the sign-ins of the files that follow.
   const authDetails = planned.filter((file) => file.authDetails);
   const rest = planned.filter((file) => !authDetails.includes(file));
@@ -104,11 +134,7 @@ async function importPlanned(store: Store, planned: readonly PlannedFile[], run:
     deferred.push({ file, batch });
   }
   const runBatches: string[] = [];
-  for (const file of rest) {
-    const batch = new FileBatch(store, file.entry.path);
-    runBatches.push(batch.id);
-    await importFile(store, file, batch, run, summary);
-  }
+  for (const file of rest) runBatches.push(await importWithRoom(store, file, run, summary, grow));
   for (const { file, batch } of deferred) {
     await countAuthDetails(store, batch, run, runBatches);
     await importFile(store, file, batch, run, summary, true);

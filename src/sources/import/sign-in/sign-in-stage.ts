@@ -149,6 +149,12 @@ export class SignInStage {
     return new Map(stored.map((row) => [row.kind, row.n]));
   }
 
+  /** Forget everything staged, tables included (before a batch is retried). */
+  async reset(): Promise<void> {
+    this.discard();
+    await this.drop();
+  }
+
   /** Drop whatever is staged (the batch failed). */
   discard(): void {
     this.normalised = false;
