@@ -58,3 +58,12 @@ deploy() {
   # ruleid: shell/az-login-user-password
   az login -u "$1" -p "$2"
 }
+
+# The deprecated -u form of a user-assigned managed identity: still a managed identity, not a user.
+# ok: shell/az-login-user-password
+# ruleid: shell/az-login-managed-identity
+az login --identity -u 22222222-3333-4444-5555-666666666666
+
+# Flags that do not change the identity.
+# ruleid: shell/az-login-user-password
+az login -u ops@contoso.com -p "$OPS_PW" --tenant contoso.onmicrosoft.com --claims-challenge "$CHALLENGE" --allow-no-subscriptions
