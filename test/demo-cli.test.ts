@@ -1,0 +1,91 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { IDENTITY_CLASSES, VERDICTS } from '../src/model/analysis.js';
+import { runCli, type CliRun } from './helpers/cli-process.js';
+
+const work = mkdtempSync(join(tmpdir(), 'unattended-demo-cli-'));
+
+// Piped stdio and CI set: the run must stay quiet on stderr (no progress when not a terminal).
+function demo(args: readonly string[]): Promise<CliRun> {
+  return runCli(['demo', ...args], { cwd: work });
+}
+
+const groundTruthSchema = z.object({
+  identities: z.array(z.object({ id: z.string(), class: z.string(), verdict: z.string() })),
+});
+
+const analysisSchema = z.object({
+  schemaVersion: z.literal(1),
+  tenantId: z.string(),
+  asOf: z.string(),
+  enforcement: z.object({ phase1: z.string(), phase2: z.string() }),
+  identities: z.array(
+    z.object({
+      id: z.string(),
+      class: z.enum(IDENTITY_CLASSES),
+      verdict: z.enum(VERDICTS),
+      evidence: z.array(z.object({ signal: z.string(), detail: z.string(), weight: z.number() })),
+    }),
+  ),
+  summary: z.object({ byClass: z.record(z.string(), z.number()), byVerdict: z.record(z.string(), z.number()) }),
+});
+
+let first: CliRun;
+
+beforeAll(async () => {
+  // Scale 0: the scenario identities only, so the end-to-end run stays quick in CI.
+  first = await demo(['--out', 'out', '--sign-ins', '0']);
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('unattended demo (CLI, end to end)', () => {
+  it('exits 0, stays quiet on stderr when piped, and prints the summary and where the report is', () => {
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    const lines = first.stdout.split('\n');
+    expect(lines[0]).toMatch(/^Demo tenant [0-9a-f-]{36}: 298 users \(15 service accounts\), 40 workload identities, [\d,]+ sign-ins, [\d,]+ Activity-log operations\.$/u);
+    expect(lines[1]).toMatch(/^Imported [\d,]+ records from \d+ files \(0 quarantined\); scanned \d+ files of the sample repository: \d+ sign-ins in code\.$/u);
+    expect(lines).toContain(`HTML report:   ${join('out', 'report', 'report.html')}`);
+    expect(lines).toContain(`analyze JSON:  ${join('out', 'report', 'analysis.json')}`);
+    expect(first.stdout).not.toContain('\u001b');
+  });
+
+  it('writes analyze JSON in the contract, agreeing with the generator on every identity', () => {
+    const analysis = analysisSchema.parse(JSON.parse(readFileSync(join(work, 'out', 'report', 'analysis.json'), 'utf8')));
+    const truth = groundTruthSchema.parse(JSON.parse(readFileSync(join(work, 'out', 'ground-truth.json'), 'utf8')));
+    expect(analysis.enforcement).toEqual({ phase1: '2025-03-15', phase2: '2026-12-15' });
+    expect(analysis.identities).toHaveLength(truth.identities.length);
+    const computed = new Map(analysis.identities.map((identity) => [identity.id, `${identity.class}/${identity.verdict}`]));
+    const mismatches = truth.identities.filter((expected) => computed.get(expected.id) !== `${expected.class}/${expected.verdict}`);
+    expect(mismatches).toEqual([]);
+    expect(analysis.identities.every((identity) => identity.evidence.length > 0)).toBe(true);
+    const classTotal = Object.values(analysis.summary.byClass).reduce((sum, n) => sum + n, 0);
+    expect(classTotal).toBe(analysis.identities.length);
+  });
+
+  it('renders the hostile guest names of the demo tenant as text', () => {
+    const html = readFileSync(join(work, 'out', 'report', 'report.html'), 'utf8');
+    expect(html).not.toContain('<img src=x onerror=alert(1)>');
+    expect(html).not.toContain('</script><script>alert(1)</script>');
+    const csv = readFileSync(join(work, 'out', 'report', 'identities.csv'), 'utf8');
+    expect(csv).toContain(',<img src=x onerror=alert(1)>,');
+  });
+
+  it('gives byte-identical analyze JSON when run again', async () => {
+    const before = readFileSync(join(work, 'out', 'report', 'analysis.json'));
+    const again = await demo(['--out', 'out', '--sign-ins', '0']);
+    expect(again.status).toBe(0);
+    expect(readFileSync(join(work, 'out', 'report', 'analysis.json')).equals(before)).toBe(true);
+  });
+
+  it('rejects a bad --sign-ins with one line and exit 2', async () => {
+    const bad = await demo(['--out', 'bad', '--sign-ins', 'lots']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/^unattended: invalid --signIns: /u);
+  });
+});
