@@ -1,26 +1,21 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo, type DemoOutput } from '../src/sources/demo/index.js';
 import { importPaths } from '../src/sources/import/index.js';
 import { SCAN_FINDINGS } from '../src/store/columns.js';
 import { openStore } from '../src/store/store.js';
 import { insertRows } from '../src/store/write-rows.js';
+import { runCli, type CliRun } from './helpers/cli-process.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const RUN_CLI = resolve(ROOT, 'test', 'fixtures', 'import', 'run-cli.ts');
-// By URL, so the CLI can run from any working directory (the default --out is relative to it).
-const TSX = pathToFileURL(resolve(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 const work = mkdtempSync(join(tmpdir(), 'unattended-report-cli-'));
 const db = join(work, 'demo.duckdb');
 let demo: DemoOutput;
 
-function cli(args: readonly string[], cwd = ROOT): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', TSX, RUN_CLI, 'report', ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function cli(args: readonly string[], cwd = ROOT): Promise<CliRun> {
+  return runCli(['report', ...args], { cwd });
 }
 
 beforeAll(async () => {
@@ -38,10 +33,10 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('unattended report (CLI)', () => {
-  it('writes the four files from the store and prints their paths and the most urgent identities', () => {
+describe('unattended report (CLI)', async () => {
+  it('writes the four files from the store and prints their paths and the most urgent identities', async () => {
     const out = join(work, 'report');
-    const result = cli(['--db', db, '--out', out, '--policy', demo.configPath]);
+    const result = await cli(['--db', db, '--out', out, '--policy', demo.configPath]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\n');
@@ -67,29 +62,29 @@ describe('unattended report (CLI)', () => {
     expect(html).toContain('<td class="mono">scripts/nightly.sh:7</td>');
   });
 
-  it('passes the enforcement flags through to the analysis', () => {
+  it('passes the enforcement flags through to the analysis', async () => {
     const out = join(work, 'flags');
-    expect(cli(['--db', db, '--out', out, '--policy', demo.configPath, '--phase2-date', '2027-01-01']).status).toBe(0);
+    expect((await cli(['--db', db, '--out', out, '--policy', demo.configPath, '--phase2-date', '2027-01-01'])).status).toBe(0);
     const analysis: unknown = JSON.parse(readFileSync(join(out, 'analysis.json'), 'utf8'));
     expect(analysis).toMatchObject({ enforcement: { phase1: demo.enforcement.phase1, phase2: '2027-01-01' } });
   });
 
-  it('writes into ./unattended-report by default', () => {
+  it('writes into ./unattended-report by default', async () => {
     const cwd = mkdtempSync(join(work, 'cwd-'));
-    expect(cli(['--db', db, '--policy', demo.configPath], cwd).status).toBe(0);
+    expect((await cli(['--db', db, '--policy', demo.configPath], cwd)).status).toBe(0);
     expect(existsSync(join(cwd, 'unattended-report', 'report.html'))).toBe(true);
   });
 
-  it('exits 2 with one line when the output folder cannot be made', () => {
+  it('exits 2 with one line when the output folder cannot be made', async () => {
     const blocker = join(work, 'a-file');
     writeFileSync(blocker, 'not a folder');
-    const result = cli(['--db', db, '--out', join(blocker, 'report'), '--policy', demo.configPath]);
+    const result = await cli(['--db', db, '--out', join(blocker, 'report'), '--policy', demo.configPath]);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(`unattended: cannot write the report to ${join(blocker, 'report')} (ENOTDIR) (pass --out DIR naming a folder you can write)\n`);
   });
 
-  it('exits 2 with one line when there is no store', () => {
-    const result = cli(['--db', join(work, 'missing.duckdb'), '--out', join(work, 'none')]);
+  it('exits 2 with one line when there is no store', async () => {
+    const result = await cli(['--db', join(work, 'missing.duckdb'), '--out', join(work, 'none')]);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(`unattended: no store at ${join(work, 'missing.duckdb')} (run "unattended import" or "unattended demo" first, or pass --db FILE)\n`);
     expect(existsSync(join(work, 'none'))).toBe(false);

@@ -17,7 +17,7 @@ export const CLIENT_SCRIPT = String.raw`
   var classBox = byId('class-filter');
   var verdictBox = byId('verdict-filter');
 
-  // Control and bidi characters shown as \uXXXX (as in the terminal): an ESC or a right-to-left override in a
+  // Control and bidi characters shown as \u-escapes such as \u001b (as in the terminal): an ESC or a right-to-left override in a
   // display name must not disguise it on screen.
   var UNSEEN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
   function visible(value) {
