@@ -27,12 +27,13 @@ function sizesFrom(args: readonly string[]): number[] {
   return sizes;
 }
 
-/** The better of `runs` measurements: the machine is shared, so the minimum is the least disturbed. */
+/** The better of `runs` measurements: the machine is shared, so the minimum is the least disturbed (every run is printed too). */
 async function best(runs: number, measure: () => Promise<Measurement>): Promise<Measurement> {
   let chosen: Measurement | null = null;
   for (let run = 0; run < runs; run += 1) {
     const m = await measure();
     if (m.exitCode !== 0) throw new Error(`${m.label} exited ${m.exitCode}`);
+    process.stderr.write(`  run ${run + 1}/${runs}: ${formatMeasurement(m)}\n`);
     if (chosen === null || m.wallSeconds < chosen.wallSeconds) chosen = m;
   }
   if (chosen === null) throw new Error('no measurement');

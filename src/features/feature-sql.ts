@@ -33,9 +33,27 @@ function mfaPolicyMatch(column: string): string {
   return `(${MFA_POLICY_DEFINITIONS.map((entry) => `contains(lower(coalesce(${column}, '')), ${quote(entry.id)})`).join(' OR ')})`;
 }
 
-/** `until` is an ISO instant (validated by the caller): records after it are ignored, so --as-of means "as of". */
-export function identityFeaturesSql(until: string): string {
-  const cutoff = `CAST(${quote(until)} AS TIMESTAMPTZ)::TIMESTAMP`;
+/** The first and last UTC hour (since the epoch) with sign-ins up to the cut-off: the bounds of each principal's hour bitstring. */
+export interface HourRange {
+  first: number;
+  last: number;
+}
+
+function cutoffOf(until: string): string {
+  return `CAST(${quote(until)} AS TIMESTAMPTZ)::TIMESTAMP`;
+}
+
+/** One row (first, last): both null when there is no sign-in up to the cut-off. */
+export function hourRangeSql(until: string): string {
+  return `SELECT (epoch_ms(min(created_at)) // 3600000)::INTEGER AS first, (epoch_ms(max(created_at)) // 3600000)::INTEGER AS last FROM sign_ins WHERE created_at <= ${cutoffOf(until)}`;
+}
+
+/**
+ * `until` is an ISO instant (validated by the caller): records after it are ignored, so --as-of means "as of".
+ * `hours` comes from hourRangeSql with the same `until` (bitstring_agg needs constant bounds).
+ */
+export function identityFeaturesSql(until: string, hours: HourRange): string {
+  const cutoff = cutoffOf(until);
   return `
 WITH
 si AS NOT MATERIALIZED (
@@ -149,38 +167,40 @@ lists AS MATERIALIZED (
   LEFT JOIN (SELECT pid, list({'key': k, 'name': nm, 'count': n} ORDER BY n DESC, k) AS v
     FROM (SELECT pid, coalesce(app_id, '') AS k, any_value(app_name) AS nm, sum(n)::INTEGER AS n FROM dims WHERE arm_no_mfa GROUP BY ALL) GROUP BY pid) arm_apps ON arm_apps.pid = u.pid
 ),
-hourly_ips AS MATERIALIZED (
-  -- The second pass: a principal's sign-ins per hour (UTC hours since the epoch: day = h // 24, hour of day = h % 24;
-  -- 1970-01-01 was a Thursday) and address; successful addresses feed the spread and the migration check.
-  SELECT pid, any_value(pkind) AS pkind, (epoch_ms(created_at) // 3600000)::INTEGER AS h, ip_address AS ip, bool_or(ok) AS ok,
-    count(*)::INTEGER AS n, min(created_at) FILTER (WHERE ok) AS first_ok
-  FROM si WHERE pid IS NOT NULL GROUP BY pid, h, ip_address
+timeline AS MATERIALIZED (
+  -- The second pass, one group per principal whatever the number of sign-ins: active hours as a bitstring over the
+  -- hours of the data set (UTC hours since the epoch; day = h // 24, hour of day = h % 24; 1970-01-01 was a Thursday),
+  -- the hour-of-week histogram and the set of successful addresses (spread and migration check).
+  SELECT pid, any_value(pkind) AS pkind,
+    bitstring_agg(h, ${hours.first}, ${hours.last})::VARCHAR AS hour_bits,
+    bit_count(bitstring_agg(h // 24, ${Math.floor(hours.first / 24)}, ${Math.floor(hours.last / 24)}))::INTEGER AS active_days,
+    bit_count(bitstring_agg(h % 24, 0, 23))::INTEGER AS hours_of_day,
+    -- histogram() keeps a map per group and is several times slower than histogramming each principal's list once.
+    list_aggregate(list((((h // 24 + 3) % 7) * 24 + h % 24)::SMALLINT), 'histogram') AS week,
+    list(DISTINCT ip_address) FILTER (WHERE ok AND ip_address IS NOT NULL) AS ok_ips
+  FROM (SELECT pid, pkind, (epoch_ms(created_at) // 3600000)::INTEGER AS h, ip_address, ok FROM si WHERE pid IS NOT NULL)
+  GROUP BY pid
 ),
 timing AS MATERIALIZED (
-  -- Gaps between consecutive active hours, from each principal's sorted list of hours: no window sort over all rows.
+  -- Gaps between consecutive active hours: the runs of zeros between the ones of the hour bitstring, no sort at all.
   SELECT pid, active_hours, active_days, hours_of_day, med AS gap_median,
     (list_aggregate(gaps, 'stddev_pop') / nullif(list_avg(gaps), 0))::DOUBLE AS gap_cv,
     (len(list_filter(gaps, lambda g: abs(g - med) <= 0.1 * med)) / nullif(len(gaps), 0))::DOUBLE AS regular_share
   FROM (SELECT *, list_aggregate(gaps, 'median')::DOUBLE AS med FROM (
-    SELECT pid, len(hs)::INTEGER AS active_hours,
-      len(list_distinct(list_transform(hs, lambda x: x // 24)))::INTEGER AS active_days,
-      len(list_distinct(list_transform(hs, lambda x: x % 24)))::INTEGER AS hours_of_day,
-      list_transform(range(1, len(hs)), lambda i: (hs[i + 1] - hs[i]) * 3600) AS gaps
-    FROM (SELECT pid, list_sort(list_distinct(list(h))) AS hs FROM hourly_ips GROUP BY pid)
+    SELECT pid, (len(runs) - 1)::INTEGER AS active_hours, active_days, hours_of_day,
+      list_transform(runs[2:len(runs) - 1], lambda zeros: ((len(zeros) + 1) * 3600)::INTEGER) AS gaps
+    FROM (SELECT pid, active_days, hours_of_day, string_split(hour_bits, '1') AS runs FROM timeline)
   ))
 ),
-how AS MATERIALIZED (
+how AS (
   -- Sparse: only the hours of the week with sign-ins (Monday 00:00 UTC = 0); the loader spreads them over the 168 cells.
-  SELECT pid, {'cells': list_transform(pairs, lambda p: p.w), 'counts': list_transform(pairs, lambda p: p.c)} AS cells
-  FROM (SELECT pid, list({'w': w, 'c': c}) AS pairs
-  FROM (SELECT pid, (((h // 24 + 3) % 7) * 24 + h % 24)::INTEGER AS w, sum(n)::INTEGER AS c FROM hourly_ips GROUP BY ALL)
-  GROUP BY pid)
+  SELECT pid, {'cells': list_transform(map_keys(week), lambda w: w::INTEGER), 'counts': list_transform(map_values(week), lambda c: c::INTEGER)} AS cells FROM timeline
 ),
 ips AS MATERIALIZED (
-  SELECT pid, any_value(pkind) AS pkind, ip, min(first_ok) AS first_seen FROM hourly_ips WHERE ip IS NOT NULL AND ok GROUP BY pid, ip
+  SELECT pid, pkind, unnest(ok_ips) AS ip FROM timeline
 ),
 ip_spread AS (
-  SELECT pid, count(*)::INTEGER AS distinct_ips FROM ips GROUP BY pid
+  SELECT pid, len(ok_ips)::INTEGER AS distinct_ips FROM timeline
 ),
 quiet_users AS (
   SELECT pid, last_seen FROM agg WHERE pkind = 'user' AND last_seen < (SELECT max(last_seen) FROM agg) - INTERVAL 3 DAY

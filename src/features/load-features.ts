@@ -1,10 +1,18 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Store } from '../store/store.js';
-import { identityFeaturesSql, TENANT_FEATURES_SQL } from './feature-sql.js';
+import { hourRangeSql, identityFeaturesSql, TENANT_FEATURES_SQL, type HourRange } from './feature-sql.js';
 import { identityFeaturesSchema, tenantFeaturesSchema, type IdentityFeatures, type TenantFeatures } from './identity-features.js';
 
+/** Every row has the same hundred column names: convert each once, not once per row. */
+const CAMEL = new Map<string, string>();
+
 function camel(name: string): string {
-  return name.replace(/_(?<letter>[a-z])/gu, (_match, letter: string) => letter.toUpperCase());
+  let converted = CAMEL.get(name);
+  if (converted === undefined) {
+    converted = name.replace(/_(?<letter>[a-z])/gu, (_match, letter: string) => letter.toUpperCase());
+    CAMEL.set(name, converted);
+  }
+  return converted;
 }
 
 function camelKeys(row: Record<string, unknown>): Record<string, unknown> {
@@ -26,10 +34,19 @@ export async function loadTenantFeatures(store: Store): Promise<TenantFeatures> 
   return parseRow(tenantFeaturesSchema, row ?? {}, 'the tenant');
 }
 
+const integer = z.number().int().nullable();
+
+async function hourRange(store: Store, until: string): Promise<HourRange> {
+  const [row] = await store.all(hourRangeSql(until));
+  const first = integer.parse(row?.['first'] ?? null);
+  const last = integer.parse(row?.['last'] ?? null);
+  return first === null || last === null ? { first: 0, last: 0 } : { first, last };
+}
+
 /** One feature row per identity: directory objects and every principal seen only in sign-ins or the Activity log. */
 export async function loadIdentityFeatures(store: Store, until: string): Promise<IdentityFeatures[]> {
   // One JSON text per row: JSON.parse turns nested lists into objects far faster than converting DuckDB values one by one.
-  const rows = await store.all<{ row: string }>(`SELECT to_json(f)::VARCHAR AS row FROM (${identityFeaturesSql(until)}) f ORDER BY f.id`);
+  const rows = await store.all<{ row: string }>(`SELECT to_json(f)::VARCHAR AS row FROM (${identityFeaturesSql(until, await hourRange(store, until))}) f ORDER BY f.id`);
   return rows.map((row) => {
     const parsed: unknown = JSON.parse(row.row);
     const record = typeof parsed === 'object' && parsed !== null ? Object.fromEntries(Object.entries(parsed)) : {};
