@@ -148,24 +148,31 @@ dims AS (
 ua_families AS MATERIALIZED (
   SELECT user_agent, ${userAgentFamilyCase('user_agent')} AS family FROM (SELECT DISTINCT user_agent FROM dims WHERE user_agent IS NOT NULL)
 ),
+rolled AS (
+  -- Every per-principal count list in one GROUP BY over the cells (dim says which list), rather than one GROUP BY per list.
+  SELECT pid, dim, ks, kn, any_value(nm) AS nm, sum(n)::INTEGER AS n FROM (
+    SELECT pid, 1 AS dim, app_id AS ks, NULL::INTEGER AS kn, app_name AS nm, n FROM dims WHERE app_id IS NOT NULL
+    UNION ALL SELECT pid, 2, resource_id, NULL, resource_name, n FROM dims WHERE resource_id IS NOT NULL
+    UNION ALL SELECT pid, 3, NULL, error_code, NULL, n FROM dims WHERE error_code IS NOT NULL
+    UNION ALL SELECT pid, 4, NULL, asn, NULL, n FROM dims WHERE asn IS NOT NULL
+    UNION ALL SELECT pid, 5, country, NULL, NULL, n FROM dims WHERE country IS NOT NULL
+    UNION ALL SELECT d.pid, 6, f.family, NULL, NULL, d.n FROM dims d JOIN ua_families f ON f.user_agent = d.user_agent
+    UNION ALL SELECT pid, 7, coalesce(app_id, ''), NULL, app_name, n FROM dims WHERE arm_no_mfa
+  ) GROUP BY pid, dim, ks, kn
+),
 lists AS MATERIALIZED (
-  SELECT u.pid, apps.v AS apps, resources.v AS resources, failures.v AS failures, asns.v AS asns, countries.v AS countries,
-    agents.v AS user_agents, arm_apps.v AS arm_no_mfa_apps
-  FROM (SELECT DISTINCT pid FROM dims) u
-  LEFT JOIN (SELECT pid, list({'key': k, 'name': nm, 'count': n} ORDER BY n DESC, k) AS v
-    FROM (SELECT pid, app_id AS k, any_value(app_name) AS nm, sum(n)::INTEGER AS n FROM dims WHERE app_id IS NOT NULL GROUP BY ALL) GROUP BY pid) apps ON apps.pid = u.pid
-  LEFT JOIN (SELECT pid, list({'key': k, 'name': nm, 'count': n} ORDER BY n DESC, k) AS v
-    FROM (SELECT pid, resource_id AS k, any_value(resource_name) AS nm, sum(n)::INTEGER AS n FROM dims WHERE resource_id IS NOT NULL GROUP BY ALL) GROUP BY pid) resources ON resources.pid = u.pid
-  LEFT JOIN (SELECT pid, list({'code': k, 'count': n} ORDER BY n DESC, k) AS v
-    FROM (SELECT pid, error_code AS k, sum(n)::INTEGER AS n FROM dims WHERE error_code IS NOT NULL GROUP BY ALL) GROUP BY pid) failures ON failures.pid = u.pid
-  LEFT JOIN (SELECT pid, list({'asn': k, 'count': n} ORDER BY n DESC, k) AS v
-    FROM (SELECT pid, asn AS k, sum(n)::INTEGER AS n FROM dims WHERE asn IS NOT NULL GROUP BY ALL) GROUP BY pid) asns ON asns.pid = u.pid
-  LEFT JOIN (SELECT pid, list({'key': k, 'name': NULL::VARCHAR, 'count': n} ORDER BY n DESC, k) AS v
-    FROM (SELECT pid, country AS k, sum(n)::INTEGER AS n FROM dims WHERE country IS NOT NULL GROUP BY ALL) GROUP BY pid) countries ON countries.pid = u.pid
-  LEFT JOIN (SELECT pid, list({'key': k, 'name': NULL::VARCHAR, 'count': n} ORDER BY n DESC, k) AS v
-    FROM (SELECT d.pid, f.family AS k, sum(d.n)::INTEGER AS n FROM dims d JOIN ua_families f ON f.user_agent = d.user_agent GROUP BY ALL) GROUP BY pid) agents ON agents.pid = u.pid
-  LEFT JOIN (SELECT pid, list({'key': k, 'name': nm, 'count': n} ORDER BY n DESC, k) AS v
-    FROM (SELECT pid, coalesce(app_id, '') AS k, any_value(app_name) AS nm, sum(n)::INTEGER AS n FROM dims WHERE arm_no_mfa GROUP BY ALL) GROUP BY pid) arm_apps ON arm_apps.pid = u.pid
+  -- Most sign-ins first, then by key: list_sort on a struct led by -count (keys are unique within a list), cheaper
+  -- than an ordered aggregate.
+  SELECT pid,
+    list_transform(list_sort(list({'o': -n, 'key': ks, 'name': nm, 'count': n}) FILTER (WHERE dim = 1)), lambda e: {'key': e.key, 'name': e.name, 'count': e.count}) AS apps,
+    list_transform(list_sort(list({'o': -n, 'key': ks, 'name': nm, 'count': n}) FILTER (WHERE dim = 2)), lambda e: {'key': e.key, 'name': e.name, 'count': e.count}) AS resources,
+    list_transform(list_sort(list({'o': -n, 'code': kn, 'count': n}) FILTER (WHERE dim = 3)), lambda e: {'code': e.code, 'count': e.count}) AS failures,
+    list_transform(list_sort(list({'o': -n, 'asn': kn, 'count': n}) FILTER (WHERE dim = 4)), lambda e: {'asn': e.asn, 'count': e.count}) AS asns,
+    list_transform(list_sort(list({'o': -n, 'key': ks, 'name': NULL::VARCHAR, 'count': n}) FILTER (WHERE dim = 5)), lambda e: {'key': e.key, 'name': e.name, 'count': e.count}) AS countries,
+    list_transform(list_sort(list({'o': -n, 'key': ks, 'name': NULL::VARCHAR, 'count': n}) FILTER (WHERE dim = 6)), lambda e: {'key': e.key, 'name': e.name, 'count': e.count}) AS user_agents,
+    list_transform(list_sort(list({'o': -n, 'key': ks, 'name': nm, 'count': n}) FILTER (WHERE dim = 7)), lambda e: {'key': e.key, 'name': e.name, 'count': e.count}) AS arm_no_mfa_apps
+  FROM rolled
+  GROUP BY pid
 ),
 timeline AS MATERIALIZED (
   -- The second pass, one group per principal whatever the number of sign-ins: active hours as a bitstring over the
