@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -39,9 +39,13 @@ function importArgs(db: string, corpus: string): string[] {
   return ['--import', 'tsx', RUN_CLI, 'import', '--db', db, '--format', 'json', corpus];
 }
 
-function importFully(db: string, corpus: string): void {
-  const result = spawnSync(process.execPath, importArgs(db, corpus), { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: '1' } });
-  expect(result.status, result.stderr).toBe(0);
+/** Asynchronous: a synchronous spawn blocks the test worker for the whole import and vitest's RPC times out. */
+async function importFully(db: string, corpus: string): Promise<void> {
+  const child = spawn(process.execPath, importArgs(db, corpus), { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
+  const stderr: Buffer[] = [];
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+  const status = await new Promise<number | null>((done) => child.on('close', done));
+  expect(status, Buffer.concat(stderr).toString('utf8')).toBe(0);
 }
 
 async function killAfter(db: string, corpus: string, milliseconds: number): Promise<void> {
@@ -82,7 +86,7 @@ describe('an import killed with SIGKILL leaves whole batches only, and re-runnin
     writeCorpus(corpus);
     const cleanDb = join(work, 'clean.duckdb');
     const started = Date.now();
-    importFully(cleanDb, corpus);
+    await importFully(cleanDb, corpus);
     const cleanMs = Date.now() - started;
     const clean = await state(cleanDb);
     expect(clean).toEqual({ signIns: FILES * PER_FILE, operations: 5, batches: FILES + 1, unfinished: 0, storedInBatches: FILES * PER_FILE + 5 });
@@ -96,7 +100,7 @@ describe('an import killed with SIGKILL leaves whole batches only, and re-runnin
       expect(killed.unfinished).toBe(0);
       expect(killed.storedInBatches).toBe(killed.signIns + killed.operations);
       partial.push(killed.batches);
-      importFully(db, corpus);
+      await importFully(db, corpus);
       const after = await state(db);
       expect({ signIns: after.signIns, operations: after.operations, unfinished: after.unfinished }).toEqual({ signIns: clean.signIns, operations: clean.operations, unfinished: 0 });
       expect(after.storedInBatches).toBe(clean.storedInBatches);
