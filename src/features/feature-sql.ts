@@ -179,7 +179,7 @@ timeline AS MATERIALIZED (
   -- hours of the data set (UTC hours since the epoch; day = h // 24, hour of day = h % 24; 1970-01-01 was a Thursday),
   -- the hour-of-week histogram and the set of successful addresses (spread and migration check).
   SELECT pid, any_value(pkind) AS pkind,
-    bitstring_agg(h, ${hours.first}, ${hours.last})::VARCHAR AS hour_bits,
+    bitstring_agg(h, ${hours.first}, ${hours.last}) AS hour_bits,
     bit_count(bitstring_agg(h // 24, ${Math.floor(hours.first / 24)}, ${Math.floor(hours.last / 24)}))::INTEGER AS active_days,
     bit_count(bitstring_agg(h % 24, 0, 23))::INTEGER AS hours_of_day,
     -- histogram() keeps a map per group and is several times slower than histogramming each principal's list once.
@@ -190,13 +190,14 @@ timeline AS MATERIALIZED (
 ),
 timing AS MATERIALIZED (
   -- Gaps between consecutive active hours: the runs of zeros between the ones of the hour bitstring, no sort at all.
+  -- The bitstring is kept as bits (span / 8 bytes per principal) and spelt out as text only here, row by row.
   SELECT pid, active_hours, active_days, hours_of_day, med AS gap_median,
     (list_aggregate(gaps, 'stddev_pop') / nullif(list_avg(gaps), 0))::DOUBLE AS gap_cv,
     (len(list_filter(gaps, lambda g: abs(g - med) <= 0.1 * med)) / nullif(len(gaps), 0))::DOUBLE AS regular_share
   FROM (SELECT *, list_aggregate(gaps, 'median')::DOUBLE AS med FROM (
     SELECT pid, (len(runs) - 1)::INTEGER AS active_hours, active_days, hours_of_day,
       list_transform(runs[2:len(runs) - 1], lambda zeros: ((len(zeros) + 1) * 3600)::INTEGER) AS gaps
-    FROM (SELECT pid, active_days, hours_of_day, string_split(hour_bits, '1') AS runs FROM timeline)
+    FROM (SELECT pid, active_days, hours_of_day, string_split(hour_bits::VARCHAR, '1') AS runs FROM timeline)
   ))
 ),
 how AS (
