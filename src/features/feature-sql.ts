@@ -1,4 +1,5 @@
 import { ARM_RESOURCE_ID, AZURE_PORTAL_APP_ID, FIRST_PARTY_APPS, MFA_ERROR_CODES, MFA_POLICY_DEFINITIONS, POLICY_AUDIT_OPERATION, POLICY_DENY_STATUS } from '../catalog/enforcement.js';
+import { IN_PROGRESS_STATUSES } from '../catalog/activity-log.js';
 import { HOSTING_ASNS } from '../catalog/networks.js';
 import { USER_AGENT_FAMILIES } from '../catalog/user-agents.js';
 
@@ -234,13 +235,14 @@ op AS (
     CASE WHEN o.idtyp = 'app' THEN 'servicePrincipal' ELSE 'user' END AS okind,
     lower(o.caller_upn) AS upn, o.time, o.operation_name, o.kind, o.mfa, o.policy_definition_ids,
     lower(o.operation_name) = ${quote(POLICY_AUDIT_OPERATION)} AS is_audit,
+    coalesce(o.status, '') IN (${IN_PROGRESS_STATUSES.map(quote).join(', ')}) AS in_progress,
     ${mfaPolicyMatch('o.policy_definition_ids')} AS mfa_policy,
     (coalesce(o.sub_status, '') ILIKE ${quote(`%${POLICY_DENY_STATUS}%`)} OR coalesce(o.status_code, '') ILIKE ${quote(`%${POLICY_DENY_STATUS}%`)} OR o.status = 'failed') AS failed_by
   FROM operations o LEFT JOIN upn_map m ON lower(o.caller_upn) = m.upn
   WHERE o.time <= ${cutoff}
 ),
 op_flags AS (
-  SELECT *, (NOT is_audit AND mfa_policy AND failed_by) AS denied, (NOT is_audit AND NOT (mfa_policy AND failed_by)) AS counted,
+  SELECT *, (NOT is_audit AND mfa_policy AND failed_by) AS denied, (NOT is_audit AND NOT (mfa_policy AND failed_by) AND NOT in_progress) AS counted,
     kind IN ('create', 'update', 'delete') AS change
   FROM op WHERE pid IS NOT NULL
 ),

@@ -114,3 +114,21 @@ describe('loadIdentityFeatures', () => {
     expect(features.find((f) => f.id === 'sp-new')?.successor).toBeNull();
   });
 });
+
+describe('Activity-log operations', () => {
+  it('count each write once: the Started event before its Succeeded event is not a second write', async () => {
+    const store = await openStore(':memory:');
+    await insertRows(store, OPERATIONS, [
+      { id: 'a1', time: '2026-11-02T10:00:00Z', operation_name: 'microsoft.compute/virtualmachines/write', kind: 'update', status: 'started', caller_object_id: 'u-job', auth_methods: 'pwd', mfa: false, raw: '{}' },
+      { id: 'a2', time: '2026-11-02T10:00:09Z', operation_name: 'microsoft.compute/virtualmachines/write', kind: 'create', status: 'succeeded', caller_object_id: 'u-job', auth_methods: 'pwd', mfa: false, raw: '{}' },
+      { id: 'a3', time: '2026-11-02T11:00:00Z', operation_name: 'microsoft.compute/snapshots/delete', kind: 'delete', status: 'accepted', caller_object_id: 'u-job', auth_methods: 'pwd', mfa: false, raw: '{}' },
+      { id: 'a4', time: '2026-11-02T11:00:30Z', operation_name: 'microsoft.compute/snapshots/delete', kind: 'delete', status: 'succeeded', caller_object_id: 'u-job', auth_methods: 'pwd', mfa: false, raw: '{}' },
+    ]);
+    const features = await loadIdentityFeatures(store, '2026-11-03T00:00:00Z');
+    const job = features.find((row) => row.id === 'u-job');
+    expect(job?.writes).toBe(1);
+    expect(job?.deletes).toBe(1);
+    expect(job?.opsNoMfa).toBe(2);
+    store.close();
+  });
+});
