@@ -7,6 +7,8 @@ export type ColumnType = 'text' | 'int' | 'bigint' | 'bool' | 'timestamp' | 'jso
 export interface TableSpec {
   table: string;
   columns: readonly (readonly [name: string, type: ColumnType])[];
+  /** Set on a table with no primary key (it would not fit in memory): the columns a row is deduped on by the writer. */
+  unkeyedKey?: readonly string[];
 }
 
 export const SIGN_INS: TableSpec = {
@@ -22,6 +24,7 @@ export const SIGN_INS: TableSpec = {
     ['associated_resource_id', 'text'], ['cross_tenant_access_type', 'text'], ['home_tenant_id', 'text'], ['resource_tenant_id', 'text'],
     ['incoming_token_type', 'text'], ['raw', 'json'], ['batch_id', 'text'],
   ],
+  unkeyedKey: ['id', 'kind'],
 };
 
 export const IDENTITIES: TableSpec = {

@@ -22,6 +22,47 @@ export interface Store {
 
 export const DEFAULT_DB = 'unattended.duckdb';
 
+/** The file format a new store is written in (an existing file keeps its own): 1.2 brings zstd for the raw records. */
+const STORAGE_VERSION = 'v1.2.0';
+
+/**
+ * Rows per row group. DuckDB writes an insert straight to the file, compressed, once it fills a row group; a smaller
+ * one goes through the WAL uncompressed and is written again at the checkpoint. A file's batch is typically tens of
+ * thousands of sign-ins: at the default 122,880 every batch took the WAL path, which was most of the import's time.
+ * Smaller groups also let the zone maps on created_at skip more of the table.
+ */
+const ROW_GROUP_SIZE = 16_384;
+
+function sqlText(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/**
+ * Open the file through ATTACH, the one way to give it a row-group size; an in-memory store needs none.
+ * Spilled data goes beside the file, as it would had the file been opened directly.
+ */
+async function attach(absolute: string, readOnly: boolean): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
+  if (absolute === ':memory:') {
+    const instance = await DuckDBInstance.create(absolute);
+    return { instance, connection: await instance.connect() };
+  }
+  const instance = await DuckDBInstance.create(':memory:', { temp_directory: `${absolute}.tmp` });
+  const connection = await instance.connect();
+  try {
+    const attachOptions = readOnly ? 'READ_ONLY' : `STORAGE_VERSION ${sqlText(STORAGE_VERSION)}, ROW_GROUP_SIZE ${ROW_GROUP_SIZE}`;
+    await connection.run(`ATTACH ${sqlText(absolute)} AS ${STORE_ALIAS} (${attachOptions})`);
+    await connection.run(`USE ${STORE_ALIAS}`);
+  } catch (error) {
+    connection.closeSync();
+    instance.closeSync();
+    throw error;
+  }
+  return { instance, connection };
+}
+
+/** The catalog name of the attached file; unqualified names resolve to it. */
+const STORE_ALIAS = 'store';
+
 export function defaultDbPath(): string {
   return process.env['UNATTENDED_DB'] ?? DEFAULT_DB;
 }
@@ -42,13 +83,13 @@ export async function openStore(path: string, options: { readOnly?: boolean } = 
     mkdirSync(dirname(absolute), { recursive: true });
   }
   let instance: DuckDBInstance;
+  let connection: DuckDBConnection;
   try {
-    instance = await DuckDBInstance.create(absolute, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
+    ({ instance, connection } = await attach(absolute, options.readOnly === true));
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
     throw new InputError(`cannot open store ${absolute}: ${message}`, 'is another unattended process using it? pass --db FILE to use another');
   }
-  const connection = await instance.connect();
 
   const store: Store = {
     path: absolute,

@@ -24,4 +24,16 @@ describe('insertRows', () => {
     expect(await insertRows(store, SIGN_INS, [base, { ...base, kind: 'nonInteractiveUser' }, base])).toBe(2);
     store.close();
   });
+
+  it('on the unkeyed sign_ins keeps the first row of each (id, kind) and skips keys already stored', async () => {
+    const store = await openStore(':memory:');
+    const base = { id: 's1', kind: 'interactiveUser', created_at: '2025-01-01T00:00:00Z', is_interactive: true, error_code: 0, raw: '{}' };
+    expect(await insertRows(store, SIGN_INS, [{ ...base, user_agent: 'first' }, { ...base, user_agent: 'second' }])).toBe(1);
+    expect(await insertRows(store, SIGN_INS, [{ ...base, user_agent: 'third' }, { ...base, id: 's2' }])).toBe(1);
+    expect(await store.all('SELECT id, user_agent FROM sign_ins ORDER BY id')).toEqual([
+      { id: 's1', user_agent: 'first' },
+      { id: 's2', user_agent: null },
+    ]);
+    store.close();
+  });
 });

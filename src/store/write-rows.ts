@@ -57,10 +57,24 @@ export async function insertRows(store: Store, spec: TableSpec, rows: readonly R
   const names = spec.columns.map(([name]) => `"${name}"`).join(', ');
   const casts = spec.columns.map(([name, type]) => castExpression(name, type)).join(', ');
   const before = await countRows(store, spec.table);
-  await store.run(`INSERT OR IGNORE INTO ${spec.table} (${names}) SELECT ${casts} FROM ${staging}`);
+  await store.run(insertSql(spec, names, casts, staging));
   const after = await countRows(store, spec.table);
   await store.run(`DROP TABLE ${staging}`);
   return after - before;
+}
+
+function aliased(spec: TableSpec): string {
+  return spec.columns.map(([name, type]) => `${castExpression(name, type)} AS "${name}"`).join(', ');
+}
+
+/** INSERT OR IGNORE on the primary key; on an unkeyed table, the same by hand: first of each key in the rows, none already stored. */
+function insertSql(spec: TableSpec, names: string, casts: string, staging: string): string {
+  if (spec.unkeyedKey === undefined) return `INSERT OR IGNORE INTO ${spec.table} (${names}) SELECT ${casts} FROM ${staging}`;
+  const key = spec.unkeyedKey.map((name) => `"${name}"`).join(', ');
+  const match = spec.unkeyedKey.map((name) => `t."${name}" = s."${name}"`).join(' AND ');
+  return `INSERT INTO ${spec.table} (${names})
+    SELECT ${names} FROM (SELECT DISTINCT ON (${key}) * FROM (SELECT rowid AS ua_order, ${aliased(spec)} FROM ${staging}) c ORDER BY ${key}, ua_order) s
+    WHERE NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE ${match})`;
 }
 
 async function countRows(store: Store, table: string): Promise<number> {

@@ -66,7 +66,7 @@ export async function importPaths(store: Store, paths: readonly string[], option
   await store.run("SET TimeZone = 'UTC'");
   const memory = await boundMemory(store);
   try {
-    await importPlanned(store, planned, run, summary, memory.grow);
+    await importPlanned(store, planned, run, summary);
   } finally {
     await memory.restore();
   }
@@ -74,18 +74,15 @@ export async function importPaths(store: Store, paths: readonly string[], option
 }
 
 /**
- * Keep the import small: DuckDB's buffer pool is capped (it spills to disk beyond), and the WAL is checkpointed
- * every 512 MB. Measured on 1M sign-ins: 128 MB checkpoints cost 2.4x the time (each rewrites the growing key
- * index); 1 GB lets committed batches pile up in memory. The primary-key index must fit in the pool, so a large
- * store can outgrow the cap: `grow` doubles it (a batch that ran out of memory is then retried).
- * The caller's settings come back after.
+ * Keep the import small: DuckDB's buffer pool is capped at a fixed size (it spills to disk beyond), and the WAL is
+ * checkpointed every 512 MB. sign_ins has no key index, so what DuckDB holds is bounded by one batch, not by the
+ * store. The caller's settings come back after.
  */
-async function boundMemory(store: Store): Promise<{ restore: () => Promise<void>; grow: () => Promise<boolean> }> {
+async function boundMemory(store: Store): Promise<{ restore: () => Promise<void> }> {
   const [settings] = await store.all<{ memory: string; threshold: string }>(
     "SELECT current_setting('memory_limit') AS memory, current_setting('checkpoint_threshold') AS threshold",
   );
-  let megabytes = IMPORT_MEMORY_MB;
-  await store.run(`SET memory_limit = '${megabytes}MB'`);
+  await store.run(`SET memory_limit = '${IMPORT_MEMORY_MB}MB'`);
   await store.run(`SET checkpoint_threshold = '${IMPORT_CHECKPOINT_THRESHOLD}'`);
   return {
     async restore() {
@@ -93,38 +90,25 @@ async function boundMemory(store: Store): Promise<{ restore: () => Promise<void>
       await store.run(`SET memory_limit = '${settings.memory.replaceAll("'", '')}'`);
       await store.run(`SET checkpoint_threshold = '${settings.threshold.replaceAll("'", '')}'`);
     },
-    async grow() {
-      if (megabytes >= IMPORT_MEMORY_MAX_MB) return false;
-      megabytes *= 2;
-      await store.run(`SET memory_limit = '${megabytes}MB'`);
-      return true;
-    },
   };
 }
 
-const IMPORT_MEMORY_MB = 640;
-const IMPORT_MEMORY_MAX_MB = 640 * 16;
+const IMPORT_MEMORY_MB = 512;
 const IMPORT_CHECKPOINT_THRESHOLD = '512MB';
 
-function isOutOfMemory(error: unknown): boolean {
-  return error instanceof Error && error.message.includes('Out of Memory Error');
-}
-
-/** One file; when DuckDB runs out of its capped memory, the batch (rolled back) is retried with more. */
-async function importWithRoom(store: Store, file: PlannedFile, run: ImportRun, summary: ImportSummary, grow: () => Promise<boolean>): Promise<string> {
-  for (;;) {
-    const batch = new FileBatch(store, file.entry.path);
-    try {
-      await importFile(store, file, batch, run, summary);
-      return batch.id;
-    } catch (error) {
-      await batch.signIns.reset();
-      if (!isOutOfMemory(error) || !(await grow())) throw error;
-    }
+/** One file in one transaction; on failure the stage is emptied before the error goes up. */
+async function importOne(store: Store, file: PlannedFile, run: ImportRun, summary: ImportSummary): Promise<string> {
+  const batch = new FileBatch(store, file.entry.path);
+  try {
+    await importFile(store, file, batch, run, summary);
+    return batch.id;
+  } catch (error) {
+    await batch.signIns.reset();
+    throw error;
   }
 }
 
-async function importPlanned(store: Store, planned: readonly PlannedFile[], run: ImportRun, summary: ImportSummary, grow: () => Promise<boolean>): Promise<void> {
+async function importPlanned(store: Store, planned: readonly PlannedFile[], run: ImportRun, summary: ImportSummary): Promise<void> {
   // AuthDetails downloads first: their steps are joined onto the sign-ins of the files that follow.
   const authDetails = planned.filter((file) => file.authDetails);
   const rest = planned.filter((file) => !authDetails.includes(file));
@@ -135,7 +119,7 @@ async function importPlanned(store: Store, planned: readonly PlannedFile[], run:
     deferred.push({ file, batch });
   }
   const runBatches: string[] = [];
-  for (const file of rest) runBatches.push(await importWithRoom(store, file, run, summary, grow));
+  for (const file of rest) runBatches.push(await importOne(store, file, run, summary));
   for (const { file, batch } of deferred) {
     await countAuthDetails(store, batch, run, runBatches);
     await importFile(store, file, batch, run, summary, true);

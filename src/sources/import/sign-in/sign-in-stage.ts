@@ -6,6 +6,9 @@ import { zeroCounts } from '../framework/import-summary.js';
 import { QUARANTINE_RAW_LIMIT } from '../framework/quarantine.js';
 import { normaliseSql, NORMALISED_TABLE, SIGN_IN_COLUMNS, SIGN_IN_MACROS, STAGE_TABLE } from './sign-in-sql.js';
 
+/** The staged records (by position: a line of Event Hubs records holds many) that are new sign-ins, with their kind. */
+const KEEP_TABLE = 'ua_signin_keep';
+
 export interface StagedCounts {
   counts: Map<RecordKind | 'unknown', Counts>;
   tenantIds: string[];
@@ -84,6 +87,7 @@ export class SignInStage {
   }
 
   private async drop(): Promise<void> {
+    await this.store.run(`DROP TABLE IF EXISTS ${KEEP_TABLE}`);
     await this.store.run(`DROP TABLE IF EXISTS ${NORMALISED_TABLE}`);
     await this.store.run(`DROP TABLE IF EXISTS ${STAGE_TABLE}`);
   }
@@ -111,13 +115,7 @@ export class SignInStage {
     const tally = await this.store.all<{ kind: string | null; read: number; quarantined: number }>(
       `SELECT kind, count(*) AS read, count(reason) AS quarantined FROM ${NORMALISED_TABLE} GROUP BY kind`,
     );
-    const columns = SIGN_IN_COLUMNS.map((name) => `n.${name}`).join(', ');
-    const inserted = await this.store.connection.run(
-      `INSERT OR IGNORE INTO sign_ins (${SIGN_IN_COLUMNS.join(', ')}, raw, batch_id)
-       SELECT ${columns}, CAST(s.raw AS JSON), $batch FROM ${NORMALISED_TABLE} n POSITIONAL JOIN ${STAGE_TABLE} s WHERE n.reason IS NULL`,
-      { batch: batchId },
-    );
-    const storedByKind = await this.storedByKind(batchId, tally, inserted.rowsChanged);
+    const storedByKind = await this.insertNew(batchId);
     for (const row of tally) {
       const kind = recordKindOf(row.kind);
       const entry = counts.get(kind) ?? zeroCounts();
@@ -141,11 +139,36 @@ export class SignInStage {
     return { counts, tenantIds: tenants.map((row) => row.tenant_id) };
   }
 
-  /** New rows per kind: the insert's own count when the file holds one kind (the usual blob), else counted back by batch. */
-  private async storedByKind(batchId: string, tally: readonly { kind: string | null }[], inserted: number): Promise<Map<string, number>> {
-    const kinds = tally.map((row) => row.kind).filter((kind): kind is string => kind !== null);
-    if (kinds.length === 1 && kinds[0] !== undefined) return new Map([[kinds[0], inserted]]);
-    const stored = await this.store.all<{ kind: string; n: number }>('SELECT kind, count(*) AS n FROM sign_ins WHERE batch_id = ? GROUP BY kind', [batchId]);
+  /**
+   * Store the valid rows whose (id, kind) is new: the first of each in the file, none already stored. sign_ins has no
+   * key index (it would have to fit in memory), so the probe is a join limited to the batch's time range, which the
+   * zone maps on created_at narrow to the row groups of that range. Rows go in file order, keeping the store time-ordered.
+   * Returns the new rows per kind.
+   */
+  private async insertNew(batchId: string): Promise<Map<string, number>> {
+    const [range] = await this.store.all<{ lo: string | null; hi: string | null }>(
+      `SELECT CAST(min(created_at) AS VARCHAR) AS lo, CAST(max(created_at) AS VARCHAR) AS hi FROM ${NORMALISED_TABLE} WHERE reason IS NULL`,
+    );
+    if (range?.lo == null || range.hi == null) return new Map();
+    await this.store.run(
+      `CREATE OR REPLACE TEMP TABLE ${KEEP_TABLE} AS
+       SELECT pos, kind FROM (
+         SELECT DISTINCT ON (id, kind) rowid AS pos, id, kind FROM ${NORMALISED_TABLE} WHERE reason IS NULL ORDER BY id, kind, rowid
+       ) c
+       WHERE NOT EXISTS (
+         SELECT 1 FROM sign_ins t
+         WHERE t.created_at BETWEEN CAST(? AS TIMESTAMP) AND CAST(? AS TIMESTAMP) AND t.id = c.id AND t.kind = c.kind
+       )`,
+      [range.lo, range.hi],
+    );
+    const columns = SIGN_IN_COLUMNS.map((name) => `n.${name}`).join(', ');
+    await this.store.connection.run(
+      `INSERT INTO sign_ins (${SIGN_IN_COLUMNS.join(', ')}, raw, batch_id)
+       SELECT ${columns}, CAST(s.raw AS JSON), $batch FROM ${NORMALISED_TABLE} n POSITIONAL JOIN ${STAGE_TABLE} s
+       WHERE n.reason IS NULL AND n.rowid IN (SELECT pos FROM ${KEEP_TABLE})`,
+      { batch: batchId },
+    );
+    const stored = await this.store.all<{ kind: string; n: number }>(`SELECT kind, count(*) AS n FROM ${KEEP_TABLE} GROUP BY kind`);
     return new Map(stored.map((row) => [row.kind, row.n]));
   }
 
