@@ -1,5 +1,6 @@
 import type { Progress } from '../model/progress.js';
 import { SILENT_PROGRESS } from '../model/progress.js';
+import { terminalSafe } from '../report/terminal-text.js';
 
 /** Progress on stderr when it is a terminal (redrawn in place, at most 10 times a second); silent when piped. */
 export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
@@ -19,7 +20,8 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
   };
   return {
     start(nextLabel, nextTotal) {
-      label = nextLabel;
+      // Labels carry file names and tenant strings: never let them move the cursor or recolour the screen.
+      label = terminalSafe(nextLabel);
       total = nextTotal;
       done = 0;
       started.at = Date.now();
@@ -30,7 +32,7 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
       draw(false);
     },
     finish(result) {
-      stream.write(`\r\u001b[2K${label}: ${result}\n`);
+      stream.write(`\r\u001b[2K${label}: ${terminalSafe(result)}\n`);
     },
   };
 }
