@@ -3,7 +3,13 @@ import { SILENT_PROGRESS } from '../model/progress.js';
 import { terminalSafe } from '../report/terminal-text.js';
 
 /** Progress on stderr when it is a terminal (redrawn in place, at most 10 times a second); silent when piped. */
-export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
+/** The part of a terminal stream the renderer needs. */
+export interface ProgressStream {
+  isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+export function terminalProgress(stream: ProgressStream = process.stderr): Progress {
   if (!stream.isTTY || process.env['CI']) return SILENT_PROGRESS;
   let label = '';
   let total: number | null = null;
