@@ -61,10 +61,12 @@ export class SignInStage {
     try {
       await this.store.run(
         `CREATE OR REPLACE TEMP TABLE ${STAGE_TABLE} AS
-         SELECT CAST(row_number() OVER () AS INTEGER) AS line, CAST(NULL AS VARCHAR) AS kind, json AS raw, CAST(NULL AS VARCHAR) AS doc, true AS envelope
+         SELECT CAST(NULL AS INTEGER) AS line, CAST(NULL AS VARCHAR) AS kind, json AS raw, CAST(NULL AS VARCHAR) AS doc, true AS envelope
          FROM read_json_objects(?, format = 'newline_delimited', compression = '${gzip ? 'gzip' : 'uncompressed'}')`,
         [path],
       );
+      // Lines numbered after the read: the rows keep the file's order, and row_number() OVER () would make the read serial (0.1 s of 0.3 per 25k).
+      await this.store.run(`UPDATE ${STAGE_TABLE} SET line = CAST(rowid + 1 AS INTEGER)`);
     } catch {
       await this.drop();
       return false;
