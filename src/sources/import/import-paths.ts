@@ -65,11 +65,18 @@ export async function importPaths(store: Store, paths: readonly string[], option
   }
   await store.run("SET TimeZone = 'UTC'");
   const memory = await boundMemory(store);
+  // One progress line for the whole import (a blob export runs to hundreds of files); per-file counts are in the summary.
+  progress.start(`import ${planned.length} file${planned.length === 1 ? '' : 's'} (records)`, null);
   try {
     await importPlanned(store, planned, run, summary);
   } finally {
     await memory.restore();
   }
+  const totals = summary.files.reduce((sum, file) => {
+    addCounts(sum, file);
+    return sum;
+  }, zeroCounts());
+  progress.finish(`${totals.read} read, ${totals.stored} stored, ${totals.duplicates} duplicates, ${totals.quarantined} quarantined`);
   return summary;
 }
 
@@ -130,7 +137,6 @@ async function importPlanned(store: Store, planned: readonly PlannedFile[], run:
 
 async function importFile(store: Store, file: PlannedFile, batch: FileBatch, run: ImportRun, summary: ImportSummary, alreadyRead = false): Promise<void> {
   const { entry, format } = file;
-  run.progress.start(`import ${entry.path}`, null);
   const sniff = alreadyRead ? null : await sniffFile(file.path);
   if (sniff !== null && format.prepare) await format.prepare(file.path, batch, sniff);
   const counts = await store.transaction(async () => {
@@ -153,7 +159,6 @@ async function importFile(store: Store, file: PlannedFile, batch: FileBatch, run
     addCounts(entry, counted);
     if (isRecordKind(kind)) addCounts(summary.totals[kind], counted);
   }
-  run.progress.finish(`${entry.read} read, ${entry.stored} stored, ${entry.duplicates} duplicates, ${entry.quarantined} quarantined`);
 }
 
 /**
