@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '**/__fixtures__/**', 'coverage/**', 'demo-out/**', '.bench/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '**/__fixtures__/**', 'coverage/**', 'demo-out/**', '.bench/**', '.scratch*/**', 'unattended-demo/**', 'unattended-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
