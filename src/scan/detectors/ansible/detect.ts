@@ -5,7 +5,7 @@ import { isGuid, isUpn } from '../../core/identity-ref.js';
 import type { IdentityRef, ScanFinding } from '../../../model/scan-finding.js';
 import { allMaps, pairOf, scalarText, valueOf, yamlDocuments, yamlPosition } from '../../detector-kit/yaml-nodes.js';
 import { envFindings } from '../config-env/detect.js';
-import { literalOrNull, type EnvEntry } from '../config-env/env-entry.js';
+import { mapEnvEntries } from '../config-env/yaml-entries.js';
 import { ANSIBLE_RULES } from './rules.js';
 
 /** A task key that invokes an azure.azcollection module, or the collection's module_defaults group. */
@@ -45,7 +45,7 @@ export function detectAnsible(file: SourceFile, parsed: ParsedFile): ScanFinding
             }
           }
         } else if (key === 'environment' && isMap(pair.value)) {
-          findings.push(...envFindings(file, [environmentEntries(file.text, pair.value)]));
+          findings.push(...envFindings(file, [mapEnvEntries(file.text, pair.value)]));
         }
       }
     }
@@ -101,18 +101,6 @@ function clientIdOf(node: unknown): IdentityRef | null {
   const text = scalarText(node);
   if (text === null) return null;
   return isGuid(text) ? { kind: 'client-id', value: text.toLowerCase() } : reference(text);
-}
-
-function environmentEntries(text: string, environment: YAMLMap): EnvEntry[] {
-  const entries: EnvEntry[] = [];
-  for (const pair of environment.items) {
-    const name = scalarText(pair.key);
-    const at = yamlPosition(text, pair);
-    if (name === null || at === null) continue;
-    const value = scalarText(pair.value);
-    entries.push({ name, value: value === null ? null : literalOrNull(value), at });
-  }
-  return entries;
 }
 
 /** The collection's credential file, `~/.azure/credentials`, committed or baked into an image. */

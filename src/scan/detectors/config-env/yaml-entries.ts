@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
 import { allMaps, pairOf, scalarText, valueOf, yamlPosition } from '../../detector-kit/yaml-nodes.js';
 import { literalOrNull, type EnvEntry, type EnvScope } from './env-entry.js';
 
@@ -22,17 +22,23 @@ export function yamlEnvScopes(text: string, documents: readonly Document.Parsed[
   return scopes.filter((scope) => scope.length > 0);
 }
 
-function composeEnvironment(text: string, environment: unknown): EnvEntry[] {
+/** A YAML map of variable name → value (compose `environment:`, an Ansible task's `environment:`). */
+export function mapEnvEntries(text: string, environment: YAMLMap): EnvEntry[] {
   const entries: EnvEntry[] = [];
-  if (isMap(environment)) {
-    for (const pair of environment.items) {
-      const name = scalarText(pair.key);
-      const at = yamlPosition(text, pair);
-      if (name === null || at === null) continue;
-      const value = scalarText(pair.value);
-      entries.push({ name, value: value === null ? null : literalOrNull(value), at });
-    }
-  } else if (isSeq(environment)) {
+  for (const pair of environment.items) {
+    const name = scalarText(pair.key);
+    const at = yamlPosition(text, pair);
+    if (name === null || at === null) continue;
+    const value = scalarText(pair.value);
+    entries.push({ name, value: value === null ? null : literalOrNull(value), at });
+  }
+  return entries;
+}
+
+function composeEnvironment(text: string, environment: unknown): EnvEntry[] {
+  if (isMap(environment)) return mapEnvEntries(text, environment);
+  const entries: EnvEntry[] = [];
+  if (isSeq(environment)) {
     for (const item of environment.items) {
       const written = scalarText(item);
       const at = yamlPosition(text, item);
