@@ -17,6 +17,8 @@ export interface Store {
   all<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
   /** Run `work` inside one transaction: all of it lands or none of it does. */
   transaction<T>(work: () => Promise<T>): Promise<T>;
+  /** Another connection to the same database, for a query to run beside this one's (it shares no transaction or temp objects). */
+  connect(): Promise<DuckDBConnection>;
   close(): void;
 }
 
@@ -117,6 +119,9 @@ export async function openStore(path: string, options: { readOnly?: boolean } = 
         await connection.run('ROLLBACK');
         throw error;
       }
+    },
+    connect() {
+      return instance.connect();
     },
     close() {
       connection.closeSync();

@@ -6,7 +6,8 @@ import { UsageError } from '../../errors.js';
 import { FileBatch } from './framework/file-batch.js';
 import type { ImportFormat, ImportRun } from './framework/format.js';
 import { addCounts, emptyTotals, RECORD_KINDS, zeroCounts, type Counts, type FileSummary, type ImportSummary, type RecordKind } from './framework/import-summary.js';
-import { sniffFile } from './framework/sniff.js';
+import { sniffFile, type Sniff } from './framework/sniff.js';
+import { SignInFileReader } from './sign-in/sign-in-file-reader.js';
 import { walkPaths } from './framework/walk-paths.js';
 import { FORMATS, IMPORT_FORMATS, formatById } from './formats.js';
 import { isAuthDetails } from './portal-csv/portal-csv-format.js';
@@ -46,7 +47,6 @@ export async function importPaths(store: Store, paths: readonly string[], option
     throw new UsageError(`unknown format ${options.format}`, `use one of: ${IMPORT_FORMATS.join(', ')}`);
   }
   const progress = options.progress ?? SILENT_PROGRESS;
-  const run: ImportRun = { progress, authDetails: new Map() };
   const summary: ImportSummary = { files: [], totals: emptyTotals() };
   const planned: PlannedFile[] = [];
   for (const path of walkPaths(paths)) {
@@ -68,7 +68,12 @@ export async function importPaths(store: Store, paths: readonly string[], option
   // One progress line for the whole import (a blob export runs to hundreds of files); per-file counts are in the summary.
   progress.start(`import ${planned.length} file${planned.length === 1 ? '' : 's'} (records)`, null);
   try {
-    await importPlanned(store, planned, run, summary);
+    const signInFiles = await SignInFileReader.open(store);
+    try {
+      await importPlanned(store, planned, { progress, authDetails: new Map(), signInFiles }, summary);
+    } finally {
+      await signInFiles.close();
+    }
   } finally {
     await memory.restore();
   }
@@ -104,15 +109,31 @@ async function boundMemory(store: Store): Promise<{ restore: () => Promise<void>
 const IMPORT_MEMORY_MB = 384;
 const IMPORT_CHECKPOINT_THRESHOLD = '512MB';
 
-/** One file in one transaction; on failure the stage is emptied before the error goes up. */
-async function importOne(store: Store, file: PlannedFile, run: ImportRun, summary: ImportSummary): Promise<string> {
+/** A file whose batch exists and whose `prepare` (the fast path's read) has run, outside any transaction. */
+interface BegunFile {
+  file: PlannedFile;
+  batch: FileBatch;
+  sniff: Sniff;
+}
+
+async function begin(store: Store, file: PlannedFile, run: ImportRun): Promise<BegunFile> {
   const batch = new FileBatch(store, file.entry.path);
+  const sniff = await sniffFile(file.path);
+  if (file.format.prepare) await file.format.prepare(file.path, batch, run, sniff);
+  return { file, batch, sniff };
+}
+
+/** One file in one transaction; on failure the stage is emptied before the error goes up. */
+async function importOne(store: Store, begun: BegunFile, run: ImportRun, summary: ImportSummary): Promise<string> {
+  const { file, batch, sniff } = begun;
   try {
-    await importFile(store, file, batch, run, summary);
+    await importFile(store, file, batch, run, summary, sniff);
     return batch.id;
   } catch (error) {
     await batch.signIns.reset();
     throw error;
+  } finally {
+    batch.signIns.release();
   }
 }
 
@@ -127,18 +148,33 @@ async function importPlanned(store: Store, planned: readonly PlannedFile[], run:
     deferred.push({ file, batch });
   }
   const runBatches: string[] = [];
-  for (const file of rest) runBatches.push(await importOne(store, file, run, summary));
+  // Two files at a time: the next one is read and normalised on the reader's connection while this one is written on
+  // the store's. Each statement on one file's rows runs on about one core; the two together use both.
+  const first = rest[0];
+  let next: Promise<BegunFile> | null = first === undefined ? null : begin(store, first, run);
+  try {
+    for (let index = 1; next !== null; index += 1) {
+      const begun: BegunFile = await next;
+      const following = rest[index];
+      next = following === undefined ? null : begin(store, following, run);
+      // Awaited next round, or in the finally below; until then its failure is not unhandled.
+      next?.catch(() => undefined);
+      runBatches.push(await importOne(store, begun, run, summary));
+    }
+  } finally {
+    // After a failed batch, the next file's read finishes before the reader closes, and its table goes.
+    if (next !== null) await next.then((begun) => begun.batch.signIns.release(), () => undefined);
+  }
   for (const { file, batch } of deferred) {
     await countAuthDetails(store, batch, run, runBatches);
-    await importFile(store, file, batch, run, summary, true);
+    await importFile(store, file, batch, run, summary, null);
   }
   await store.run('CHECKPOINT');
 }
 
-async function importFile(store: Store, file: PlannedFile, batch: FileBatch, run: ImportRun, summary: ImportSummary, alreadyRead = false): Promise<void> {
+/** `sniff` is null for a file already read (an AuthDetails download, read before the sign-ins it completes). */
+async function importFile(store: Store, file: PlannedFile, batch: FileBatch, run: ImportRun, summary: ImportSummary, sniff: Sniff | null): Promise<void> {
   const { entry, format } = file;
-  const sniff = alreadyRead ? null : await sniffFile(file.path);
-  if (sniff !== null && format.prepare) await format.prepare(file.path, batch, sniff);
   const counts = await store.transaction(async () => {
     await store.run('INSERT INTO batches (batch_id, source, file, format, started_at) VALUES (?, ?, ?, ?, now()::TIMESTAMP)', [batch.id, 'import', entry.path, format.id]);
     try {

@@ -100,9 +100,9 @@ async function read(path: string, batch: FileBatch, run: ImportRun, sniff: Sniff
 }
 
 /** The fast path: a file whose first line is a sign-in is offered whole to DuckDB's JSON reader. */
-async function prepare(path: string, batch: FileBatch, sniff: Sniff): Promise<void> {
+async function prepare(path: string, batch: FileBatch, run: ImportRun, sniff: Sniff): Promise<void> {
   const first = sniff.firstLineObject;
-  if (first !== null && SIGN_IN_CATEGORIES.has(lower(first['category']) ?? '')) await batch.signIns.tryFile(path, isGzip(path));
+  if (first !== null && SIGN_IN_CATEGORIES.has(lower(first['category']) ?? '')) await batch.signIns.tryFile(path, isGzip(path), run.signInFiles);
 }
 
 export const DIAGNOSTIC_JSONL: ImportFormat = {

@@ -56,17 +56,23 @@ const SIGN_IN_SHAPE = JSON.stringify({
   incomingTokenType: 'VARCHAR',
 });
 
-/** Macros the normaliser uses; temp, so they live with the connection and touch no schema. */
+/**
+ * Macros the normaliser uses; temp, so they live with the connection and touch no schema.
+ * They run on every field of every record, so each tries the common case first: ua_text skips trim's copy when the value
+ * is ASCII with no space at either end (trim also strips Unicode spaces, hence the ASCII test: bytes = characters), and
+ * ua_camel returns a value that is already camelCase after one regex instead of splitting it into words.
+ */
 export const SIGN_IN_MACROS = `
-CREATE OR REPLACE TEMP MACRO ua_text(s) AS nullif(trim(s), '');
-CREATE OR REPLACE TEMP MACRO ua_guid(s) AS lower(nullif(trim(s), ''));
-CREATE OR REPLACE TEMP MACRO ua_camel(s) AS CASE WHEN nullif(trim(s), '') IS NULL THEN NULL
-  WHEN s[1] = lower(s[1]) AND NOT regexp_matches(s, '[^A-Za-z0-9]') THEN s
+CREATE OR REPLACE TEMP MACRO ua_text(s) AS CASE WHEN strlen(s) = length(s) AND NOT starts_with(s, ' ') AND NOT ends_with(s, ' ') THEN nullif(s, '')
+  ELSE nullif(trim(s), '') END;
+CREATE OR REPLACE TEMP MACRO ua_guid(s) AS lower(ua_text(s));
+CREATE OR REPLACE TEMP MACRO ua_camel(s) AS CASE WHEN regexp_full_match(s, '[a-z0-9][A-Za-z0-9]*') THEN s
+  WHEN nullif(trim(s), '') IS NULL THEN NULL
   ELSE array_to_string(list_transform(
   list_filter(string_split(regexp_replace(trim(s), '[^A-Za-z0-9]+', ' ', 'g'), ' '), lambda w: w <> ''),
   lambda w, i: CASE WHEN i = 1 THEN (CASE WHEN upper(w) = w THEN lower(w) ELSE lower(w[1]) || w[2:] END) ELSE upper(w[1]) || w[2:] END), '') END;
-CREATE OR REPLACE TEMP MACRO ua_utc(s) AS CAST(timezone('UTC', try_cast(nullif(trim(s), '') AS TIMESTAMPTZ)) AS TIMESTAMP);
-CREATE OR REPLACE TEMP MACRO ua_bool(s) AS try_cast(nullif(trim(s), '') AS BOOLEAN);
+CREATE OR REPLACE TEMP MACRO ua_utc(s) AS CAST(timezone('UTC', try_cast(ua_text(s) AS TIMESTAMPTZ)) AS TIMESTAMP);
+CREATE OR REPLACE TEMP MACRO ua_bool(s) AS try_cast(ua_text(s) AS BOOLEAN);
 `;
 
 export const STAGE_TABLE = 'ua_signin_stage';
@@ -78,28 +84,37 @@ const mfaTexts = (column: string): string => AUTHENTICATION_FACTS.mfaSatisfiedTe
 
 const ENVELOPE_SHAPE = `{"category":"VARCHAR","tenantId":"VARCHAR","resultType":"VARCHAR","properties":${SIGN_IN_SHAPE}}`;
 
+export interface NormaliseOptions {
+  /** A relation of (line, kind hint, raw text, Graph-shaped doc or null = raw, envelope?): the stage table, or a read of a file. */
+  source: string;
+  /** Skip json_valid: every raw text came out of DuckDB's own JSON reader. */
+  knownValid: boolean;
+  /** Carry the raw text into the output (a file read straight from disk has no stage to pair it with). */
+  keepRaw: boolean;
+}
+
 /**
- * Stage (line, kind hint, raw text, Graph-shaped doc or null = raw, envelope?) → one row per staged record with every `sign_ins` column
- * except raw, and `reason` (null when valid). Rows keep the stage's order, so the insert pairs them with
- * their raw text by position instead of copying it through here: raw is most of the bytes.
+ * Staged records → one row per record with every `sign_ins` column except raw (unless `keepRaw`), and `reason`
+ * (null when valid). Rows keep the source's order, so the slow path's insert pairs them with their raw text by position
+ * instead of copying it through here: raw is most of the bytes.
  * Each record is parsed once by json_transform (plus once by json_valid unless the stage is known valid).
  */
-export function normaliseSql(stageKnownValid: boolean): string {
-  const ok = stageKnownValid ? 'true' : 'json_valid(raw)';
+export function normaliseSelect(options: NormaliseOptions): string {
+  const ok = options.knownValid ? 'true' : 'json_valid(raw)';
+  const raw = options.keepRaw ? 'raw, ' : '';
   return `
-CREATE OR REPLACE TEMP TABLE ${NORMALISED_TABLE} AS
 WITH checked AS (
-  SELECT line, kind AS kind_hint, envelope, coalesce(doc, raw) AS raw, ${ok} AS ok FROM ${STAGE_TABLE}
+  SELECT line, kind AS kind_hint, envelope, coalesce(doc, raw) AS raw, ${ok} AS ok FROM ${options.source}
 ), typed AS (
-  SELECT line, kind_hint, ok, envelope,
+  SELECT line, ${raw}kind_hint, ok, envelope,
     CASE WHEN ok AND envelope THEN json_transform(raw, '${ENVELOPE_SHAPE}') END AS e,
     CASE WHEN ok AND NOT envelope THEN json_transform(raw, '${SIGN_IN_SHAPE}') END AS g
   FROM checked
 ), base AS (
-  SELECT line, ok, e.category AS category, coalesce(e.properties, g) AS r, kind_hint, e.tenantId AS outer_tenant, e.resultType AS result_type
+  SELECT line, ${raw}ok, e.category AS category, coalesce(e.properties, g) AS r, kind_hint, e.tenantId AS outer_tenant, e.resultType AS result_type
   FROM typed
 ), kinded AS (
-  SELECT line, ok, category, r,
+  SELECT line, ${raw}ok, category, r,
     coalesce(kind_hint, ${categoryCase},
       CASE WHEN r.signInEventTypes[1] IN ('interactiveUser', 'nonInteractiveUser', 'servicePrincipal', 'managedIdentity') THEN r.signInEventTypes[1] END,
       CASE WHEN r IS NULL OR category IS NOT NULL THEN NULL
@@ -168,9 +183,14 @@ SELECT
   ua_camel(r.crossTenantAccessType) AS cross_tenant_access_type,
   ua_guid(r.homeTenantId) AS home_tenant_id,
   ua_guid(r.resourceTenantId) AS resource_tenant_id,
-  ua_camel(r.incomingTokenType) AS incoming_token_type
+  ua_camel(r.incomingTokenType) AS incoming_token_type${options.keepRaw ? ',\n  raw' : ''}
 FROM kinded
 `;
+}
+
+/** The slow path's normaliser: the stage table → the normalised temp table, raw left in the stage. */
+export function normaliseSql(stageKnownValid: boolean): string {
+  return `CREATE OR REPLACE TEMP TABLE ${NORMALISED_TABLE} AS ${normaliseSelect({ source: STAGE_TABLE, knownValid: stageKnownValid, keepRaw: false })}`;
 }
 
 /** The sign_ins columns in table order, minus raw and batch_id, which the insert adds. */

@@ -5,6 +5,7 @@ import type { Counts, RecordKind } from '../framework/import-summary.js';
 import { zeroCounts } from '../framework/import-summary.js';
 import { QUARANTINE_RAW_LIMIT } from '../framework/quarantine.js';
 import { normaliseSql, NORMALISED_TABLE, SIGN_IN_COLUMNS, SIGN_IN_MACROS, STAGE_TABLE } from './sign-in-sql.js';
+import type { ReadSignInFile, SignInFileReader } from './sign-in-file-reader.js';
 
 /** The staged records (by position: a line of Event Hubs records holds many) that are new sign-ins, with their kind. */
 const KEEP_TABLE = 'ua_signin_keep';
@@ -23,19 +24,20 @@ export interface StagedCounts {
  */
 export class SignInStage {
   private appender: DuckDBAppender | null = null;
-  /** True once the stage holds a file read by DuckDB and already normalised cleanly. */
-  private normalised = false;
+  /** The file the fast path read and normalised cleanly, and the reader that holds it. */
+  private file: ReadSignInFile | null = null;
+  private reader: SignInFileReader | null = null;
   count = 0;
 
   /** True when the fast path staged the whole file. */
   get holdsFile(): boolean {
-    return this.normalised;
+    return this.file !== null;
   }
 
   constructor(private readonly store: Store) {}
 
   async add(line: number, kind: SignInKind | null, raw: string, doc: string | null, envelope: boolean): Promise<void> {
-    if (this.normalised) throw new Error('sign-in stage already holds a whole file');
+    if (this.file !== null) throw new Error('sign-in stage already holds a whole file');
     if (this.appender === null) {
       await this.store.run(`CREATE OR REPLACE TEMP TABLE ${STAGE_TABLE} (line INTEGER, kind VARCHAR, raw VARCHAR, doc VARCHAR, envelope BOOLEAN)`);
       this.appender = await this.store.connection.createAppender(STAGE_TABLE, 'main', 'temp');
@@ -53,34 +55,25 @@ export class SignInStage {
   }
 
   /**
-   * The fast path for a JSON Lines file of diagnostic sign-ins; false (and nothing staged) when any line needs the slow path.
-   * Call it outside a transaction: a file DuckDB cannot read fails the statement, which would abort the batch's transaction.
+   * The fast path for a JSON Lines file of diagnostic sign-ins: `reader` reads and normalises it whole (on its own
+   * connection, outside the batch's transaction: a file DuckDB cannot read fails the statement, which would abort the
+   * transaction). False, and nothing staged, when any line needs the slow path.
    */
-  async tryFile(path: string, gzip: boolean): Promise<boolean> {
-    if (this.appender !== null || this.normalised) return false;
-    try {
-      await this.store.run(
-        `CREATE OR REPLACE TEMP TABLE ${STAGE_TABLE} AS
-         SELECT CAST(NULL AS INTEGER) AS line, CAST(NULL AS VARCHAR) AS kind, json AS raw, CAST(NULL AS VARCHAR) AS doc, true AS envelope
-         FROM read_json_objects(?, format = 'newline_delimited', compression = '${gzip ? 'gzip' : 'uncompressed'}')`,
-        [path],
-      );
-      // Lines numbered after the read: the rows keep the file's order, and row_number() OVER () would make the read serial (0.1 s of 0.3 per 25k).
-      await this.store.run(`UPDATE ${STAGE_TABLE} SET line = CAST(rowid + 1 AS INTEGER)`);
-    } catch {
-      await this.drop();
-      return false;
-    }
-    await this.normalise(true);
-    const [bad] = await this.store.all<{ n: number }>(`SELECT count(*) AS n FROM ${NORMALISED_TABLE} WHERE reason IS NOT NULL`);
-    if ((bad?.n ?? 0) > 0) {
-      await this.drop();
-      return false;
-    }
-    const [staged] = await this.store.all<{ n: number }>(`SELECT count(*) AS n FROM ${STAGE_TABLE}`);
-    this.count = staged?.n ?? 0;
-    this.normalised = true;
+  async tryFile(path: string, gzip: boolean, reader: SignInFileReader): Promise<boolean> {
+    if (this.appender !== null || this.file !== null) return false;
+    const file = await reader.read(path, gzip);
+    if (file === null) return false;
+    this.file = file;
+    this.reader = reader;
+    this.count = file.count;
     return true;
+  }
+
+  /** The batch is over: the file the reader kept for it can go. */
+  release(): void {
+    if (this.file !== null) this.reader?.release(this.file);
+    this.file = null;
+    this.reader = null;
   }
 
   private async normalise(knownValid: boolean): Promise<void> {
@@ -99,16 +92,13 @@ export class SignInStage {
    * quarantine with their line. Counts per kind; quarantined records whose kind cannot be told are 'unknown'.
    */
   async flush(batchId: string, file: string): Promise<StagedCounts> {
+    if (this.file !== null) return this.flushFile(batchId, this.file);
     const counts = new Map<RecordKind | 'unknown', Counts>();
-    if (this.appender !== null) {
-      this.appender.flushSync();
-      this.appender.closeSync();
-      this.appender = null;
-      await this.normalise(false);
-    } else if (!this.normalised) {
-      return { counts, tenantIds: [] };
-    }
-    this.normalised = false;
+    if (this.appender === null) return { counts, tenantIds: [] };
+    this.appender.flushSync();
+    this.appender.closeSync();
+    this.appender = null;
+    await this.normalise(false);
     // Rows of the normalised table are in stage order: pair them by position (raw is not copied twice), and prove it.
     const [misaligned] = await this.store.all<{ n: number }>(
       `SELECT count(*) AS n FROM ${NORMALISED_TABLE} n POSITIONAL JOIN ${STAGE_TABLE} s WHERE n.line IS DISTINCT FROM s.line`,
@@ -117,7 +107,7 @@ export class SignInStage {
     const tally = await this.store.all<{ kind: string | null; read: number; quarantined: number }>(
       `SELECT kind, count(*) AS read, count(reason) AS quarantined FROM ${NORMALISED_TABLE} GROUP BY kind`,
     );
-    const storedByKind = await this.insertNew(batchId);
+    const storedByKind = await this.insertNew(batchId, NORMALISED_TABLE, STAGE_TABLE);
     for (const row of tally) {
       const kind = recordKindOf(row.kind);
       const entry = counts.get(kind) ?? zeroCounts();
@@ -141,21 +131,42 @@ export class SignInStage {
     return { counts, tenantIds: tenants.map((row) => row.tenant_id) };
   }
 
+  /** Store a file the fast path read: every record valid, raw beside its columns. */
+  private async flushFile(batchId: string, read: ReadSignInFile): Promise<StagedCounts> {
+    const counts = new Map<RecordKind | 'unknown', Counts>();
+    const tally = await this.store.all<{ kind: string; read: number }>(`SELECT kind, count(*) AS read FROM ${read.table} GROUP BY kind`);
+    const storedByKind = await this.insertNew(batchId, read.table, null);
+    for (const row of tally) {
+      const newRows = storedByKind.get(row.kind) ?? 0;
+      const entry = zeroCounts();
+      entry.read = row.read;
+      entry.stored = newRows;
+      entry.duplicates = row.read - newRows;
+      counts.set(recordKindOf(row.kind), entry);
+    }
+    const tenants = await this.store.all<{ tenant_id: string }>(
+      `SELECT DISTINCT tenant_id FROM ${read.table} WHERE tenant_id IS NOT NULL ORDER BY tenant_id LIMIT 10`,
+    );
+    await this.store.run(`DROP TABLE IF EXISTS ${KEEP_TABLE}`);
+    return { counts, tenantIds: tenants.map((row) => row.tenant_id) };
+  }
+
   /**
-   * Store the valid rows whose (id, kind) is new: the first of each in the file, none already stored. sign_ins has no
-   * key index (it would have to fit in memory), so the probe is a join limited to the batch's time range, which the
-   * zone maps on created_at narrow to the row groups of that range. Rows go in file order, keeping the store time-ordered.
+   * Store the valid rows of `normalised` whose (id, kind) is new: the first of each in the file, none already stored.
+   * sign_ins has no key index (it would have to fit in memory), so the probe is a join limited to the batch's time
+   * range, which the zone maps on created_at narrow to the row groups of that range. Rows go in file order, keeping the
+   * store time-ordered. Raw comes from `stage` by position, or from normalised's own raw column when `stage` is null.
    * Returns the new rows per kind.
    */
-  private async insertNew(batchId: string): Promise<Map<string, number>> {
+  private async insertNew(batchId: string, normalised: string, stage: string | null): Promise<Map<string, number>> {
     const [range] = await this.store.all<{ lo: string | null; hi: string | null }>(
-      `SELECT CAST(min(created_at) AS VARCHAR) AS lo, CAST(max(created_at) AS VARCHAR) AS hi FROM ${NORMALISED_TABLE} WHERE reason IS NULL`,
+      `SELECT CAST(min(created_at) AS VARCHAR) AS lo, CAST(max(created_at) AS VARCHAR) AS hi FROM ${normalised} WHERE reason IS NULL`,
     );
     if (range?.lo == null || range.hi == null) return new Map();
     await this.store.run(
       `CREATE OR REPLACE TEMP TABLE ${KEEP_TABLE} AS
        SELECT pos, kind FROM (
-         SELECT DISTINCT ON (id, kind) rowid AS pos, id, kind FROM ${NORMALISED_TABLE} WHERE reason IS NULL ORDER BY id, kind, rowid
+         SELECT DISTINCT ON (id, kind) rowid AS pos, id, kind FROM ${normalised} WHERE reason IS NULL ORDER BY id, kind, rowid
        ) c
        WHERE NOT EXISTS (
          SELECT 1 FROM sign_ins t
@@ -164,9 +175,10 @@ export class SignInStage {
       [range.lo, range.hi],
     );
     const columns = SIGN_IN_COLUMNS.map((name) => `n.${name}`).join(', ');
+    const from = stage === null ? `${normalised} n` : `${normalised} n POSITIONAL JOIN ${stage} s`;
     await this.store.connection.run(
       `INSERT INTO sign_ins (${SIGN_IN_COLUMNS.join(', ')}, raw, batch_id)
-       SELECT ${columns}, CAST(s.raw AS JSON), $batch FROM ${NORMALISED_TABLE} n POSITIONAL JOIN ${STAGE_TABLE} s
+       SELECT ${columns}, CAST(${stage === null ? 'n' : 's'}.raw AS JSON), $batch FROM ${from}
        WHERE n.reason IS NULL AND n.rowid IN (SELECT pos FROM ${KEEP_TABLE})`,
       { batch: batchId },
     );
@@ -177,12 +189,12 @@ export class SignInStage {
   /** Forget everything staged, tables included (before a batch is retried). */
   async reset(): Promise<void> {
     this.discard();
+    this.release();
     await this.drop();
   }
 
   /** Drop whatever is staged (the batch failed). */
   discard(): void {
-    this.normalised = false;
     if (this.appender === null) return;
     try {
       this.appender.closeSync();
