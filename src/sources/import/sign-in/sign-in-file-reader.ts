@@ -7,9 +7,16 @@ const SCRATCH = 'ua_import_scratch';
 
 /** A JSON Lines file of sign-ins, read and normalised, waiting in the scratch database for its batch to store it. */
 export interface ReadSignInFile {
-  /** The table, qualified: every `sign_ins` column except batch_id, plus raw; rowid + 1 is the line. */
+  /** The table, qualified: every `sign_ins` column except raw and batch_id, plus raw_hash; in the file's order. */
   table: string;
+  /** The file's records, raw, in the same order: what the insert pairs with the table by position. */
+  rawSource: string;
+  path: string;
   count: number;
+}
+
+function rawRead(gzip: boolean): string {
+  return `read_json_objects($path, format = 'newline_delimited', compression = '${gzip ? 'gzip' : 'uncompressed'}')`;
 }
 
 /**
@@ -49,8 +56,8 @@ export class SignInFileReader {
     const table = `${SCRATCH}.main.signins_${this.tables}`;
     try {
       const source = `(SELECT CAST(NULL AS INTEGER) AS line, CAST(NULL AS VARCHAR) AS kind, json AS raw, CAST(NULL AS VARCHAR) AS doc, true AS envelope
-        FROM read_json_objects($path, format = 'newline_delimited', compression = '${gzip ? 'gzip' : 'uncompressed'}'))`;
-      await this.connection.run(`CREATE TABLE ${table} AS ${normaliseSelect({ source, knownValid: true, keepRaw: true })}`, { path });
+        FROM ${rawRead(gzip)})`;
+      await this.connection.run(`CREATE TABLE ${table} AS ${normaliseSelect({ source, knownValid: true, hashRaw: true })}`, { path });
     } catch {
       await this.connection.run(`DROP TABLE IF EXISTS ${table}`);
       return null;
@@ -62,7 +69,7 @@ export class SignInFileReader {
       await this.connection.run(`DROP TABLE ${table}`);
       return null;
     }
-    return { table, count };
+    return { table, rawSource: rawRead(gzip), path, count };
   }
 
   /** The batch that read `file.table` is over (committed or rolled back). */

@@ -89,32 +89,35 @@ export interface NormaliseOptions {
   source: string;
   /** Skip json_valid: every raw text came out of DuckDB's own JSON reader. */
   knownValid: boolean;
-  /** Carry the raw text into the output (a file read straight from disk has no stage to pair it with). */
-  keepRaw: boolean;
+  /**
+   * Add raw_hash, the hash of each raw text: a file read straight from disk is paired with its raw text by position when
+   * it is stored, by reading the file again (holding raw here would hold every file twice), and the hash proves the pairing.
+   */
+  hashRaw: boolean;
 }
 
 /**
- * Staged records → one row per record with every `sign_ins` column except raw (unless `keepRaw`), and `reason`
- * (null when valid). Rows keep the source's order, so the slow path's insert pairs them with their raw text by position
- * instead of copying it through here: raw is most of the bytes.
+ * Staged records → one row per record with every `sign_ins` column except raw, and `reason` (null when valid). Rows keep
+ * the source's order, so the insert pairs them with their raw text by position instead of copying it through here: raw
+ * is most of the bytes.
  * Each record is parsed once by json_transform (plus once by json_valid unless the stage is known valid).
  */
 export function normaliseSelect(options: NormaliseOptions): string {
   const ok = options.knownValid ? 'true' : 'json_valid(raw)';
-  const raw = options.keepRaw ? 'raw, ' : '';
+  const hashed = options.hashRaw ? 'raw_hash, ' : '';
   return `
 WITH checked AS (
   SELECT line, kind AS kind_hint, envelope, coalesce(doc, raw) AS raw, ${ok} AS ok FROM ${options.source}
 ), typed AS (
-  SELECT line, ${raw}kind_hint, ok, envelope,
+  SELECT line, ${options.hashRaw ? 'hash(raw) AS raw_hash, ' : ''}kind_hint, ok, envelope,
     CASE WHEN ok AND envelope THEN json_transform(raw, '${ENVELOPE_SHAPE}') END AS e,
     CASE WHEN ok AND NOT envelope THEN json_transform(raw, '${SIGN_IN_SHAPE}') END AS g
   FROM checked
 ), base AS (
-  SELECT line, ${raw}ok, e.category AS category, coalesce(e.properties, g) AS r, kind_hint, e.tenantId AS outer_tenant, e.resultType AS result_type
+  SELECT line, ${hashed}ok, e.category AS category, coalesce(e.properties, g) AS r, kind_hint, e.tenantId AS outer_tenant, e.resultType AS result_type
   FROM typed
 ), kinded AS (
-  SELECT line, ${raw}ok, category, r,
+  SELECT line, ${hashed}ok, category, r,
     coalesce(kind_hint, ${categoryCase},
       CASE WHEN r.signInEventTypes[1] IN ('interactiveUser', 'nonInteractiveUser', 'servicePrincipal', 'managedIdentity') THEN r.signInEventTypes[1] END,
       CASE WHEN r IS NULL OR category IS NOT NULL THEN NULL
@@ -183,14 +186,14 @@ SELECT
   ua_camel(r.crossTenantAccessType) AS cross_tenant_access_type,
   ua_guid(r.homeTenantId) AS home_tenant_id,
   ua_guid(r.resourceTenantId) AS resource_tenant_id,
-  ua_camel(r.incomingTokenType) AS incoming_token_type${options.keepRaw ? ',\n  raw' : ''}
+  ua_camel(r.incomingTokenType) AS incoming_token_type${options.hashRaw ? ',\n  raw_hash' : ''}
 FROM kinded
 `;
 }
 
 /** The slow path's normaliser: the stage table → the normalised temp table, raw left in the stage. */
 export function normaliseSql(stageKnownValid: boolean): string {
-  return `CREATE OR REPLACE TEMP TABLE ${NORMALISED_TABLE} AS ${normaliseSelect({ source: STAGE_TABLE, knownValid: stageKnownValid, keepRaw: false })}`;
+  return `CREATE OR REPLACE TEMP TABLE ${NORMALISED_TABLE} AS ${normaliseSelect({ source: STAGE_TABLE, knownValid: stageKnownValid, hashRaw: false })}`;
 }
 
 /** The sign_ins columns in table order, minus raw and batch_id, which the insert adds. */

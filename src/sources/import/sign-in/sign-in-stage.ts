@@ -10,6 +10,15 @@ import type { ReadSignInFile, SignInFileReader } from './sign-in-file-reader.js'
 /** The staged records (by position: a line of Event Hubs records holds many) that are new sign-ins, with their kind. */
 const KEEP_TABLE = 'ua_signin_keep';
 
+/** Where the insert finds each normalised row's raw text. */
+interface RawSource {
+  /** The normalised rows as n, joined with the raw texts. */
+  from: string;
+  /** The raw text of a row. */
+  raw: string;
+  params: Record<string, string>;
+}
+
 export interface StagedCounts {
   counts: Map<RecordKind | 'unknown', Counts>;
   tenantIds: string[];
@@ -107,7 +116,11 @@ export class SignInStage {
     const tally = await this.store.all<{ kind: string | null; read: number; quarantined: number }>(
       `SELECT kind, count(*) AS read, count(reason) AS quarantined FROM ${NORMALISED_TABLE} GROUP BY kind`,
     );
-    const storedByKind = await this.insertNew(batchId, NORMALISED_TABLE, STAGE_TABLE);
+    const storedByKind = await this.insertNew(batchId, NORMALISED_TABLE, {
+      from: `${NORMALISED_TABLE} n POSITIONAL JOIN ${STAGE_TABLE} s`,
+      raw: 's.raw',
+      params: {},
+    });
     for (const row of tally) {
       const kind = recordKindOf(row.kind);
       const entry = counts.get(kind) ?? zeroCounts();
@@ -135,7 +148,13 @@ export class SignInStage {
   private async flushFile(batchId: string, read: ReadSignInFile): Promise<StagedCounts> {
     const counts = new Map<RecordKind | 'unknown', Counts>();
     const tally = await this.store.all<{ kind: string; read: number }>(`SELECT kind, count(*) AS read FROM ${read.table} GROUP BY kind`);
-    const storedByKind = await this.insertNew(batchId, read.table, null);
+    // Raw is read from the file again and paired by position (a positional join reads its right side in order); the
+    // hash taken when the file was normalised proves each pair, and a mismatch fails the batch rather than store it.
+    const storedByKind = await this.insertNew(batchId, read.table, {
+      from: `${read.table} n POSITIONAL JOIN ${read.rawSource} s`,
+      raw: `CASE WHEN hash(s.json) = n.raw_hash THEN s.json ELSE error('sign-in file and its normalised rows are out of step') END`,
+      params: { path: read.path },
+    });
     for (const row of tally) {
       const newRows = storedByKind.get(row.kind) ?? 0;
       const entry = zeroCounts();
@@ -155,10 +174,10 @@ export class SignInStage {
    * Store the valid rows of `normalised` whose (id, kind) is new: the first of each in the file, none already stored.
    * sign_ins has no key index (it would have to fit in memory), so the probe is a join limited to the batch's time
    * range, which the zone maps on created_at narrow to the row groups of that range. Rows go in file order, keeping the
-   * store time-ordered. Raw comes from `stage` by position, or from normalised's own raw column when `stage` is null.
+   * store time-ordered. `raw` says where each row's raw text comes from (`from` joins normalised, as n, with it).
    * Returns the new rows per kind.
    */
-  private async insertNew(batchId: string, normalised: string, stage: string | null): Promise<Map<string, number>> {
+  private async insertNew(batchId: string, normalised: string, raw: RawSource): Promise<Map<string, number>> {
     const [range] = await this.store.all<{ lo: string | null; hi: string | null }>(
       `SELECT CAST(min(created_at) AS VARCHAR) AS lo, CAST(max(created_at) AS VARCHAR) AS hi FROM ${normalised} WHERE reason IS NULL`,
     );
@@ -175,12 +194,11 @@ export class SignInStage {
       [range.lo, range.hi],
     );
     const columns = SIGN_IN_COLUMNS.map((name) => `n.${name}`).join(', ');
-    const from = stage === null ? `${normalised} n` : `${normalised} n POSITIONAL JOIN ${stage} s`;
     await this.store.connection.run(
       `INSERT INTO sign_ins (${SIGN_IN_COLUMNS.join(', ')}, raw, batch_id)
-       SELECT ${columns}, CAST(${stage === null ? 'n' : 's'}.raw AS JSON), $batch FROM ${from}
+       SELECT ${columns}, CAST(${raw.raw} AS JSON), $batch FROM ${raw.from}
        WHERE n.reason IS NULL AND n.rowid IN (SELECT pos FROM ${KEEP_TABLE})`,
-      { batch: batchId },
+      { ...raw.params, batch: batchId },
     );
     const stored = await this.store.all<{ kind: string; n: number }>(`SELECT kind, count(*) AS n FROM ${KEEP_TABLE} GROUP BY kind`);
     return new Map(stored.map((row) => [row.kind, row.n]));
