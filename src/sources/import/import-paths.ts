@@ -64,7 +64,7 @@ export async function importPaths(store: Store, paths: readonly string[], option
     planned.push({ path, entry, format, authDetails: format.id === 'portal-csv' && sniff.csvHeader !== null && isAuthDetails(sniff.csvHeader) });
   }
   await store.run("SET TimeZone = 'UTC'");
-  const memory = await boundMemory(store);
+  const settings = await importSettings(store);
   // One progress line for the whole import (a blob export runs to hundreds of files); per-file counts are in the summary.
   progress.start(`import ${planned.length} file${planned.length === 1 ? '' : 's'} (records)`, null);
   try {
@@ -75,7 +75,7 @@ export async function importPaths(store: Store, paths: readonly string[], option
       await signInFiles.close();
     }
   } finally {
-    await memory.restore();
+    await settings.restore();
   }
   const totals = summary.files.reduce((sum, file) => {
     addCounts(sum, file);
@@ -86,28 +86,36 @@ export async function importPaths(store: Store, paths: readonly string[], option
 }
 
 /**
- * Keep the import small: DuckDB's buffer pool is capped at a fixed size (it spills to disk beyond), and the WAL is
- * checkpointed every 512 MB. sign_ins has no key index, so what DuckDB holds is bounded by one batch, not by the
- * store. Measured on the 1M demo export (110 MB blobs): 512 MB peaked at 964 MiB RSS, 384 MB at 866 MiB for 8% more
- * time. The caller's settings come back after.
+ * The DuckDB settings of an import; the caller's come back after.
+ * - memory_limit: the buffer pool is capped (it spills to disk beyond), and the WAL is checkpointed every 512 MB.
+ *   sign_ins has no key index, so what DuckDB holds is bounded by two files in flight, not by the store.
+ * - threads 1: the import runs two statements at once (one file read on the reader's connection, the previous one
+ *   written on the store's), one core each. Two threads per statement on one file's rows (less than a row group) cost
+ *   ~40% more CPU for no speed, and more memory.
+ * - allocator_background_threads: with no DuckDB worker threads, nothing else hands freed memory back to the system.
+ * Measured on the 1M bench (42 blobs of 45-100 MB, machine shared): 320 MB with these peaked at 779-851 MiB RSS and
+ * 33-41 s CPU; 384 MB with 2 threads at 854-960 MiB and 52-58 s CPU.
  */
-async function boundMemory(store: Store): Promise<{ restore: () => Promise<void> }> {
-  const [settings] = await store.all<{ memory: string; threshold: string }>(
-    "SELECT current_setting('memory_limit') AS memory, current_setting('checkpoint_threshold') AS threshold",
-  );
-  await store.run(`SET memory_limit = '${IMPORT_MEMORY_MB}MB'`);
-  await store.run(`SET checkpoint_threshold = '${IMPORT_CHECKPOINT_THRESHOLD}'`);
+const IMPORT_SETTINGS: readonly (readonly [name: string, value: string])[] = [
+  ['memory_limit', '320MB'],
+  ['checkpoint_threshold', '512MB'],
+  ['threads', '1'],
+  ['allocator_background_threads', 'true'],
+];
+
+async function importSettings(store: Store): Promise<{ restore: () => Promise<void> }> {
+  const saved: [string, string][] = [];
+  for (const [name, value] of IMPORT_SETTINGS) {
+    const [row] = await store.all<{ value: string }>('SELECT CAST(current_setting(?) AS VARCHAR) AS value', [name]);
+    if (row) saved.push([name, row.value]);
+    await store.run(`SET ${name} = '${value}'`);
+  }
   return {
     async restore() {
-      if (!settings) return;
-      await store.run(`SET memory_limit = '${settings.memory.replaceAll("'", '')}'`);
-      await store.run(`SET checkpoint_threshold = '${settings.threshold.replaceAll("'", '')}'`);
+      for (const [name, value] of saved) await store.run(`SET ${name} = '${value.replaceAll("'", "''")}'`);
     },
   };
 }
-
-const IMPORT_MEMORY_MB = 384;
-const IMPORT_CHECKPOINT_THRESHOLD = '512MB';
 
 /** A file whose batch exists and whose `prepare` (the fast path's read) has run, outside any transaction. */
 interface BegunFile {

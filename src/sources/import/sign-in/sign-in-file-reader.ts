@@ -9,14 +9,14 @@ const SCRATCH = 'ua_import_scratch';
 export interface ReadSignInFile {
   /** The table, qualified: every `sign_ins` column except raw and batch_id, plus raw_hash; in the file's order. */
   table: string;
-  /** The file's records, raw, in the same order: what the insert pairs with the table by position. */
+  /** Reads the file's records, raw, in the same order (the path as its one `?` parameter). */
   rawSource: string;
   path: string;
   count: number;
 }
 
 function rawRead(gzip: boolean): string {
-  return `read_json_objects($path, format = 'newline_delimited', compression = '${gzip ? 'gzip' : 'uncompressed'}')`;
+  return `read_json_objects(?, format = 'newline_delimited', compression = '${gzip ? 'gzip' : 'uncompressed'}')`;
 }
 
 /**
@@ -57,7 +57,7 @@ export class SignInFileReader {
     try {
       const source = `(SELECT CAST(NULL AS INTEGER) AS line, CAST(NULL AS VARCHAR) AS kind, json AS raw, CAST(NULL AS VARCHAR) AS doc, true AS envelope
         FROM ${rawRead(gzip)})`;
-      await this.connection.run(`CREATE TABLE ${table} AS ${normaliseSelect({ source, knownValid: true, hashRaw: true })}`, { path });
+      await this.connection.run(`CREATE TABLE ${table} AS ${normaliseSelect({ source, knownValid: true, hashRaw: true })}`, [path]);
     } catch {
       await this.connection.run(`DROP TABLE IF EXISTS ${table}`);
       return null;

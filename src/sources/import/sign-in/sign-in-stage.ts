@@ -16,7 +16,6 @@ interface RawSource {
   from: string;
   /** The raw text of a row. */
   raw: string;
-  params: Record<string, string>;
 }
 
 export interface StagedCounts {
@@ -119,7 +118,6 @@ export class SignInStage {
     const storedByKind = await this.insertNew(batchId, NORMALISED_TABLE, {
       from: `${NORMALISED_TABLE} n POSITIONAL JOIN ${STAGE_TABLE} s`,
       raw: 's.raw',
-      params: {},
     });
     for (const row of tally) {
       const kind = recordKindOf(row.kind);
@@ -148,12 +146,13 @@ export class SignInStage {
   private async flushFile(batchId: string, read: ReadSignInFile): Promise<StagedCounts> {
     const counts = new Map<RecordKind | 'unknown', Counts>();
     const tally = await this.store.all<{ kind: string; read: number }>(`SELECT kind, count(*) AS read FROM ${read.table} GROUP BY kind`);
-    // Raw is read from the file again and paired by position (a positional join reads its right side in order); the
-    // hash taken when the file was normalised proves each pair, and a mismatch fails the batch rather than store it.
+    // Raw is read from the file again, into a temp table (it can spill; a join with the file itself would hold it all in
+    // memory) that the insert pairs with the normalised rows by position. The hash taken when the file was normalised
+    // proves each pair: a mismatch fails the batch rather than store a wrong raw.
+    await this.store.run(`CREATE OR REPLACE TEMP TABLE ${STAGE_TABLE} AS SELECT json AS raw FROM ${read.rawSource}`, [read.path]);
     const storedByKind = await this.insertNew(batchId, read.table, {
-      from: `${read.table} n POSITIONAL JOIN ${read.rawSource} s`,
-      raw: `CASE WHEN hash(s.json) = n.raw_hash THEN s.json ELSE error('sign-in file and its normalised rows are out of step') END`,
-      params: { path: read.path },
+      from: `${read.table} n POSITIONAL JOIN ${STAGE_TABLE} s`,
+      raw: `CASE WHEN hash(s.raw) = n.raw_hash THEN s.raw ELSE error('sign-in file and its normalised rows are out of step') END`,
     });
     for (const row of tally) {
       const newRows = storedByKind.get(row.kind) ?? 0;
@@ -166,7 +165,7 @@ export class SignInStage {
     const tenants = await this.store.all<{ tenant_id: string }>(
       `SELECT DISTINCT tenant_id FROM ${read.table} WHERE tenant_id IS NOT NULL ORDER BY tenant_id LIMIT 10`,
     );
-    await this.store.run(`DROP TABLE IF EXISTS ${KEEP_TABLE}`);
+    await this.drop();
     return { counts, tenantIds: tenants.map((row) => row.tenant_id) };
   }
 
@@ -198,7 +197,7 @@ export class SignInStage {
       `INSERT INTO sign_ins (${SIGN_IN_COLUMNS.join(', ')}, raw, batch_id)
        SELECT ${columns}, CAST(${raw.raw} AS JSON), $batch FROM ${raw.from}
        WHERE n.reason IS NULL AND n.rowid IN (SELECT pos FROM ${KEEP_TABLE})`,
-      { ...raw.params, batch: batchId },
+      { batch: batchId },
     );
     const stored = await this.store.all<{ kind: string; n: number }>(`SELECT kind, count(*) AS n FROM ${KEEP_TABLE} GROUP BY kind`);
     return new Map(stored.map((row) => [row.kind, row.n]));
