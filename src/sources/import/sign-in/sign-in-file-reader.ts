@@ -7,11 +7,13 @@ const SCRATCH = 'ua_import_scratch';
 
 /** A JSON Lines file of sign-ins, read and normalised, waiting in the scratch database for its batch to store it. */
 export interface ReadSignInFile {
-  /** The table, qualified: every `sign_ins` column except raw and batch_id, plus raw_hash; in the file's order. */
+  /** Qualified: every `sign_ins` column except raw and batch_id, plus raw_hash (the hash of its raw text); file order. */
   table: string;
-  /** Reads the file's records, raw, in the same order (the path as its one `?` parameter). */
-  rawSource: string;
-  path: string;
+  /**
+   * The file's records, raw (column raw), in the same order: the insert pairs the two by position (a scan of two tables
+   * in step), and raw_hash proves each pair. Kept apart so that normalising does not copy raw, most of the bytes.
+   */
+  rawTable: string;
   count: number;
 }
 
@@ -23,8 +25,8 @@ function rawRead(gzip: boolean): string {
  * The fast path's reader: DuckDB reads a whole JSON Lines file of diagnostic sign-ins and normalises it, on a
  * connection of its own, so that the import reads and normalises the next file while its own connection writes
  * the current one (each statement on one file's rows runs on about one core; two at once use both).
- * It writes only the scratch database, never the store: a batch's transaction reads the table, and the table is
- * dropped once that transaction is over.
+ * It writes only the scratch database, never the store: a batch's transaction reads the tables, and they are dropped
+ * once that transaction is over. Scratch tables are in DuckDB's buffer pool, so they spill rather than grow the process.
  */
 export class SignInFileReader {
   private tables = 0;
@@ -54,12 +56,14 @@ export class SignInFileReader {
     await this.dropReleased();
     this.tables += 1;
     const table = `${SCRATCH}.main.signins_${this.tables}`;
+    const rawTable = `${SCRATCH}.main.raw_${this.tables}`;
     try {
-      const source = `(SELECT CAST(NULL AS INTEGER) AS line, CAST(NULL AS VARCHAR) AS kind, json AS raw, CAST(NULL AS VARCHAR) AS doc, true AS envelope
-        FROM ${rawRead(gzip)})`;
-      await this.connection.run(`CREATE TABLE ${table} AS ${normaliseSelect({ source, knownValid: true, hashRaw: true })}`, [path]);
+      await this.connection.run(`CREATE TABLE ${rawTable} AS SELECT json AS raw FROM ${rawRead(gzip)}`, [path]);
+      const source = `(SELECT CAST(NULL AS INTEGER) AS line, CAST(NULL AS VARCHAR) AS kind, raw, CAST(NULL AS VARCHAR) AS doc, true AS envelope FROM ${rawTable})`;
+      await this.connection.run(`CREATE TABLE ${table} AS ${normaliseSelect({ source, knownValid: true, hashRaw: true })}`);
     } catch {
       await this.connection.run(`DROP TABLE IF EXISTS ${table}`);
+      await this.connection.run(`DROP TABLE IF EXISTS ${rawTable}`);
       return null;
     }
     const reader = await this.connection.runAndReadAll(`SELECT count(*) AS n, count(reason) AS bad FROM ${table}`);
@@ -67,14 +71,15 @@ export class SignInFileReader {
     const count = Number(counts?.['n'] ?? 0);
     if (Number(counts?.['bad'] ?? 0) > 0) {
       await this.connection.run(`DROP TABLE ${table}`);
+      await this.connection.run(`DROP TABLE ${rawTable}`);
       return null;
     }
-    return { table, rawSource: rawRead(gzip), path, count };
+    return { table, rawTable, count };
   }
 
   /** The batch that read `file.table` is over (committed or rolled back). */
   release(file: ReadSignInFile): void {
-    this.released.push(file.table);
+    this.released.push(file.table, file.rawTable);
   }
 
   private async dropReleased(): Promise<void> {

@@ -27,8 +27,9 @@ export interface StagedCounts {
  * Sign-ins waiting in a temp table for the SQL normaliser. Two ways in:
  * - `add`: a format hands over each record (raw text + a Graph-shaped doc, or null when raw already is one),
  *   with its line; nothing stays in JS memory.
- * - `tryFile`: DuckDB reads a whole JSON Lines file itself (the fast path). It is kept only if every record
- *   normalises; otherwise it is dropped and the caller reads the file line by line, so bad records are named by line.
+ * - `tryFile`: DuckDB reads a whole JSON Lines file itself (the fast path), on the SignInFileReader's connection,
+ *   before the batch's transaction. It is kept only if every record normalises; otherwise it is dropped and the caller
+ *   reads the file line by line, so bad records are named by line.
  */
 export class SignInStage {
   private appender: DuckDBAppender | null = null;
@@ -142,16 +143,12 @@ export class SignInStage {
     return { counts, tenantIds: tenants.map((row) => row.tenant_id) };
   }
 
-  /** Store a file the fast path read: every record valid, raw beside its columns. */
+  /** Store a file the fast path read: every record valid; a mismatched raw_hash fails the batch rather than store a wrong raw. */
   private async flushFile(batchId: string, read: ReadSignInFile): Promise<StagedCounts> {
     const counts = new Map<RecordKind | 'unknown', Counts>();
     const tally = await this.store.all<{ kind: string; read: number }>(`SELECT kind, count(*) AS read FROM ${read.table} GROUP BY kind`);
-    // Raw is read from the file again, into a temp table (it can spill; a join with the file itself would hold it all in
-    // memory) that the insert pairs with the normalised rows by position. The hash taken when the file was normalised
-    // proves each pair: a mismatch fails the batch rather than store a wrong raw.
-    await this.store.run(`CREATE OR REPLACE TEMP TABLE ${STAGE_TABLE} AS SELECT json AS raw FROM ${read.rawSource}`, [read.path]);
     const storedByKind = await this.insertNew(batchId, read.table, {
-      from: `${read.table} n POSITIONAL JOIN ${STAGE_TABLE} s`,
+      from: `${read.table} n POSITIONAL JOIN ${read.rawTable} s`,
       raw: `CASE WHEN hash(s.raw) = n.raw_hash THEN s.raw ELSE error('sign-in file and its normalised rows are out of step') END`,
     });
     for (const row of tally) {
