@@ -8,26 +8,28 @@ export interface Measurement {
   wallSeconds: number;
   /** Peak resident set size of the command (GNU time's %M, the kernel's maxrss), in MiB. */
   peakRssMiB: number;
+  /** User + system CPU time: on a shared machine wall time swings with the load, CPU time much less. */
+  cpuSeconds: number;
   exitCode: number;
 }
 
-/** Run a command as a child process under GNU time (Debian's `time` package) and measure wall time and peak RSS. */
+/** Run a command as a child process under GNU time (Debian's `time` package) and measure wall time, CPU time and peak RSS. */
 export function measureCommand(label: string, command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Measurement> {
   const dir = mkdtempSync(join(tmpdir(), 'unattended-bench-'));
   const report = join(dir, 'time.txt');
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn('/usr/bin/time', ['-f', '%M', '-o', report, command, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn('/usr/bin/time', ['-f', '%U %S %M', '-o', report, command, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     child.on('error', reject);
     child.on('close', (code) => {
       const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const kib = Number.parseInt(readFileSync(report, 'utf8').trim().split('\n').pop() ?? '', 10);
+      const [user = 'NaN', sys = 'NaN', kib = 'NaN'] = (readFileSync(report, 'utf8').trim().split('\n').pop() ?? '').split(' ');
       rmSync(dir, { recursive: true, force: true });
-      resolve({ label, wallSeconds, peakRssMiB: kib / 1024, exitCode: code ?? -1 });
+      resolve({ label, wallSeconds, cpuSeconds: Number(user) + Number(sys), peakRssMiB: Number(kib) / 1024, exitCode: code ?? -1 });
     });
   });
 }
 
 export function formatMeasurement(m: Measurement): string {
-  return `${m.label}: ${m.wallSeconds.toFixed(2)} s wall, peak RSS ${m.peakRssMiB.toFixed(0)} MiB, exit ${m.exitCode}`;
+  return `${m.label}: ${m.wallSeconds.toFixed(2)} s wall, ${m.cpuSeconds.toFixed(2)} s CPU, peak RSS ${m.peakRssMiB.toFixed(0)} MiB, exit ${m.exitCode}`;
 }

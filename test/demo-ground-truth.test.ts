@@ -8,6 +8,9 @@ import { runAnalysis } from '../src/engines/run-analysis.js';
 import { generateDemo } from '../src/sources/demo/index.js';
 import { importPaths } from '../src/sources/import/index.js';
 import { openStore } from '../src/store/store.js';
+import { signInRollupState } from '../src/store/rollups/sign-in-rollups.js';
+import { loadIdentityFeatures } from '../src/features/load-features.js';
+import { identityFeaturesSchema } from '../src/features/identity-features.js';
 
 const groundTruthSchema = z.object({
   identities: z.array(z.object({ id: z.string(), upn: z.string().nullable(), displayName: z.string(), scenario: z.string(), class: z.string(), verdict: z.string(), breaksOn: z.string().nullable(), recommendation: z.string() })),
@@ -23,6 +26,16 @@ describe('demo tenant: analysis against the generator\'s ground truth', () => {
     try {
       const imported = await importPaths(store, [demo.dataDir]);
       expect(imported.files.filter((file) => file.error !== null)).toEqual([]);
+      // The rollups analyze reads give exactly the features the sign-ins themselves give (216 batches, merged at the end of the import).
+      const newest = new Date(demo.asOf).toISOString();
+      expect(await signInRollupState(store, newest)).toBe('summarised');
+      const fromSummary = await loadIdentityFeatures(store, newest, 'summary');
+      expect(fromSummary).toHaveLength(338);
+      // Every row fits the whole feature schema, nested lists included (analyze checks fields and types only).
+      expect(fromSummary.filter((row) => !identityFeaturesSchema.safeParse(row).success).map((row) => row.id)).toEqual([]);
+      expect(fromSummary).toEqual(await loadIdentityFeatures(store, newest, 'sign-ins'));
+      expect(fromSummary).toEqual(await loadIdentityFeatures(store, newest, 'rollups'));
+      expect(fromSummary).toEqual(await loadIdentityFeatures(store, newest, 'compacted-rollups'));
       const result = await runAnalysis(store, { config: loadConfig(demo.configPath) });
       // The generator reports the newest record with Entra's seven fraction digits; the store keeps milliseconds.
       expect(result.asOf).toBe(new Date(demo.asOf).toISOString());

@@ -1,9 +1,24 @@
 import type { Command } from 'commander';
-import { registerImport } from './import.js';
-import { registerAnalyze } from './analyze.js';
-import { registerReport } from './report.js';
-import { registerScan } from './scan.js';
-import { registerDemo } from './demo.js';
 
-/** Every command, one module each. Adding a command = one file in src/cli/ + one line here. */
-export const COMMANDS: readonly ((program: Command) => void)[] = [registerDemo, registerImport, registerAnalyze, registerReport, registerScan];
+/**
+ * Every command, one module each, loaded only when it runs: `unattended analyze` does not pay for loading the scanner,
+ * the demo generator or the HTML report (0.78 s → 0.5 s to start). Adding a command = one file in src/cli/ + one line here.
+ */
+export interface CommandEntry {
+  name: string;
+  load(): Promise<(program: Command) => void>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'demo', load: async () => (await import('./demo.js')).registerDemo },
+  { name: 'import', load: async () => (await import('./import.js')).registerImport },
+  { name: 'analyze', load: async () => (await import('./analyze.js')).registerAnalyze },
+  { name: 'report', load: async () => (await import('./report.js')).registerReport },
+  { name: 'scan', load: async () => (await import('./scan.js')).registerScan },
+];
+
+/** The commands to register for this command line: the one it names, or all of them (help, a typo, no command). */
+export function commandsFor(argv: readonly string[]): readonly CommandEntry[] {
+  const named = COMMANDS.filter((entry) => entry.name === argv[2]);
+  return named.length === 1 ? named : COMMANDS;
+}

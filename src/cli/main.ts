@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { reportError, EXIT_INPUT } from './exit.js';
-import { COMMANDS } from './commands.js';
+import { commandsFor } from './commands.js';
 
 /** The CLI entry point: parse → call → report → exit code. */
 export async function main(argv: readonly string[]): Promise<void> {
@@ -10,7 +10,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text.split('\n')[0] + '\n') })
     .showSuggestionAfterError(true);
-  for (const register of COMMANDS) register(program);
+  for (const entry of commandsFor(argv)) (await entry.load())(program);
   const debug = argv.includes('--debug');
   try {
     await program.parseAsync([...argv]);

@@ -76,7 +76,9 @@ export async function runAnalysis(store: Store, options: AnalysisOptions): Promi
   const enforcement = enforcementDates(options);
   const tenant = await loadTenantFeatures(store);
   const asOf = resolveAsOf(options.asOf, tenant.newestRecord);
-  const [features, automation] = await Promise.all([loadIdentityFeatures(store, asOf), loadAutomation(store)]);
+  // One after the other: the features stream from the store's one connection, which another query would interrupt.
+  const features = await loadIdentityFeatures(store, asOf);
+  const automation = await loadAutomation(store);
   const breakGlass = options.config?.breakGlass ?? [];
 
   const identities = features.map((f): IdentityAnalysis => {

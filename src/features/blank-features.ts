@@ -5,7 +5,7 @@ export function blankFeatures(id: string, kind: IdentityFeatures['kind'], overri
   const zero = {
     id, kind, inDirectory: false, registrationKnown: false, caPoliciesExcluding: 0,
     signIns: 0, interactive: 0, nonInteractive: 0, servicePrincipalSignIns: 0, managedIdentitySignIns: 0, successes: 0, mfaSuccesses: 0,
-    singleFactorSuccesses: 0, ropc: 0, deviceCode: 0, guestFromHomeTenant: 0, hourOfWeek: { cells: [], counts: [] },
+    singleFactorSuccesses: 0, ropc: 0, deviceCode: 0, guestFromHomeTenant: 0, hourOfWeek: new Array<number>(168).fill(0),
     activeDays: 0, activeHours: 0, hoursOfDay: 0, distinctIps: 0, distinctAsns: 0, distinctCountries: 0, azureAsnSignIns: 0,
     cloudAsnSignIns: 0, privateIpSignIns: 0, portalSuccessMfa: 0, portalSuccessNoMfa: 0, armSuccessMfa: 0, armSuccessNoMfa: 0,
     armRopcSuccess: 0, scopeMfaFailures: 0, portalMfaFailures: 0, otherMfaFailures: 0, writes: 0, deletes: 0, actions: 0,

@@ -6,14 +6,11 @@ import { z } from 'zod';
  */
 
 /**
- * Times arrive as Date (DuckDB values), ISO strings (KQL), or DuckDB's JSON text for TIMESTAMP, which has no zone:
- * the store holds UTC, so a zoneless time is read as UTC, never as the machine's local time.
+ * Times are ISO-8601 UTC instants to the millisecond, as the feature SQL formats them; another source (KQL results)
+ * brings its times to this form before its rows are checked.
  */
-const ZONELESS = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d+)?$/u;
-const time = z.union([z.date(), z.string()]).transform((value) => {
-  if (typeof value !== 'string') return value.toISOString();
-  return new Date(ZONELESS.test(value) ? `${value.replace(' ', 'T')}Z` : value).toISOString();
-});
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/u;
+const time = z.string().regex(ISO_INSTANT);
 const maybeTime = time.nullable().default(null);
 const count = z.number().int().nonnegative();
 const maybeText = z.string().nullable().default(null);
@@ -22,14 +19,8 @@ const maybeBool = z.boolean().nullable().default(null);
 const countByKeySchema = z.object({ key: z.string(), name: maybeText, count });
 const countByCodeSchema = z.object({ code: z.number().int(), count });
 const countByAsnSchema = z.object({ asn: z.number().int(), count });
-/** Sparse hour-of-week cells (only the hours with sign-ins, as parallel lists), spread here over the 168 hours of the week. */
-const hourOfWeekSchema = z.object({ cells: z.array(z.number().int().min(0).max(167)), counts: z.array(count) }).transform(({ cells, counts }) => {
-  const dense = new Array<number>(168).fill(0);
-  cells.forEach((cell, index) => {
-    dense[cell] = (dense[cell] ?? 0) + (counts[index] ?? 0);
-  });
-  return dense;
-});
+/** Sign-ins per hour of the week, UTC, Monday 00:00 first. */
+const hourOfWeekSchema = z.array(count).length(168);
 const successorSchema = z.object({ id: z.string(), name: maybeText, firstSeen: time, sharedIp: z.string() });
 
 export const identityFeaturesSchema = z.object({
@@ -74,7 +65,7 @@ export const identityFeaturesSchema = z.object({
   lastSuccess: maybeTime,
   guestFromHomeTenant: count,
   // --- timing ---
-  /** 168 counts, Monday 00:00 UTC first (the query sends sparse cells). */
+  /** 168 counts, Monday 00:00 UTC first. */
   hourOfWeek: hourOfWeekSchema,
   activeDays: count,
   activeHours: count,
@@ -140,6 +131,13 @@ export const identityFeaturesSchema = z.object({
 });
 
 export type IdentityFeatures = z.infer<typeof identityFeaturesSchema>;
+
+function timeFields(shape: Readonly<Record<string, unknown>>): ReadonlySet<string> {
+  return new Set(Object.entries(shape).filter(([, field]) => field === maybeTime).map(([key]) => key));
+}
+
+/** The fields holding times: the SQL formats them as ISO instants. */
+export const IDENTITY_TIME_FIELDS = timeFields(identityFeaturesSchema.shape);
 export type CountByKey = z.infer<typeof countByKeySchema>;
 
 /** Facts about the whole data set that every verdict depends on. */
@@ -157,3 +155,5 @@ export const tenantFeaturesSchema = z.object({
 });
 
 export type TenantFeatures = z.infer<typeof tenantFeaturesSchema>;
+
+export const TENANT_TIME_FIELDS = timeFields(tenantFeaturesSchema.shape);

@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { InputError } from '../errors.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { refreshSignInRollups } from './rollups/sign-in-rollups.js';
 
 export type SqlParam = string | number | boolean | null | bigint;
 export type Row = Record<string, unknown>;
@@ -43,10 +45,13 @@ function sqlText(text: string): string {
  * Open the file through ATTACH, the one way to give it a row-group size; an in-memory store needs none.
  * Spilled data goes beside the file, as it would had the file been opened directly.
  */
-async function attach(absolute: string, readOnly: boolean): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
+async function attach(absolute: string, readOnly: boolean): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection; spill?: string }> {
   if (absolute === ':memory:') {
-    const instance = await DuckDBInstance.create(absolute);
-    return { instance, connection: await instance.connect() };
+    // Spills go to a folder of this store's own: DuckDB's default, ./.tmp, is shared by every process in the same
+    // folder, and one closing removes it under the others.
+    const spill = mkdtempSync(join(tmpdir(), 'unattended-spill-'));
+    const instance = await DuckDBInstance.create(absolute, { temp_directory: spill });
+    return { instance, connection: await instance.connect(), spill };
   }
   const instance = await DuckDBInstance.create(':memory:', { temp_directory: `${absolute}.tmp` });
   const connection = await instance.connect();
@@ -86,13 +91,16 @@ export async function openStore(path: string, options: { readOnly?: boolean } = 
   }
   let instance: DuckDBInstance;
   let connection: DuckDBConnection;
+  let spill: string | undefined;
   try {
-    ({ instance, connection } = await attach(absolute, options.readOnly === true));
+    ({ instance, connection, spill } = await attach(absolute, options.readOnly === true));
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
     throw new InputError(`cannot open store ${absolute}: ${message}`, 'is another unattended process using it? pass --db FILE to use another');
   }
 
+  // The store holds UTC times, and cut-offs arrive as ISO instants: read and compare them in UTC whatever the machine's zone.
+  await connection.run("SET TimeZone = 'UTC'");
   const store: Store = {
     path: absolute,
     connection,
@@ -126,9 +134,13 @@ export async function openStore(path: string, options: { readOnly?: boolean } = 
     close() {
       connection.closeSync();
       instance.closeSync();
+      if (spill !== undefined) rmSync(spill, { recursive: true, force: true });
     },
   };
-  if (!options.readOnly) await migrate(store);
+  if (!options.readOnly) {
+    await migrate(store);
+    await refreshSignInRollups(store);
+  }
   return store;
 }
 

@@ -5,6 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../src/engines/run-analysis.js';
 import { importPaths } from '../../src/sources/import/index.js';
 import { openStore } from '../../src/store/store.js';
+import { signInRollupState } from '../../src/store/rollups/sign-in-rollups.js';
+import { loadIdentityFeatures } from '../../src/features/load-features.js';
+import { identityFeaturesSchema } from '../../src/features/identity-features.js';
 import { CASES } from './cases.js';
 import { TenantFixture } from './tenant-fixture.js';
 
@@ -23,6 +26,11 @@ describe('analyze scenarios (real-format fixtures → import → analysis)', () 
         const imported = await importPaths(store, [dir]);
         expect(imported.files.filter((file) => file.error !== null || file.quarantined > 0)).toEqual([]);
         const result = await runAnalysis(store, { config: { enforcement: { phase1: '2025-03-15', phase2: '2026-12-15' } } });
+        // The rollups analyze read hold exactly what the sign-ins themselves give.
+        expect(await signInRollupState(store, result.asOf)).toBe('summarised');
+        const features = await loadIdentityFeatures(store, result.asOf, 'summary');
+        expect(features).toEqual(await loadIdentityFeatures(store, result.asOf, 'sign-ins'));
+        expect(features.filter((row) => !identityFeaturesSchema.safeParse(row).success).map((row) => row.id)).toEqual([]);
         // asOf defaults to the newest record: the baseline pipeline's sign-in at 22:59:59, or a later one of the case.
         expect(result.asOf >= '2026-11-20T22:59:59.000Z' && result.asOf <= '2026-11-20T23:59:59.000Z').toBe(true);
         const identity = result.identities.find((candidate) => candidate.id === id);

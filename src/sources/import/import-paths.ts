@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import type { Store } from '../../store/store.js';
+import { compactSignInRollups } from '../../store/rollups/sign-in-rollups.js';
 import type { Progress } from '../../model/progress.js';
 import { SILENT_PROGRESS } from '../../model/progress.js';
 import { UsageError } from '../../errors.js';
@@ -177,6 +178,7 @@ async function importPlanned(store: Store, planned: readonly PlannedFile[], run:
     await countAuthDetails(store, batch, run, runBatches);
     await importFile(store, file, batch, run, summary, null);
   }
+  await compactSignInRollups(store);
   await store.run('CHECKPOINT');
 }
 

@@ -1,12 +1,14 @@
 import { MIGRATION_001 } from './001-initial.js';
 import { MIGRATION_002 } from './002-applications.js';
 import { MIGRATION_003 } from './003-sign-ins-unkeyed.js';
+import { MIGRATION_004 } from './004-sign-in-rollups.js';
 
 /** Ordered schema migrations. Append only: a released migration never changes. */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'initial', sql: MIGRATION_001 },
   { version: 2, name: 'applications', sql: MIGRATION_002 },
   { version: 3, name: 'sign-ins-unkeyed', sql: MIGRATION_003 },
+  { version: 4, name: 'sign-in-rollups', sql: MIGRATION_004 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Store } from '../../../store/store.js';
 import type { TableSpec } from '../../../store/columns.js';
 import { insertRows, type RowValues } from '../../../store/write-rows.js';
+import { appendSignInRollups } from '../../../store/rollups/sign-in-rollups.js';
 import { SignInStage } from '../sign-in/sign-in-stage.js';
 import type { Counts, RecordKind } from './import-summary.js';
 import { addCounts, zeroCounts } from './import-summary.js';
@@ -67,6 +68,8 @@ export class FileBatch {
   /** Store it all; returns counts per record kind ('unknown' for bad records whose kind cannot be told). */
   async write(): Promise<Map<RecordKind | 'unknown', Counts>> {
     const { counts, tenantIds } = await this.signIns.flush(this.id, this.file);
+    // The rollups analyze reads, appended in this transaction so that they never disagree with sign_ins.
+    if ([...counts.values()].some((entry) => entry.stored > 0)) await appendSignInRollups(this.store, [this.id]);
     for (const tenant of tenantIds) this.tenantIds.add(tenant);
     const groups = new Map<string, { kind: RecordKind; table: TableSpec; rows: RowValues[] }>();
     const derived = new Map<string, { table: TableSpec; rows: RowValues[] }>();
