@@ -63,6 +63,9 @@ interface StoreState {
   batches: number;
   unfinished: number;
   storedInBatches: number;
+  /** Sign-ins counted by the rollups, and the per-principal summary: they must agree with sign_ins after any kill. */
+  rolledSignIns: number;
+  summary: string;
 }
 
 async function state(db: string): Promise<StoreState> {
@@ -74,7 +77,13 @@ async function state(db: string): Promise<StoreState> {
               (SELECT sum(stored) FROM batches) AS stored`,
     );
     if (!row) throw new Error('no state');
-    return { signIns: row.sign_ins, operations: row.operations, batches: row.batches, unfinished: row.unfinished, storedInBatches: row.stored ?? 0 };
+    const [rollups] = await store.all<{ rolled: number | null; summary: string | null }>(
+      'SELECT (SELECT sum(n)::INTEGER FROM sign_in_cells) AS rolled, (SELECT CAST(to_json(list(s ORDER BY s.pid)) AS VARCHAR) FROM sign_in_summary s) AS summary',
+    );
+    return {
+      signIns: row.sign_ins, operations: row.operations, batches: row.batches, unfinished: row.unfinished, storedInBatches: row.stored ?? 0,
+      rolledSignIns: rollups?.rolled ?? 0, summary: rollups?.summary ?? '',
+    };
   } finally {
     store.close();
   }
@@ -89,7 +98,8 @@ describe('an import killed with SIGKILL leaves whole batches only, and re-runnin
     await importFully(cleanDb, corpus);
     const cleanMs = Date.now() - started;
     const clean = await state(cleanDb);
-    expect(clean).toEqual({ signIns: FILES * PER_FILE, operations: 5, batches: FILES + 1, unfinished: 0, storedInBatches: FILES * PER_FILE + 5 });
+    expect(clean).toMatchObject({ signIns: FILES * PER_FILE, operations: 5, batches: FILES + 1, unfinished: 0, storedInBatches: FILES * PER_FILE + 5, rolledSignIns: FILES * PER_FILE });
+    expect(clean.summary.length).toBeGreaterThan(2);
 
     const partial: number[] = [];
     for (const fraction of [0.15, 0.4, 0.65, 0.9]) {
@@ -99,11 +109,15 @@ describe('an import killed with SIGKILL leaves whole batches only, and re-runnin
       // Whatever committed is whole: every batch finished, and its stored count is in the tables.
       expect(killed.unfinished).toBe(0);
       expect(killed.storedInBatches).toBe(killed.signIns + killed.operations);
+      // The rollups went in with their batches: they count exactly the sign-ins that did.
+      expect(killed.rolledSignIns).toBe(killed.signIns);
       partial.push(killed.batches);
       await importFully(db, corpus);
       const after = await state(db);
       expect({ signIns: after.signIns, operations: after.operations, unfinished: after.unfinished }).toEqual({ signIns: clean.signIns, operations: clean.operations, unfinished: 0 });
       expect(after.storedInBatches).toBe(clean.storedInBatches);
+      expect(after.rolledSignIns).toBe(clean.signIns);
+      expect(after.summary).toBe(clean.summary);
     }
     // At least one kill landed between batches of the import, not before the first or after the last.
     expect(partial.some((batches) => batches > 0 && batches < FILES + 1)).toBe(true);
