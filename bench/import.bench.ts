@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { spawn } from 'node:child_process';
+import { measureCommand, type Measurement } from './measure.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SAMPLES = resolve(ROOT, '..', 'shared', 'samples', 'entra-diagnostic-logs');
@@ -68,38 +68,13 @@ function countFiles(dir: string): number {
   return n;
 }
 
-interface Run {
-  label: string;
-  wallSeconds: number;
-  cpuSeconds: number;
-  peakRssMiB: number;
-  exitCode: number;
-}
-
-/** Like measure.ts's measureCommand, plus CPU time (user + sys): on a shared machine wall time swings with the load, CPU time does not. */
-function measure(label: string, command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
-  const dir = mkdtempSync(join(tmpdir(), 'unattended-bench-time-'));
-  const report = join(dir, 'time.txt');
-  return new Promise((resolvePromise, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn('/usr/bin/time', ['-f', '%U %S %M', '-o', report, command, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const [user = 'NaN', sys = 'NaN', kib = 'NaN'] = (readFileSync(report, 'utf8').trim().split('\n').pop() ?? '').split(' ');
-      rmSync(dir, { recursive: true, force: true });
-      resolvePromise({ label, wallSeconds, cpuSeconds: Number(user) + Number(sys), peakRssMiB: Number(kib) / 1024, exitCode: code ?? -1 });
-    });
-  });
-}
-
-function best(runs: readonly Run[]): Run {
+function best(runs: readonly Measurement[]): Measurement {
   const [first, ...rest] = runs;
   if (!first) throw new Error('no runs');
   return rest.reduce((a, b) => (b.wallSeconds < a.wallSeconds ? b : a), first);
 }
 
-function describeRun(run: Run, records: number): string {
+function describeRun(run: Measurement, records: number): string {
   return `${run.label}: ${run.wallSeconds.toFixed(2)} s wall (${Math.round(records / run.wallSeconds).toLocaleString('en-US')} records/s), ${run.cpuSeconds.toFixed(2)} s CPU, peak RSS ${run.peakRssMiB.toFixed(0)} MiB, exit ${run.exitCode}`;
 }
 
@@ -132,14 +107,14 @@ export async function run(args: string[]): Promise<void> {
   try {
     const files = countFiles(corpus) - 1;
     const folders = readdirSync(corpus).filter((name) => name.startsWith('insights-logs-')).map((name) => join(corpus, name));
-    const oursRuns: Run[] = [];
-    const rawRuns: Run[] = [];
+    const oursRuns: Measurement[] = [];
+    const rawRuns: Measurement[] = [];
     // Alternate the two so that both see the same machine load.
     for (let round = 0; round < rounds; round += 1) {
       rmSync(join(work, 'ours.duckdb'), { force: true });
       rmSync(join(work, 'raw.duckdb'), { force: true });
-      oursRuns.push(await measure('unattended import', process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'fixtures', 'import', 'run-cli.ts'), 'import', '--db', join(work, 'ours.duckdb'), '--format', 'json', ...folders], { ...process.env, CI: '1' }));
-      rawRuns.push(await measure('raw DuckDB read_json', process.execPath, ['--input-type=module', '-e', RAW_DUCKDB, join(work, 'raw.duckdb'), join(corpus, 'insights-logs-*', '**', 'PT1H.json')]));
+      oursRuns.push(await measureCommand('unattended import', process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'fixtures', 'import', 'run-cli.ts'), 'import', '--db', join(work, 'ours.duckdb'), '--format', 'json', ...folders], { ...process.env, CI: '1' }));
+      rawRuns.push(await measureCommand('raw DuckDB read_json', process.execPath, ['--input-type=module', '-e', RAW_DUCKDB, join(work, 'raw.duckdb'), join(corpus, 'insights-logs-*', '**', 'PT1H.json')]));
     }
     const ours = best(oursRuns);
     const raw = best(rawRuns);
