@@ -35,7 +35,7 @@ async function twoBatches(store: Store): Promise<void> {
   for (const [batch, rows] of [['batch-1', first], ['batch-2', second]] as const) {
     await store.transaction(async () => {
       await insertRows(store, SIGN_INS, rows);
-      await appendSignInRollups(store, [batch]);
+      await appendSignInRollups(store, [batch], rows.length);
     });
   }
 }

@@ -20,12 +20,11 @@ async function insertRollups(store: Store, source: string): Promise<void> {
   await store.run(`INSERT INTO sign_in_profiles (${PROFILE_COLUMNS.join(', ')}) ${profileRowsSql(source)}`);
 }
 
-/** Roll up the sign-ins the given batches stored. Call inside the transaction that stored them. */
-export async function appendSignInRollups(store: Store, batchIds: readonly string[]): Promise<void> {
-  if (batchIds.length === 0) return;
-  const batch = `SELECT * FROM sign_ins WHERE batch_id IN (${batchIds.map(quote).join(', ')})`;
-  await insertRollups(store, batch);
-  await store.run(`UPDATE derived_tables SET covered = covered + (SELECT count(*) FROM (${batch})), compacted = false WHERE name = ?`, [ROLLUP_NAME]);
+/** Roll up the `stored` sign-ins the given batches stored. Call inside the transaction that stored them. */
+export async function appendSignInRollups(store: Store, batchIds: readonly string[], stored: number): Promise<void> {
+  if (batchIds.length === 0 || stored === 0) return;
+  await insertRollups(store, `SELECT * FROM sign_ins WHERE batch_id IN (${batchIds.map(quote).join(', ')})`);
+  await store.run('UPDATE derived_tables SET covered = covered + ?, compacted = false WHERE name = ?', [stored, ROLLUP_NAME]);
 }
 
 /** Keep the per-principal summary of the (merged) rollups, recording which rollups it summarises. */

@@ -69,7 +69,7 @@ export class FileBatch {
   async write(): Promise<Map<RecordKind | 'unknown', Counts>> {
     const { counts, tenantIds } = await this.signIns.flush(this.id, this.file);
     // The rollups analyze reads, appended in this transaction so that they never disagree with sign_ins.
-    if ([...counts.values()].some((entry) => entry.stored > 0)) await appendSignInRollups(this.store, [this.id]);
+    await appendSignInRollups(this.store, [this.id], [...counts.values()].reduce((sum, entry) => sum + entry.stored, 0));
     for (const tenant of tenantIds) this.tenantIds.add(tenant);
     const groups = new Map<string, { kind: RecordKind; table: TableSpec; rows: RowValues[] }>();
     const derived = new Map<string, { table: TableSpec; rows: RowValues[] }>();
