@@ -2,6 +2,7 @@ import { MFA_POLICY_DEFINITIONS, POLICY_AUDIT_OPERATION, POLICY_DENY_STATUS } fr
 import { IN_PROGRESS_STATUSES } from '../catalog/activity-log.js';
 import { cellRowsSql, mergedCellsSql, mergedProfilesSql, profileRowsSql } from '../store/rollups/sign-in-rollup-sql.js';
 import { signInSummarySql } from '../store/rollups/sign-in-summary-sql.js';
+import { sqlString } from '../store/sql-literal.js';
 
 /**
  * The per-identity feature query (DuckDB SQL). Built from the catalog so that no ID or code is repeated here.
@@ -9,12 +10,9 @@ import { signInSummarySql } from '../store/rollups/sign-in-summary-sql.js';
  * the number of sign-ins.
  */
 
-function quote(text: string): string {
-  return `'${text.replace(/'/gu, "''")}'`;
-}
 
 function mfaPolicyMatch(column: string): string {
-  return `(${MFA_POLICY_DEFINITIONS.map((entry) => `contains(lower(coalesce(${column}, '')), ${quote(entry.id)})`).join(' OR ')})`;
+  return `(${MFA_POLICY_DEFINITIONS.map((entry) => `contains(lower(coalesce(${column}, '')), ${sqlString(entry.id)})`).join(' OR ')})`;
 }
 
 /**
@@ -23,7 +21,7 @@ function mfaPolicyMatch(column: string): string {
  * or the newest sign-in itself would fall after "as of the newest record".
  */
 export function afterCutoffSql(until: string): string {
-  return `(CAST(${quote(until)} AS TIMESTAMPTZ)::TIMESTAMP + INTERVAL 1 MILLISECOND)`;
+  return `(CAST(${sqlString(until)} AS TIMESTAMPTZ)::TIMESTAMP + INTERVAL 1 MILLISECOND)`;
 }
 
 /**
@@ -85,10 +83,10 @@ op AS (
     coalesce(o.caller_object_id, m.id, lower(o.caller_upn), lower(o.caller)) AS pid,
     CASE WHEN o.idtyp = 'app' THEN 'servicePrincipal' ELSE 'user' END AS okind,
     lower(o.caller_upn) AS upn, o.time, o.operation_name, o.kind, o.mfa, o.policy_definition_ids,
-    lower(o.operation_name) = ${quote(POLICY_AUDIT_OPERATION)} AS is_audit,
-    coalesce(o.status, '') IN (${IN_PROGRESS_STATUSES.map(quote).join(', ')}) AS in_progress,
+    lower(o.operation_name) = ${sqlString(POLICY_AUDIT_OPERATION)} AS is_audit,
+    coalesce(o.status, '') IN (${IN_PROGRESS_STATUSES.map(sqlString).join(', ')}) AS in_progress,
     ${mfaPolicyMatch('o.policy_definition_ids')} AS mfa_policy,
-    (coalesce(o.sub_status, '') ILIKE ${quote(`%${POLICY_DENY_STATUS}%`)} OR coalesce(o.status_code, '') ILIKE ${quote(`%${POLICY_DENY_STATUS}%`)} OR o.status = 'failed') AS failed_by
+    (coalesce(o.sub_status, '') ILIKE ${sqlString(`%${POLICY_DENY_STATUS}%`)} OR coalesce(o.status_code, '') ILIKE ${sqlString(`%${POLICY_DENY_STATUS}%`)} OR o.status = 'failed') AS failed_by
   FROM operations o LEFT JOIN upn_map m ON lower(o.caller_upn) = m.upn
   WHERE o.time < ${after}
 ),

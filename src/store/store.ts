@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { InputError } from '../errors.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { sqlString } from './sql-literal.js';
 import { refreshSignInRollups } from './rollups/sign-in-rollups.js';
 
 export type SqlParam = string | number | boolean | null | bigint;
@@ -37,9 +38,6 @@ const STORAGE_VERSION = 'v1.2.0';
  */
 const ROW_GROUP_SIZE = 16_384;
 
-function sqlText(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
 
 /**
  * Open the file through ATTACH, the one way to give it a row-group size; an in-memory store needs none.
@@ -56,8 +54,8 @@ async function attach(absolute: string, readOnly: boolean): Promise<{ instance: 
   const instance = await DuckDBInstance.create(':memory:', { temp_directory: `${absolute}.tmp` });
   const connection = await instance.connect();
   try {
-    const attachOptions = readOnly ? 'READ_ONLY' : `STORAGE_VERSION ${sqlText(STORAGE_VERSION)}, ROW_GROUP_SIZE ${ROW_GROUP_SIZE}`;
-    await connection.run(`ATTACH ${sqlText(absolute)} AS ${STORE_ALIAS} (${attachOptions})`);
+    const attachOptions = readOnly ? 'READ_ONLY' : `STORAGE_VERSION ${sqlString(STORAGE_VERSION)}, ROW_GROUP_SIZE ${ROW_GROUP_SIZE}`;
+    await connection.run(`ATTACH ${sqlString(absolute)} AS ${STORE_ALIAS} (${attachOptions})`);
     await connection.run(`USE ${STORE_ALIAS}`);
   } catch (error) {
     connection.closeSync();

@@ -1,4 +1,5 @@
 import type { Store } from '../store.js';
+import { sqlString } from '../sql-literal.js';
 import { CELL_COLUMNS, cellRowsSql, mergedCellsSql, mergedProfilesSql, PROFILE_COLUMNS, profileRowsSql, SIGN_IN_ROLLUP_VERSION } from './sign-in-rollup-sql.js';
 import { SIGN_IN_SUMMARY_VERSION, signInSummarySql } from './sign-in-summary-sql.js';
 
@@ -11,9 +12,6 @@ import { SIGN_IN_SUMMARY_VERSION, signInSummarySql } from './sign-in-summary-sql
 const ROLLUP_NAME = 'sign_in_rollups';
 const SUMMARY_NAME = 'sign_in_summary';
 
-function quote(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
 
 async function insertRollups(store: Store, source: string): Promise<void> {
   await store.run(`INSERT INTO sign_in_cells (${CELL_COLUMNS.join(', ')}) ${cellRowsSql(source)}`);
@@ -23,7 +21,7 @@ async function insertRollups(store: Store, source: string): Promise<void> {
 /** Roll up the `stored` sign-ins the given batches stored. Call inside the transaction that stored them. */
 export async function appendSignInRollups(store: Store, batchIds: readonly string[], stored: number): Promise<void> {
   if (batchIds.length === 0 || stored === 0) return;
-  await insertRollups(store, `SELECT * FROM sign_ins WHERE batch_id IN (${batchIds.map(quote).join(', ')})`);
+  await insertRollups(store, `SELECT * FROM sign_ins WHERE batch_id IN (${batchIds.map(sqlString).join(', ')})`);
   await store.run('UPDATE derived_tables SET covered = covered + ?, compacted = false WHERE name = ?', [stored, ROLLUP_NAME]);
 }
 

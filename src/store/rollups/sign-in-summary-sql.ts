@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ARM_RESOURCE_ID, AZURE_PORTAL_APP_ID, FIRST_PARTY_APPS, MFA_ERROR_CODES } from '../../catalog/enforcement.js';
 import { HOSTING_ASNS } from '../../catalog/networks.js';
 import { USER_AGENT_FAMILIES } from '../../catalog/user-agents.js';
+import { sqlList, sqlString } from '../sql-literal.js';
 
 /**
  * The sign-in half of the per-identity features, from the rollups: one row per principal with its counts (by kind,
@@ -11,13 +12,7 @@ import { USER_AGENT_FAMILIES } from '../../catalog/user-agents.js';
  * its version is a digest of this SQL, catalog included, so a store summarised by another catalog is summarised again.
  */
 
-function quote(text: string): string {
-  return `'${text.replace(/'/gu, "''")}'`;
-}
 
-function inList(values: readonly (string | number)[]): string {
-  return values.map((value) => (typeof value === 'number' ? String(value) : quote(value))).join(', ');
-}
 
 const ARM_CLIENTS = FIRST_PARTY_APPS.filter((app) => app.role === 'arm-client').map((app) => app.id);
 const AZURE_ASNS = HOSTING_ASNS.filter((entry) => entry.hosting === 'azure').map((entry) => entry.asn);
@@ -26,8 +21,8 @@ const MFA_CODES = MFA_ERROR_CODES.map((entry) => entry.code);
 
 function userAgentFamilyCase(column: string): string {
   const branches = USER_AGENT_FAMILIES.map((family) => {
-    const tests = family.contains.map((needle) => `contains(ua, ${quote(needle)})`).join(' OR ');
-    return `WHEN ${tests} THEN ${quote(family.id)}`;
+    const tests = family.contains.map((needle) => `contains(ua, ${sqlString(needle)})`).join(' OR ');
+    return `WHEN ${tests} THEN ${sqlString(family.id)}`;
   });
   return `(SELECT CASE WHEN ua IS NULL OR ua = '' THEN NULL ${branches.join(' ')} ELSE 'other' END FROM (SELECT lower(${column}) AS ua))`;
 }
@@ -41,10 +36,10 @@ cells AS MATERIALIZED (
   -- resource recorded), the error codes that mean MFA was required.
   SELECT pid, pkind, kind, app_id, resource_id, CASE WHEN error_code = 0 THEN NULL ELSE error_code END AS error_code,
     error_code = 0 AS ok, error_code = 0 AND mfa AS mfa, protocol, asn, country, user_agent, guest, private,
-    app_id = ${quote(AZURE_PORTAL_APP_ID)} AS portal,
-    coalesce(app_id, '') <> ${quote(AZURE_PORTAL_APP_ID)}
-      AND (resource_id = ${quote(ARM_RESOURCE_ID)} OR (resource_id IS NULL AND app_id IN (${inList(ARM_CLIENTS)}))) AS arm,
-    error_code IN (${inList(MFA_CODES)}) AS mfa_error,
+    app_id = ${sqlString(AZURE_PORTAL_APP_ID)} AS portal,
+    coalesce(app_id, '') <> ${sqlString(AZURE_PORTAL_APP_ID)}
+      AND (resource_id = ${sqlString(ARM_RESOURCE_ID)} OR (resource_id IS NULL AND app_id IN (${sqlList(ARM_CLIENTS)}))) AS arm,
+    error_code IN (${sqlList(MFA_CODES)}) AS mfa_error,
     upn, user_display_name, sp_name, user_type, app_name, resource_name, n, first, last
   FROM ${cellRows}
 ),
@@ -70,8 +65,8 @@ agg AS MATERIALIZED (
     max(last) AS last_seen,
     max(last) FILTER (WHERE ok) AS last_success,
     coalesce(sum(n) FILTER (WHERE guest), 0)::INTEGER AS guest_home,
-    coalesce(sum(n) FILTER (WHERE asn IN (${inList(AZURE_ASNS)})), 0)::INTEGER AS azure_asn,
-    coalesce(sum(n) FILTER (WHERE asn IN (${inList(CLOUD_ASNS)})), 0)::INTEGER AS cloud_asn,
+    coalesce(sum(n) FILTER (WHERE asn IN (${sqlList(AZURE_ASNS)})), 0)::INTEGER AS azure_asn,
+    coalesce(sum(n) FILTER (WHERE asn IN (${sqlList(CLOUD_ASNS)})), 0)::INTEGER AS cloud_asn,
     coalesce(sum(n) FILTER (WHERE private), 0)::INTEGER AS private_ip,
     coalesce(sum(n) FILTER (WHERE portal AND ok AND mfa), 0)::INTEGER AS portal_mfa,
     coalesce(sum(n) FILTER (WHERE portal AND ok AND NOT mfa), 0)::INTEGER AS portal_no_mfa,

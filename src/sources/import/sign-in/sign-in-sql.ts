@@ -1,4 +1,5 @@
 import { AUTHENTICATION_FACTS } from '../../../catalog/authentication-facts.js';
+import { sqlString } from '../../../store/sql-literal.js';
 
 /**
  * The one sign-in normaliser. Every format stages its sign-ins as Graph-beta-shaped JSON
@@ -7,9 +8,6 @@ import { AUTHENTICATION_FACTS } from '../../../catalog/authentication-facts.js';
  * whichever format delivered it, and DuckDB parses the JSON, which is what makes a million records fast.
  */
 
-function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
 
 /** Diagnostic-settings category → kind (the records carry no signInEventTypes). */
 const CATEGORY_KINDS: readonly (readonly [string, string])[] = [
@@ -78,9 +76,9 @@ CREATE OR REPLACE TEMP MACRO ua_bool(s) AS try_cast(ua_text(s) AS BOOLEAN);
 export const STAGE_TABLE = 'ua_signin_stage';
 export const NORMALISED_TABLE = 'ua_signin_normalised';
 
-const categoryCase = `CASE lower(category) ${CATEGORY_KINDS.map(([category, kind]) => `WHEN ${literal(category)} THEN ${literal(kind)}`).join(' ')} END`;
-const firstFactors = `[${AUTHENTICATION_FACTS.firstFactorMethods.map((m) => literal(m.toLowerCase())).join(', ')}]`;
-const mfaTexts = (column: string): string => AUTHENTICATION_FACTS.mfaSatisfiedTexts.map((t) => `contains(lower(coalesce(${column}, '')), ${literal(t.toLowerCase())})`).join(' OR ');
+const categoryCase = `CASE lower(category) ${CATEGORY_KINDS.map(([category, kind]) => `WHEN ${sqlString(category)} THEN ${sqlString(kind)}`).join(' ')} END`;
+const firstFactors = `[${AUTHENTICATION_FACTS.firstFactorMethods.map((m) => sqlString(m.toLowerCase())).join(', ')}]`;
+const mfaTexts = (column: string): string => AUTHENTICATION_FACTS.mfaSatisfiedTexts.map((t) => `contains(lower(coalesce(${column}, '')), ${sqlString(t.toLowerCase())})`).join(' OR ');
 
 const ENVELOPE_SHAPE = `{"category":"VARCHAR","tenantId":"VARCHAR","resultType":"VARCHAR","properties":${SIGN_IN_SHAPE}}`;
 
