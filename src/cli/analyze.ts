@@ -2,14 +2,14 @@ import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../config/load-config.js';
-import { runAnalysis } from '../engines/run-analysis.js';
+import { analysedTenantJsonParts, analyseStore, defaultWorkers } from '../engines/parallel/analyse-store.js';
 import { UsageError } from '../errors.js';
-import { IDENTITY_CLASSES, VERDICTS, type AnalysisResult } from '../model/analysis.js';
-import { canonicalAnalysis } from '../report/json.js';
+import { IDENTITY_CLASSES, VERDICTS, type AnalysisResult, type IdentityAnalysis } from '../model/analysis.js';
 import { terminalSafe } from '../report/terminal-text.js';
 import { openStore } from '../store/store.js';
 import { dbOption, debugOption } from './common-options.js';
 import { EXIT_OK } from './exit.js';
+import { writePartsSync } from './write-parts.js';
 
 const DEFAULT_CONFIG = 'unattended.yaml';
 const SOONEST = 15;
@@ -21,7 +21,17 @@ const optionsSchema = z.object({
   phase2Date: z.string().min(1).optional(),
   policy: z.string().min(1).optional(),
   format: z.enum(['table', 'json'], { error: () => ({ message: '--format must be table or json' }) }).default('table'),
+  workers: z.coerce.number({ error: () => ({ message: '--workers takes a whole number' }) }).int('--workers takes a whole number').min(0, '--workers takes a whole number').max(64, '--workers takes at most 64').optional(),
 });
+
+/** What the table shows of each identity: the full IdentityAnalysis, or the entry analyze builds for it. */
+export interface TableIdentity extends Pick<IdentityAnalysis, 'class' | 'verdict' | 'breaksOn' | 'upn' | 'displayName' | 'reasons'> {
+  recommendation: Pick<IdentityAnalysis['recommendation'], 'action'>;
+}
+
+export interface AnalysisTable extends Omit<AnalysisResult, 'identities'> {
+  identities: readonly TableIdentity[];
+}
 
 function pad(text: string, width: number, right: boolean): string {
   return right ? text.padStart(width) : text.padEnd(width);
@@ -33,7 +43,7 @@ function grid(rows: readonly (readonly string[])[], rightFrom: number): string[]
 }
 
 /** The class × verdict table, then the identities that are broken or break soonest, each with the reason that proves it. */
-export function renderAnalysisTable(result: AnalysisResult): string {
+export function renderAnalysisTable(result: AnalysisTable): string {
   const counts = new Map<string, number>();
   for (const identity of result.identities) counts.set(`${identity.class}|${identity.verdict}`, (counts.get(`${identity.class}|${identity.verdict}`) ?? 0) + 1);
   const header = ['class', ...VERDICTS, 'total'];
@@ -79,6 +89,7 @@ export function registerAnalyze(program: Command): void {
     .option('--phase2-date <date>', 'the tenant\'s Phase 2 (ARM writes) enforcement date, YYYY-MM-DD (default: unattended.yaml, else the catalog)')
     .option('--policy <file>', `the unattended.yaml to use (default: ./${DEFAULT_CONFIG} when present)`)
     .addOption(new Option('--format <format>', 'table or json (the analyze contract, schemaVersion 1)').default('table'))
+    .option('--workers <n>', 'worker threads sharing the per-identity analysis with the main one (default: 1 when the machine has two cores or more, else 0)')
     .addOption(debugOption())
     .action(async (raw: unknown) => {
       const parsed = optionsSchema.safeParse(raw);
@@ -88,8 +99,9 @@ export function registerAnalyze(program: Command): void {
       const config = configPath === null ? null : loadConfig(configPath);
       const store = await openStore(options.db, { readOnly: true });
       try {
-        const result = await runAnalysis(store, { asOf: options.asOf, phase1Date: options.phase1Date, phase2Date: options.phase2Date, config });
-        if (options.format === 'json') process.stdout.write(`${JSON.stringify(canonicalAnalysis(result), null, 2)}\n`);
+        const analysisOptions = { asOf: options.asOf, phase1Date: options.phase1Date, phase2Date: options.phase2Date, config };
+        const result = await analyseStore(store, analysisOptions, options.workers ?? defaultWorkers());
+        if (options.format === 'json') writePartsSync(process.stdout.fd, analysedTenantJsonParts(result));
         else process.stdout.write(renderAnalysisTable(result));
         process.exitCode = EXIT_OK;
       } finally {

@@ -2,14 +2,13 @@ import { z } from 'zod';
 import { phase } from '../catalog/enforcement.js';
 import type { UnattendedConfig } from '../config/config-schema.js';
 import { ConfigError, UsageError } from '../errors.js';
-import type { IdentityFeatures } from '../features/identity-features.js';
-import { automationFor, loadAutomation } from '../features/load-automation.js';
-import { loadIdentityFeatures, loadTenantFeatures } from '../features/load-features.js';
-import { IDENTITY_CLASSES, VERDICTS, type AnalysisResult, type IdentityAnalysis, type Verdict } from '../model/analysis.js';
+import { loadAutomation } from '../features/load-automation.js';
+import { featuresFromText, identityFeatureTexts, loadTenantFeatures } from '../features/load-features.js';
+import { IDENTITY_CLASSES, VERDICTS, type AnalysisResult, type IdentityAnalysis } from '../model/analysis.js';
 import type { Store } from '../store/store.js';
-import { classify } from './classify/classify.js';
-import { assessImpact, type EnforcementDates } from './impact/impact.js';
-import { recommend } from './recommend/recommend.js';
+import { analyseIdentity, type AnalysisContext } from './analyse-identity.js';
+import { sortIdentities } from './identity-order.js';
+import type { EnforcementDates } from './impact/impact.js';
 
 export interface AnalysisOptions {
   asOf?: string;
@@ -44,20 +43,7 @@ function resolveAsOf(requested: string | undefined, newest: string | null): stri
   return newest ?? new Date().toISOString();
 }
 
-const VERDICT_ORDER: Readonly<Record<Verdict, number>> = { broken: 0, breaks: 1, 'at-risk': 2, ready: 3, 'not-affected': 4 };
-
-/** Broken first, then what breaks soonest, at-risk, ready, not affected; ties by UPN or name. */
-export function compareIdentities(a: IdentityAnalysis, b: IdentityAnalysis): number {
-  const byVerdict = VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict];
-  if (byVerdict !== 0) return byVerdict;
-  const byDate = (a.breaksOn ?? '9999').localeCompare(b.breaksOn ?? '9999');
-  if (byDate !== 0) return byDate;
-  const nameA = (a.upn ?? a.displayName).toLowerCase();
-  const nameB = (b.upn ?? b.displayName).toLowerCase();
-  return nameA.localeCompare(nameB) || a.id.localeCompare(b.id);
-}
-
-function summarise(identities: readonly IdentityAnalysis[]): AnalysisResult['summary'] {
+export function summarise(identities: readonly Pick<IdentityAnalysis, 'class' | 'verdict'>[]): AnalysisResult['summary'] {
   const byClass: Record<string, number> = Object.fromEntries(IDENTITY_CLASSES.map((name) => [name, 0]));
   const byVerdict: Record<string, number> = Object.fromEntries(VERDICTS.map((name) => [name, 0]));
   for (const identity of identities) {
@@ -67,48 +53,32 @@ function summarise(identities: readonly IdentityAnalysis[]): AnalysisResult['sum
   return { byClass, byVerdict };
 }
 
-function displayNameOf(features: IdentityFeatures): string {
-  return features.displayName ?? features.upn ?? features.appId ?? features.id;
+/** What a run of the analysis starts from: the document's head and the context every identity is judged in. */
+export interface PreparedAnalysis {
+  head: Omit<AnalysisResult, 'identities' | 'summary'>;
+  context: AnalysisContext;
+}
+
+/** Dates, cut-off, tenant facts, break-glass list and the automation found in code, before any identity is read. */
+export async function prepareAnalysis(store: Store, options: AnalysisOptions): Promise<PreparedAnalysis> {
+  const enforcement = enforcementDates(options);
+  const tenant = await loadTenantFeatures(store);
+  const asOf = resolveAsOf(options.asOf, tenant.newestRecord);
+  const automation = await loadAutomation(store);
+  return {
+    head: { schemaVersion: 1, tenantId: options.config?.tenant?.id ?? tenant.tenantId, asOf, enforcement },
+    context: { asOf, enforcement, tenant, breakGlass: options.config?.breakGlass ?? [], automation },
+  };
 }
 
 /** store → features → classify / impact / recommend → the analyze contract (DESIGN.md, schemaVersion 1). */
 export async function runAnalysis(store: Store, options: AnalysisOptions): Promise<AnalysisResult> {
-  const enforcement = enforcementDates(options);
-  const tenant = await loadTenantFeatures(store);
-  const asOf = resolveAsOf(options.asOf, tenant.newestRecord);
-  // One after the other: the features stream from the store's one connection, which another query would interrupt.
-  const features = await loadIdentityFeatures(store, asOf);
-  const automation = await loadAutomation(store);
-  const breakGlass = options.config?.breakGlass ?? [];
-
-  const identities = features.map((f): IdentityAnalysis => {
-    const classification = classify(f, { breakGlass, tenant });
-    const impact = assessImpact(f, classification.class, { asOf, enforcement, tenant });
-    return {
-      id: f.id,
-      upn: f.upn,
-      displayName: displayNameOf(f),
-      kind: f.kind,
-      class: classification.class,
-      confidence: classification.confidence,
-      evidence: classification.evidence,
-      verdict: impact.verdict,
-      breaksOn: impact.breaksOn,
-      phase: impact.phase,
-      reasons: impact.reasons,
-      automation: automationFor(automation, f.upn, f.kind === 'user' ? null : f.appId),
-      recommendation: recommend(f, classification.class, impact, asOf),
-      owner: null,
-      exception: null,
-    };
-  });
-  identities.sort(compareIdentities);
-  return {
-    schemaVersion: 1,
-    tenantId: options.config?.tenant?.id ?? tenant.tenantId,
-    asOf,
-    enforcement,
-    identities,
-    summary: summarise(identities),
-  };
+  const { head, context } = await prepareAnalysis(store, options);
+  const identities: IdentityAnalysis[] = [];
+  // Each identity is analysed as its row arrives: feature rows are not kept, only what the contract holds.
+  for await (const texts of identityFeatureTexts(store, context.asOf)) {
+    for (const text of texts) identities.push(analyseIdentity(featuresFromText(text), context));
+  }
+  const sorted = sortIdentities(identities);
+  return { ...head, identities: sorted, summary: summarise(sorted) };
 }

@@ -23,6 +23,18 @@ describe('compileRowCheck', () => {
     expect(() => check.parse([], 'x')).toThrow('feature row for x does not match the feature schema: not an object');
   });
 
+  it('takes a row as its values in the schema\'s key order, with the same checks and errors', () => {
+    const values = check.keys.map((key) => (row as Record<string, unknown>)[key]);
+    expect(check.keys).toEqual(Object.keys(identityFeaturesSchema.shape));
+    const parsed = check.parseValues(structuredClone(values), 'u-1');
+    expect(parsed).toEqual(row);
+    expect(Object.keys(parsed)).toEqual(check.keys);
+    const at = check.keys.indexOf('signIns');
+    expect(() => check.parseValues(values.map((value, index) => (index === at ? 1.5 : value)), 'u-1')).toThrow('feature row for u-1 does not match the feature schema: signIns: expected integer, got number');
+    expect(() => check.parseValues(values.slice(1), 'u-1')).toThrow(`feature row for u-1 does not match the feature schema: ${check.keys.length - 1} values for ${check.keys.length} fields`);
+    expect(() => check.parseValues({ id: 'u-1' }, 'u-1')).toThrow('feature row for u-1 does not match the feature schema: not a list of values');
+  });
+
   it('refuses a schema field it could not check', () => {
     expect(() => compileRowCheck(z.object({ anything: z.unknown() }))).toThrow('feature schema field anything has no type to check');
   });

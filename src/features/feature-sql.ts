@@ -34,12 +34,13 @@ export type SignInSource = 'summary' | 'compacted-rollups' | 'rollups' | 'sign-i
 
 /** `profiles` (for the addresses) and `agg`, the sign-in summary per principal, from the chosen source. */
 function signInRelations(until: string, source: SignInSource): string {
+  // The stored tables are read where they are used: DuckDB would otherwise copy a CTE used more than once.
   if (source === 'summary') {
-    return `profiles AS (SELECT * FROM sign_in_profiles),
-agg AS (SELECT * FROM sign_in_summary),`;
+    return `profiles AS NOT MATERIALIZED (SELECT * FROM sign_in_profiles),
+agg AS NOT MATERIALIZED (SELECT * FROM sign_in_summary),`;
   }
   if (source === 'compacted-rollups') {
-    return `profiles AS (SELECT * FROM sign_in_profiles),
+    return `profiles AS NOT MATERIALIZED (SELECT * FROM sign_in_profiles),
 agg AS MATERIALIZED (${signInSummarySql('sign_in_cells', 'sign_in_profiles')}),`;
   }
   if (source === 'rollups') {

@@ -1,3 +1,4 @@
+import type { DuckDBDataChunk } from '@duckdb/node-api';
 import type { Store } from '../store/store.js';
 import { signInRollupState, type SignInRollupState } from '../store/rollups/sign-in-rollups.js';
 import { identityFeaturesSql, TENANT_FEATURES_SQL, type SignInSource } from './feature-sql.js';
@@ -21,10 +22,23 @@ function jsonRowSql(keys: readonly string[], times: ReadonlySet<string>): string
   return `to_json({${fields.join(', ')}})::VARCHAR`;
 }
 
+/**
+ * An identity's feature row as one JSON array of its values in the schema's key order, times as ISO instants: the
+ * keys, half the bytes of a row of 100 fields, are not written, decoded and parsed 52,500 times, and are put back
+ * by the row check (parseValues).
+ */
+function jsonValuesSql(keys: readonly string[], times: ReadonlySet<string>): string {
+  const values = keys.map((key) => (times.has(key) ? `strftime(f.${snake(key)}, '${ISO_FORMAT}')` : `f.${snake(key)}`));
+  return `json_array(${values.join(', ')})::VARCHAR`;
+}
+
 const ISO_FORMAT = '%Y-%m-%dT%H:%M:%S.%gZ';
-const IDENTITY_ROW = jsonRowSql(Object.keys(identityFeaturesSchema.shape), IDENTITY_TIME_FIELDS);
-const TENANT_ROW = jsonRowSql(Object.keys(tenantFeaturesSchema.shape), TENANT_TIME_FIELDS);
+const STREAMING_BUFFER = '64KB';
 const identityRowCheck = compileRowCheck(identityFeaturesSchema);
+/** The order of the values in a row: the check's, which is the schema's. */
+const IDENTITY_ROW = jsonValuesSql(identityRowCheck.keys, IDENTITY_TIME_FIELDS);
+const ID_INDEX = identityRowCheck.keys.indexOf('id');
+const TENANT_ROW = jsonRowSql(Object.keys(tenantFeaturesSchema.shape), TENANT_TIME_FIELDS);
 
 function parsedRecord(text: string): Record<string, unknown> {
   const parsed: unknown = JSON.parse(text);
@@ -41,27 +55,47 @@ export async function loadTenantFeatures(store: Store): Promise<TenantFeatures> 
 
 const SOURCE_FOR_STATE: Readonly<Record<SignInRollupState, SignInSource>> = { summarised: 'summary', compacted: 'compacted-rollups', spread: 'rollups', stale: 'sign-ins' };
 
+/** One identity's feature row from its JSON text (as identityFeatureTexts yields it), checked against the schema. */
+export function featuresFromText(text: string): IdentityFeatures {
+  const values: unknown = JSON.parse(text);
+  const id: unknown = Array.isArray(values) ? values[ID_INDEX] : null;
+  return identityRowCheck.parseValues(values, typeof id === 'string' ? id : 'an identity');
+}
+
 /**
- * One feature row per identity: directory objects and every principal seen only in sign-ins or the Activity log.
- * `source` forces where sign-in features come from (tests compare the two); by default the rollups when they cover the cut-off.
+ * The feature rows of every identity as JSON texts, a DuckDB chunk (up to 2,048 rows) at a time and in no particular
+ * order: directory objects and every principal seen only in sign-ins or the Activity log. `source` forces where
+ * sign-in features come from (tests compare them); by default the rollups when they cover the cut-off.
+ * One JSON text per row (an array of the values, see jsonValuesSql): JSON.parse turns nested lists into objects far
+ * faster than converting DuckDB values one by one, and a text can be handed to another thread as it is.
  */
-export async function loadIdentityFeatures(store: Store, until: string, source?: SignInSource): Promise<IdentityFeatures[]> {
-  // One JSON text per row: JSON.parse turns nested lists into objects far faster than converting DuckDB values one by one.
+export async function* identityFeatureTexts(store: Store, until: string, source?: SignInSource): AsyncGenerator<string[]> {
   const chosen = source ?? SOURCE_FOR_STATE[await signInRollupState(store, until)];
   const sql = identityFeaturesSql(until, chosen);
-  const features: IdentityFeatures[] = [];
-  // Streamed a chunk at a time, the next chunk fetched (DuckDB writing its JSON on its own thread) while this one is
-  // parsed: each chunk's texts die young instead of 150 MB of them (at 52,500 identities) living until the last.
-  const result = await store.connection.stream(`SELECT ${IDENTITY_ROW} AS row FROM (${sql}) f`);
-  let next = result.fetchChunk();
-  for (let chunk = await next; chunk !== null && chunk.rowCount > 0; chunk = await next) {
+  // The next chunk is fetched (DuckDB writing its JSON on its own threads) while the caller works on this one, and
+  // each chunk's texts die young instead of all of them (150 MB at 52,500 identities) living until the last.
+  // DuckDB counts a buffered row's text as 16 bytes, so its default buffer (~1 MB) holds every row of 52,500 and the
+  // first chunk comes only when all are written; a small one hands chunks over as they are made.
+  await store.run(`SET streaming_buffer_size = '${STREAMING_BUFFER}'`);
+  let next: Promise<DuckDBDataChunk | null> | null = null;
+  try {
+    const result = await store.connection.stream(`SELECT ${IDENTITY_ROW} AS row FROM (${sql}) f`);
     next = result.fetchChunk();
-    for (const text of chunk.getColumnValues(0)) {
-      const record = parsedRecord(typeof text === 'string' ? text : '');
-      features.push(identityRowCheck.parse(record, typeof record['id'] === 'string' ? record['id'] : 'an identity'));
+    for (let chunk = await next; chunk !== null && chunk.rowCount > 0; chunk = await next) {
+      next = result.fetchChunk();
+      yield chunk.getColumnValues(0).map((text) => (typeof text === 'string' ? text : ''));
     }
+  } finally {
+    // A caller that stops early (an error in its work) leaves a fetch in flight: it ends before the connection is
+    // used again, and its outcome no longer matters.
+    await next?.catch(() => null);
+    await store.run('RESET streaming_buffer_size');
   }
-  // By id, as DuckDB would order them (code units = bytes for these ASCII ids), sorted here: ORDER BY in the query
-  // moved every row's text through DuckDB's sort.
+}
+
+/** Every identity's features, by id (as DuckDB would order these ASCII ids; sorted here, not in the query). */
+export async function loadIdentityFeatures(store: Store, until: string, source?: SignInSource): Promise<IdentityFeatures[]> {
+  const features: IdentityFeatures[] = [];
+  for await (const texts of identityFeatureTexts(store, until, source)) for (const text of texts) features.push(featuresFromText(text));
   return features.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../model/analysis.js';
 import { fixtureReportInput } from '../../test/report-fixture.js';
-import { analysisJson, jsonReporter } from './json.js';
+import { analysisJson, analysisJsonFrame, canonicalAnalysis, identityJsonText, jsonReporter } from './json.js';
 
 /** Keys deliberately out of contract order, one unknown key, summary keys shuffled. */
 function scrambled(): AnalysisResult {
@@ -98,5 +98,20 @@ describe('analysis.json', () => {
     const [file] = jsonReporter(input);
     expect(file?.fileName).toBe('analysis.json');
     expect(JSON.parse(String(file?.bytes))).toEqual(input.analysis);
+  });
+
+  it('assembles the document from identities rendered one by one, byte for byte what stringifying it whole gives', () => {
+    const base = scrambled();
+    const [first] = base.identities;
+    if (!first) throw new Error('fixture has an identity');
+    const hostile = { ...first, id: 'u2', displayName: 'line\nbreak "quoted" \u2028 \u0000 </script>', upn: null, reasons: [], evidence: [], automation: [] };
+    const tricky = { ...base, tenantId: '\n  "identities": [],\n' };
+    for (const analysis of [base, { ...base, identities: [] }, { ...tricky, identities: [first, hostile, first] }]) {
+      expect(analysisJson(analysis)).toBe(`${JSON.stringify(canonicalAnalysis(analysis), null, 2)}\n`);
+      const frame = analysisJsonFrame(analysis, analysis.identities.length);
+      expect(`${frame.open}${analysis.identities.map(identityJsonText).join(frame.separator)}${frame.close}`).toBe(analysisJson(analysis));
+    }
+    expect(analysisJsonFrame(base, 0)).toEqual({ open: analysisJson({ ...base, identities: [] }), separator: '', close: '' });
+    expect(identityJsonText(hostile).split('\n')[0]).toBe('    {');
   });
 });

@@ -50,9 +50,44 @@ export function canonicalAnalysis(analysis: AnalysisResult): AnalysisResult {
   };
 }
 
+/**
+ * One identity as it appears in analysis.json: the canonical object, two-space indent, at its depth in the document
+ * (four spaces in), without the comma between identities. Built by JSON.stringify itself around the identity so that
+ * the bytes are exactly those of the whole document stringified at once.
+ */
+export function identityJsonText(identity: IdentityAnalysis): string {
+  const nested = JSON.stringify([[canonicalIdentity(identity)]], null, 2);
+  return nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length);
+}
+
+const NESTED_OPEN = '[\n  [\n';
+const NESTED_CLOSE = '\n  ]\n]';
+/** Where the identities go: no string value can hold it, as JSON escapes a newline inside a string. */
+const EMPTY_IDENTITIES = '\n  "identities": [],\n';
+
+/** analysis.json around its identities: `open`, the identities (identityJsonText) joined by `separator`, `close`. */
+export interface AnalysisJsonFrame {
+  open: string;
+  separator: string;
+  close: string;
+}
+
+/**
+ * The frame for `identityCount` identities, so that identities rendered apart (on several threads, as bytes) make
+ * exactly the document analysisJson gives for the whole result.
+ */
+export function analysisJsonFrame(analysis: Omit<AnalysisResult, 'identities'>, identityCount: number): AnalysisJsonFrame {
+  const wrapper = `${JSON.stringify(canonicalAnalysis({ ...analysis, identities: [] }), null, 2)}\n`;
+  if (identityCount === 0) return { open: wrapper, separator: '', close: '' };
+  const at = wrapper.indexOf(EMPTY_IDENTITIES);
+  if (at < 0) throw new Error('analysis.json wrapper has no identities list');
+  return { open: `${wrapper.slice(0, at)}\n  "identities": [\n`, separator: ',\n', close: `\n  ],\n${wrapper.slice(at + EMPTY_IDENTITIES.length)}` };
+}
+
 /** `analyze --format json` and analysis.json: two-space indent, trailing newline. */
 export function analysisJson(analysis: AnalysisResult): string {
-  return `${JSON.stringify(canonicalAnalysis(analysis), null, 2)}\n`;
+  const frame = analysisJsonFrame(analysis, analysis.identities.length);
+  return `${frame.open}${analysis.identities.map(identityJsonText).join(frame.separator)}${frame.close}`;
 }
 
 export function jsonReporter(input: ReportInput): ReportFile[] {

@@ -18,18 +18,25 @@ export interface Behaviour {
   promptedSignIns: number;
 }
 
+const WEEKEND_FROM = 120;
+
 function share(part: number, whole: number): number {
   return whole > 0 ? part / whole : 0;
 }
 
 export function behaviourOf(features: IdentityFeatures): Behaviour {
-  const total = features.hourOfWeek.reduce((sum, n) => sum + n, 0);
-  // Monday 00:00 is cell 0, so Saturday and Sunday are cells 120–167.
-  const weekend = features.hourOfWeek.slice(120).reduce((sum, n) => sum + n, 0);
+  // One pass over the 168 cells (it runs for every identity). Monday 00:00 is cell 0, so Saturday and Sunday are
+  // cells 120–167.
+  let total = 0;
+  let weekend = 0;
   const byHourOfDay = new Array<number>(24).fill(0);
-  features.hourOfWeek.forEach((n, cell) => {
+  const cells = features.hourOfWeek;
+  for (let cell = 0; cell < cells.length; cell += 1) {
+    const n = cells[cell] ?? 0;
+    total += n;
+    if (cell >= WEEKEND_FROM) weekend += n;
     byHourOfDay[cell % 24] = (byHourOfDay[cell % 24] ?? 0) + n;
-  });
+  }
   let withUserAgent = 0;
   let automation = 0;
   let browser = 0;

@@ -32,7 +32,9 @@ interface Signal {
 }
 
 function nameOf(features: IdentityFeatures): string {
-  return [features.upn?.split('@')[0] ?? '', features.displayName ?? ''].join(' ').toLowerCase();
+  const upn = features.upn ?? '';
+  const at = upn.indexOf('@');
+  return `${at < 0 ? upn : upn.slice(0, at)} ${features.displayName ?? ''}`.toLowerCase();
 }
 
 function workload(features: IdentityFeatures): Classification {

@@ -1,0 +1,56 @@
+import { spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writePartsSync } from './write-parts.js';
+
+const work = mkdtempSync(join(tmpdir(), 'unattended-write-parts-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Small parts around one larger than the 1 MiB batch, with bytes that tell their places apart. */
+function parts(): Uint8Array[] {
+  const list: Uint8Array[] = [];
+  for (let index = 0; index < 3000; index += 1) list.push(Buffer.from(`part ${index};`));
+  list.push(Buffer.alloc(1_500_000, 'x'));
+  for (let index = 0; index < 3000; index += 1) list.push(Buffer.from(`after ${index};`));
+  return list;
+}
+
+describe('writePartsSync', () => {
+  it('writes every part in order to a file, a part larger than its batch included', () => {
+    const path = join(work, 'out.bin');
+    const fd = openSync(path, 'w');
+    try {
+      writePartsSync(fd, parts());
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(path).equals(Buffer.concat(parts()))).toBe(true);
+  });
+
+  it('waits out a full pipe to a slow reader and loses nothing', async () => {
+    // A child writes 3 MB to its stdout, a non-blocking pipe this process stops reading for a while.
+    const tsx = pathToFileURL(resolve(import.meta.dirname, '..', '..', 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+    const module = pathToFileURL(resolve(import.meta.dirname, 'write-parts.ts')).href;
+    const script = `const { writePartsSync } = await import(${JSON.stringify(module)});
+const parts = Array.from({ length: 30000 }, (_, index) => Buffer.from(\`line \${index} \${'y'.repeat(90)}\\n\`));
+writePartsSync(process.stdout.fd, parts);`;
+    const child = spawn(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const stderr: Buffer[] = [];
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    // Once the child has begun writing, read nothing for 300 ms: its pipe fills and its writes would block.
+    await new Promise((done) => child.stdout.once('readable', done));
+    await new Promise((done) => setTimeout(done, 300));
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const status = await new Promise((done) => child.on('close', done));
+    expect(Buffer.concat(stderr).toString('utf8')).toBe('');
+    expect(status).toBe(0);
+    const lines = Buffer.concat(chunks).toString('utf8').split('\n');
+    expect(lines).toHaveLength(30001);
+    expect(lines[29999]).toBe(`line 29999 ${'y'.repeat(90)}`);
+    expect(lines.every((line, index) => index === 30000 ? line === '' : line.startsWith(`line ${index} `))).toBe(true);
+  });
+});

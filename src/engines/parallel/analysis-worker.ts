@@ -1,0 +1,29 @@
+/**
+ * A worker thread of IdentityAnalyser: analyses the chunks of feature rows it is sent, in the context it was started
+ * with (workerData), and replies with their entries. It holds no state between chunks.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { analyseTexts } from './analysed-entry.js';
+import type { AnalysisWorkerData } from './identity-analyser.js';
+import type { ChunkMessage, ChunkReply } from './worker-messages.js';
+
+const port = parentPort;
+if (port === null) throw new Error('analysis-worker runs as a worker thread of IdentityAnalyser');
+// Sent by IdentityAnalyser: a structured clone of its AnalysisWorkerData.
+const { context, progress } = workerData as AnalysisWorkerData;
+const finished = new Int32Array(progress);
+
+port.on('message', ({ seq, texts }: ChunkMessage) => {
+  let reply: ChunkReply;
+  let bytes: ArrayBuffer[] = [];
+  try {
+    const analysed = analyseTexts(texts, context);
+    reply = { seq, entries: analysed.entries };
+    bytes = [analysed.bytes];
+  } catch (error) {
+    reply = { seq, error: error instanceof Error ? { message: error.message, stack: error.stack ?? null } : { message: String(error), stack: null } };
+  }
+  Atomics.add(finished, 0, 1);
+  // The entries' bytes move to the main thread without a copy; this thread keeps nothing of the chunk.
+  port.postMessage(reply, bytes);
+});

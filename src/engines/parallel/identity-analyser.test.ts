@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { blankFeatures, blankTenant } from '../../features/blank-features.js';
+import { compileRowCheck } from '../../features/feature-row-check.js';
+import { identityFeaturesSchema, type IdentityFeatures } from '../../features/identity-features.js';
+import { identityJsonText } from '../../report/json.js';
+import { analyseIdentity, type AnalysisContext } from '../analyse-identity.js';
+import { IdentityAnalyser } from './identity-analyser.js';
+
+const keys = compileRowCheck(identityFeaturesSchema).keys;
+const context: AnalysisContext = {
+  asOf: '2026-11-20T23:59:59.999Z',
+  enforcement: { phase1: '2025-03-15', phase2: '2026-12-15' },
+  tenant: blankTenant({ signIns: 900, operations: 10, directoryObjects: 300 }),
+  breakGlass: ['bg-0@contoso.com'],
+  automation: { byUpn: new Map([['svc-1@contoso.com', [{ file: 'deploy.sh', line: 3, authMethod: 'user-password' }]]]), byClientId: new Map() },
+};
+
+/** Service accounts signing in to ARM with passwords, people with MFA and quiet ones, so that verdicts differ. */
+function features(index: number): IdentityFeatures {
+  const upn = index % 50 === 0 ? `bg-${index}@contoso.com` : index % 3 === 0 ? `svc-${index}@contoso.com` : `user${index}@contoso.com`;
+  const base = blankFeatures(`id-${String(index).padStart(4, '0')}`, 'user', { upn, displayName: `Name ${index} "<b>"`, inDirectory: true });
+  if (index % 3 === 0) return { ...base, signIns: 40, nonInteractive: 40, successes: 40, singleFactorSuccesses: 40, ropc: 40, armSuccessNoMfa: 40, armRopcSuccess: 40, armNoMfaFirst: '2026-11-01T00:00:00.000Z', armNoMfaLast: '2026-11-20T00:00:00.000Z', writes: index % 2, opsNoMfa: index % 2 };
+  if (index % 3 === 1) return { ...base, signIns: 12, interactive: 12, successes: 12, mfaSuccesses: 12, portalSuccessMfa: 12, registrationKnown: true, mfaRegistered: true };
+  return base;
+}
+
+function text(f: IdentityFeatures): string {
+  const record = f as unknown as Record<string, unknown>;
+  return JSON.stringify(keys.map((key) => record[key]));
+}
+
+function chunks(count: number, size: number): string[][] {
+  return Array.from({ length: count }, (_, chunk) => Array.from({ length: size }, (_, row) => text(features(chunk * size + row))));
+}
+
+async function analyseAll(workers: number, input: string[][], expectedRows = 0): Promise<{ entries: Awaited<ReturnType<IdentityAnalyser['finish']>>; stats: IdentityAnalyser['stats'] }> {
+  const analyser = new IdentityAnalyser(context, workers, expectedRows);
+  try {
+    for (const texts of input) analyser.add(texts);
+    const entries = await analyser.finish();
+    return { entries, stats: analyser.stats };
+  } finally {
+    analyser.close();
+  }
+}
+
+describe('IdentityAnalyser', () => {
+  const input = chunks(3, 100);
+  const expected = new Map(input.flat().map((row) => {
+    const identity = analyseIdentity(blankRowFeatures(row), context);
+    return [identity.id, { verdict: identity.verdict, json: identityJsonText(identity) }];
+  }));
+
+  function blankRowFeatures(row: string): IdentityFeatures {
+    return compileRowCheck(identityFeaturesSchema).parseValues(JSON.parse(row), 'test');
+  }
+
+  it('gives every identity its analysis and analysis.json bytes, on this thread alone and with a worker thread', async () => {
+    for (const workers of [0, 1]) {
+      const { entries } = await analyseAll(workers, input);
+      expect(entries).toHaveLength(300);
+      for (const entry of entries) {
+        expect(entry.verdict).toBe(expected.get(entry.id)?.verdict);
+        expect(Buffer.from(entry.json).toString('utf8')).toBe(expected.get(entry.id)?.json);
+      }
+    }
+    expect(new Set([...expected.values()].map((value) => value.verdict))).toEqual(new Set(['breaks', 'at-risk', 'ready', 'not-affected']));
+  });
+
+  it('analyses the first chunk here and hands the next to a worker started with the second chunk', async () => {
+    expect((await analyseAll(0, input)).stats).toEqual({ here: 3, onWorkers: 0, workers: 0 });
+    // Chunk 0 here while the worker starts; chunks 1 and 2 fit in its queue of two.
+    expect((await analyseAll(1, input)).stats).toEqual({ here: 1, onWorkers: 2, workers: 1 });
+    expect((await analyseAll(1, input.slice(0, 1))).stats).toEqual({ here: 1, onWorkers: 0, workers: 0 });
+    // A tenant expected to fill more than two chunks starts its worker before the first.
+    const early = new IdentityAnalyser(context, 1, 5000);
+    expect(early.stats).toEqual({ here: 0, onWorkers: 0, workers: 1 });
+    early.close();
+  });
+
+  it('fails with the worker\'s error when a row it analyses does not fit the schema', async () => {
+    const bad = [input[0] ?? [], ['[1, 2]'], input[2] ?? []];
+    await expect(analyseAll(1, bad)).rejects.toThrow(`feature row for an identity does not match the feature schema: 2 values for ${keys.length} fields`);
+    await expect(analyseAll(0, bad)).rejects.toThrow(`2 values for ${keys.length} fields`);
+  });
+
+  it('refuses a negative or fractional number of workers', () => {
+    expect(() => new IdentityAnalyser(context, -1)).toThrow('workers must be a whole number ≥ 0, got -1');
+    expect(() => new IdentityAnalyser(context, 1.5)).toThrow('workers must be a whole number ≥ 0, got 1.5');
+  });
+});
