@@ -3,6 +3,7 @@ import { IN_PROGRESS_STATUSES } from '../catalog/activity-log.js';
 import { cellRowsSql, mergedCellsSql, mergedProfilesSql, profileRowsSql } from '../store/rollups/sign-in-rollup-sql.js';
 import { signInSummarySql } from '../store/rollups/sign-in-summary-sql.js';
 import { sqlString } from '../store/sql-literal.js';
+import { signInBlockJsonSql } from './sign-in-block-sql.js';
 
 /**
  * The per-identity feature query (DuckDB SQL). Built from the catalog so that no ID or code is repeated here.
@@ -144,6 +145,10 @@ ca_excluded AS (
     SELECT c.id, ra.principal_id FROM (SELECT id, unnest(xr) AS r FROM ca) c JOIN role_assignments ra ON lower(ra.role_definition_id) = lower(c.r) AND ra.source = 'directory'
   ) GROUP BY pid
 ),
+blank_sign_in_block AS (
+  -- The block of an identity with no sign-ins: every column of the summary row NULL.
+  SELECT ${signInBlockJsonSql('z')} AS block FROM (SELECT 1) LEFT JOIN agg z ON false
+),
 universe AS (
   SELECT id AS pid FROM identities
   UNION SELECT pid FROM agg
@@ -162,25 +167,7 @@ SELECT
   r.user_id IS NOT NULL AS registration_known, r.is_mfa_registered AS mfa_registered, coalesce(r.methods_registered, []) AS methods_registered,
   coalesce(ro.role_ids, []) AS directory_role_ids,
   coalesce(ce.n, 0) AS ca_policies_excluding,
-  coalesce(a.sign_ins, 0) AS sign_ins, coalesce(a.interactive, 0) AS interactive, coalesce(a.non_interactive, 0) AS non_interactive,
-  coalesce(a.sp_sign_ins, 0) AS service_principal_sign_ins, coalesce(a.mi_sign_ins, 0) AS managed_identity_sign_ins,
-  coalesce(a.successes, 0) AS successes, coalesce(a.mfa_successes, 0) AS mfa_successes, coalesce(a.single_factor_successes, 0) AS single_factor_successes,
-  coalesce(a.ropc, 0) AS ropc, coalesce(a.device_code, 0) AS device_code,
-  a.first_seen, a.last_seen, a.last_success, coalesce(a.guest_home, 0) AS guest_from_home_tenant,
-  coalesce(a.hour_of_week, list_resize([]::INTEGER[], 168, 0)) AS hour_of_week,
-  coalesce(a.active_days, 0) AS active_days, coalesce(a.active_hours, 0) AS active_hours, coalesce(a.hours_of_day, 0) AS hours_of_day,
-  a.gap_median AS gap_median_seconds, a.gap_cv, a.regular_share AS regular_gap_share,
-  coalesce(a.distinct_ips, 0) AS distinct_ips, len(coalesce(a.asns, []))::INTEGER AS distinct_asns, len(coalesce(a.countries, []))::INTEGER AS distinct_countries,
-  coalesce(a.azure_asn, 0) AS azure_asn_sign_ins, coalesce(a.cloud_asn, 0) AS cloud_asn_sign_ins, coalesce(a.private_ip, 0) AS private_ip_sign_ins,
-  coalesce(a.asns, []) AS asns, coalesce(a.countries, []) AS countries, coalesce(a.user_agents, []) AS user_agents,
-  coalesce(a.apps[1:10], []) AS apps, coalesce(a.resources[1:10], []) AS resources, coalesce(a.failures[1:10], []) AS failures,
-  coalesce(a.portal_mfa, 0) AS portal_success_mfa, coalesce(a.portal_no_mfa, 0) AS portal_success_no_mfa,
-  a.portal_no_mfa_first, a.portal_no_mfa_last,
-  coalesce(a.arm_mfa, 0) AS arm_success_mfa, coalesce(a.arm_no_mfa, 0) AS arm_success_no_mfa, coalesce(a.arm_ropc, 0) AS arm_ropc_success,
-  a.arm_no_mfa_first, a.arm_no_mfa_last,
-  coalesce(a.arm_no_mfa_apps, []) AS arm_no_mfa_apps,
-  coalesce(a.scope_mfa_failures, 0) AS scope_mfa_failures, coalesce(a.portal_mfa_failures, 0) AS portal_mfa_failures, a.scope_mfa_failure_first, a.scope_mfa_failure_last, a.scope_mfa_failure_app,
-  coalesce(a.scope_mfa_failure_codes, []) AS scope_mfa_failure_codes, a.last_scope_mfa_success, coalesce(a.other_mfa_failures, 0) AS other_mfa_failures,
+  coalesce(a.sign_in_block, (SELECT block FROM blank_sign_in_block)) AS sign_in_block,
   coalesce(o.writes, 0) AS writes, coalesce(o.deletes, 0) AS deletes, coalesce(o.actions, 0) AS actions,
   coalesce(o.ops_mfa, 0) AS ops_mfa, coalesce(o.ops_no_mfa, 0) AS ops_no_mfa, coalesce(o.ops_mfa_unknown, 0) AS ops_mfa_unknown,
   o.ops_no_mfa_first, o.ops_no_mfa_last, coalesce(n.names, []) AS ops_no_mfa_names, o.last_operation,

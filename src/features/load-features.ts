@@ -3,7 +3,8 @@ import type { Store } from '../store/store.js';
 import { signInRollupState, type SignInRollupState } from '../store/rollups/sign-in-rollups.js';
 import { identityFeaturesSql, TENANT_FEATURES_SQL, type SignInSource } from './feature-sql.js';
 import { compileRowCheck } from './feature-row-check.js';
-import { IDENTITY_TIME_FIELDS, identityFeaturesSchema, TENANT_TIME_FIELDS, tenantFeaturesSchema, type IdentityFeatures, type TenantFeatures } from './identity-features.js';
+import { ISO_INSTANT_FORMAT, jsonValueSql, SIGN_IN_BLOCK_KEYS } from './sign-in-block-sql.js';
+import { identityFeaturesSchema, TENANT_TIME_FIELDS, tenantFeaturesSchema, type IdentityFeatures, type TenantFeatures } from './identity-features.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -18,25 +19,26 @@ function snake(name: string): string {
  * instants, so that Node only parses and checks it (no renaming or conversion pass over 100 keys × rows).
  */
 function jsonRowSql(keys: readonly string[], times: ReadonlySet<string>): string {
-  const fields = keys.map((key) => (times.has(key) ? `'${key}': strftime(f.${snake(key)}, '${ISO_FORMAT}')` : `'${key}': f.${snake(key)}`));
+  const fields = keys.map((key) => (times.has(key) ? `'${key}': strftime(f.${snake(key)}, '${ISO_INSTANT_FORMAT}')` : `'${key}': f.${snake(key)}`));
   return `to_json({${fields.join(', ')}})::VARCHAR`;
 }
 
 /**
- * An identity's feature row as one JSON array of its values in the schema's key order, times as ISO instants: the
- * keys, half the bytes of a row of 100 fields, are not written, decoded and parsed 52,500 times, and are put back
- * by the row check (parseValues).
+ * An identity's feature row as one JSON list of its values in the schema's key order, times as ISO instants: the
+ * keys, half the bytes of a row of 100 fields, are not written, decoded and parsed 52,500 times, and are put back by
+ * the row check (parseValues). The sign-in block comes as the JSON text the summary keeps (sign-in-block-sql.ts),
+ * spliced between the values before and after it.
  */
-function jsonValuesSql(keys: readonly string[], times: ReadonlySet<string>): string {
-  const values = keys.map((key) => (times.has(key) ? `strftime(f.${snake(key)}, '${ISO_FORMAT}')` : `f.${snake(key)}`));
-  return `json_array(${values.join(', ')})::VARCHAR`;
+function jsonValuesSql(keys: readonly string[]): string {
+  const first = keys.indexOf(SIGN_IN_BLOCK_KEYS[0] ?? '');
+  const list = (part: readonly string[]): string => `(json_array(${part.map((key) => jsonValueSql(key, `f.${snake(key)}`)).join(', ')})::VARCHAR)[2:-2]`;
+  return `'[' || ${list(keys.slice(0, first))} || ',' || f.sign_in_block[2:-2] || ',' || ${list(keys.slice(first + SIGN_IN_BLOCK_KEYS.length))} || ']'`;
 }
 
-const ISO_FORMAT = '%Y-%m-%dT%H:%M:%S.%gZ';
 const STREAMING_BUFFER = '64KB';
 const identityRowCheck = compileRowCheck(identityFeaturesSchema);
 /** The order of the values in a row: the check's, which is the schema's. */
-const IDENTITY_ROW = jsonValuesSql(identityRowCheck.keys, IDENTITY_TIME_FIELDS);
+const IDENTITY_ROW = jsonValuesSql(identityRowCheck.keys);
 const ID_INDEX = identityRowCheck.keys.indexOf('id');
 const TENANT_ROW = jsonRowSql(Object.keys(tenantFeaturesSchema.shape), TENANT_TIME_FIELDS);
 

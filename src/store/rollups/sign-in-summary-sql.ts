@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import { ARM_RESOURCE_ID, AZURE_PORTAL_APP_ID, FIRST_PARTY_APPS, MFA_ERROR_CODES } from '../../catalog/enforcement.js';
 import { HOSTING_ASNS } from '../../catalog/networks.js';
 import { USER_AGENT_FAMILIES } from '../../catalog/user-agents.js';
+import { signInBlockJsonSql } from '../../features/sign-in-block-sql.js';
 import { sqlList, sqlString } from '../sql-literal.js';
 
 /**
  * The sign-in half of the per-identity features, from the rollups: one row per principal with its counts (by kind,
  * result, factor, protocol, portal / ARM scope, network), first and last times, most-used apps, resources, failures,
- * ASNs, countries and user-agent families, and its timing. This is where the catalog is applied to the rollups.
+ * ASNs, countries and user-agent families, and its timing; and that half of the feature row as JSON text
+ * (`sign_in_block`, src/features/sign-in-block-sql.ts). This is where the catalog is applied to the rollups.
  * Computed on the fly by analyze, or kept as `sign_in_summary` when an import ends (then analyze only joins it);
  * its version is a digest of this SQL, catalog included, so a store summarised by another catalog is summarised again.
  */
@@ -120,11 +122,13 @@ lists AS MATERIALIZED (
   FROM rolled
   GROUP BY pid
 )
-SELECT a.*, l.apps, l.resources, l.failures, l.asns, l.countries, l.user_agents, l.arm_no_mfa_apps,
-  p.hour_of_week, p.active_hours, p.active_days, p.hours_of_day, p.gap_median, p.gap_cv, p.regular_share, p.distinct_ips
-FROM agg a
-LEFT JOIN lists l ON l.pid = a.pid
-LEFT JOIN ${profiles} p ON p.pid = a.pid`;
+SELECT b.*, ${signInBlockJsonSql('b')} AS sign_in_block FROM (
+  SELECT a.*, l.apps, l.resources, l.failures, l.asns, l.countries, l.user_agents, l.arm_no_mfa_apps,
+    p.hour_of_week, p.active_hours, p.active_days, p.hours_of_day, p.gap_median, p.gap_cv, p.regular_share, p.distinct_ips
+  FROM agg a
+  LEFT JOIN lists l ON l.pid = a.pid
+  LEFT JOIN ${profiles} p ON p.pid = a.pid
+) b`;
 }
 
 /** A digest of the summary's SQL, catalog literals included: what `derived_tables` records for sign_in_summary. */
