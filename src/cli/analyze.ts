@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
-import { loadConfig } from '../config/load-config.js';
 import { analysedTenantJsonParts, analyseStore, defaultWorkers } from '../engines/parallel/analyse-store.js';
 import { UsageError } from '../errors.js';
 import { IDENTITY_CLASSES, VERDICTS, type AnalysisResult, type IdentityAnalysis } from '../model/analysis.js';
@@ -89,14 +88,15 @@ export function registerAnalyze(program: Command): void {
     .option('--phase2-date <date>', 'the tenant\'s Phase 2 (ARM writes) enforcement date, YYYY-MM-DD (default: unattended.yaml, else the catalog)')
     .option('--policy <file>', `the unattended.yaml to use (default: ./${DEFAULT_CONFIG} when present)`)
     .addOption(new Option('--format <format>', 'table or json (the analyze contract, schemaVersion 1)').default('table'))
-    .option('--workers <n>', 'worker threads sharing the per-identity analysis with the main one (default: 1 when the machine has two cores or more, else 0)')
+    .option('--workers <n>', 'worker threads sharing the per-identity analysis with the main one (default: one per core beyond the first, at most 3; 0 keeps it on one thread)')
     .addOption(debugOption())
     .action(async (raw: unknown) => {
       const parsed = optionsSchema.safeParse(raw);
       if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? 'invalid options', 'see unattended analyze --help');
       const options = parsed.data;
       const configPath = options.policy ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null);
-      const config = configPath === null ? null : loadConfig(configPath);
+      // The YAML parser is loaded only when there is a file to read.
+      const config = configPath === null ? null : (await import('../config/load-config.js')).loadConfig(configPath);
       const store = await openStore(options.db, { readOnly: true });
       try {
         const analysisOptions = { asOf: options.asOf, phase1Date: options.phase1Date, phase2Date: options.phase2Date, config };

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONDITIONAL_ACCESS_POLICIES, GROUP_MEMBERS, IDENTITIES, OPERATIONS, REGISTRATION_DETAILS, ROLE_ASSIGNMENTS, SIGN_INS } from '../store/columns.js';
 import { openStore, type Store } from '../store/store.js';
 import { insertRows, type RowValues } from '../store/write-rows.js';
-import { loadIdentityFeatures, loadTenantFeatures } from './load-features.js';
+import { identityFeatureTexts, loadIdentityFeatures, loadTenantFeatures } from './load-features.js';
 
 const CLI = '04b07795-8ddb-461a-bbee-02f9e1bf7b46';
 const ARM = '797f4846-ba00-4fd7-ba43-dac1f8f63013';
@@ -129,6 +129,25 @@ describe('Activity-log operations', () => {
     expect(job?.writes).toBe(1);
     expect(job?.deletes).toBe(1);
     expect(job?.opsNoMfa).toBe(2);
+    store.close();
+  });
+});
+
+describe('identityFeatureTexts', () => {
+  it('leaves the connection as it found it when the reader stops after the first chunk', async () => {
+    const store = await openStore(':memory:');
+    const setting = async (): Promise<string | undefined> => (await store.all<{ value: string }>("SELECT current_setting('streaming_buffer_size')::VARCHAR AS value"))[0]?.value;
+    const before = await setting();
+    await insertRows(store, IDENTITIES, Array.from({ length: 5000 }, (_, index) => ({ id: `u-${index}`, kind: 'user', upn: `user${index}@contoso.com`, raw: '{}' })));
+    let rows = 0;
+    for await (const texts of identityFeatureTexts(store, '2026-11-03T00:00:00Z')) {
+      rows += texts.length;
+      break;
+    }
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThan(5000);
+    expect(await setting()).toBe(before);
+    expect((await loadIdentityFeatures(store, '2026-11-03T00:00:00Z')).length).toBe(5000);
     store.close();
   });
 });

@@ -2,9 +2,9 @@ import type { DuckDBDataChunk } from '@duckdb/node-api';
 import type { Store } from '../store/store.js';
 import { signInRollupState, type SignInRollupState } from '../store/rollups/sign-in-rollups.js';
 import { identityFeaturesSql, TENANT_FEATURES_SQL, type SignInSource } from './feature-sql.js';
-import { compileRowCheck } from './feature-row-check.js';
+import { featuresFromText, identityRowCheck } from './identity-row.js';
 import { ISO_INSTANT_FORMAT, jsonValueSql, SIGN_IN_BLOCK_KEYS } from './sign-in-block-sql.js';
-import { identityFeaturesSchema, TENANT_TIME_FIELDS, tenantFeaturesSchema, type IdentityFeatures, type TenantFeatures } from './identity-features.js';
+import { TENANT_TIME_FIELDS, tenantFeaturesSchema, type IdentityFeatures, type TenantFeatures } from './identity-features.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -14,10 +14,7 @@ function snake(name: string): string {
   return name.replace(/[A-Z]/gu, (letter) => `_${letter.toLowerCase()}`);
 }
 
-/**
- * A feature row as one JSON object in its final form: keyed by the schema's camelCase names and with times as ISO
- * instants, so that Node only parses and checks it (no renaming or conversion pass over 100 keys × rows).
- */
+/** The tenant's feature row as one JSON object keyed by the schema's camelCase names, times as ISO instants. */
 function jsonRowSql(keys: readonly string[], times: ReadonlySet<string>): string {
   const fields = keys.map((key) => (times.has(key) ? `'${key}': strftime(f.${snake(key)}, '${ISO_INSTANT_FORMAT}')` : `'${key}': f.${snake(key)}`));
   return `to_json({${fields.join(', ')}})::VARCHAR`;
@@ -36,10 +33,8 @@ function jsonValuesSql(keys: readonly string[]): string {
 }
 
 const STREAMING_BUFFER = '64KB';
-const identityRowCheck = compileRowCheck(identityFeaturesSchema);
 /** The order of the values in a row: the check's, which is the schema's. */
 const IDENTITY_ROW = jsonValuesSql(identityRowCheck.keys);
-const ID_INDEX = identityRowCheck.keys.indexOf('id');
 const TENANT_ROW = jsonRowSql(Object.keys(tenantFeaturesSchema.shape), TENANT_TIME_FIELDS);
 
 function parsedRecord(text: string): Record<string, unknown> {
@@ -56,13 +51,6 @@ export async function loadTenantFeatures(store: Store): Promise<TenantFeatures> 
 }
 
 const SOURCE_FOR_STATE: Readonly<Record<SignInRollupState, SignInSource>> = { summarised: 'summary', compacted: 'compacted-rollups', spread: 'rollups', stale: 'sign-ins' };
-
-/** One identity's feature row from its JSON text (as identityFeatureTexts yields it), checked against the schema. */
-export function featuresFromText(text: string): IdentityFeatures {
-  const values: unknown = JSON.parse(text);
-  const id: unknown = Array.isArray(values) ? values[ID_INDEX] : null;
-  return identityRowCheck.parseValues(values, typeof id === 'string' ? id : 'an identity');
-}
 
 /**
  * The feature rows of every identity as JSON texts, a DuckDB chunk (up to 2,048 rows) at a time and in no particular

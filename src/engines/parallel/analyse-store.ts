@@ -15,9 +15,12 @@ export interface AnalysedTenant extends Omit<AnalysisResult, 'identities'> {
   threads: IdentityAnalyser['stats'];
 }
 
-/** One worker thread beside the main one when the machine has a second core; none otherwise. */
+/** Most worker threads started by default: the main thread and DuckDB's threads want cores too. */
+const MAX_DEFAULT_WORKERS = 3;
+
+/** A worker thread per core beyond the first, at most MAX_DEFAULT_WORKERS; none on one core. */
 export function defaultWorkers(): number {
-  return availableParallelism() > 1 ? 1 : 0;
+  return Math.max(0, Math.min(MAX_DEFAULT_WORKERS, availableParallelism() - 1));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { featuresFromText } from '../../features/load-features.js';
+import { featuresFromText } from '../../features/identity-row.js';
 import type { IdentityAnalysis } from '../../model/analysis.js';
 import { identityJsonText } from '../../report/json.js';
 import { analyseIdentity, type AnalysisContext } from '../analyse-identity.js';

@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyseTexts } from './analysed-entry.js';
-import type { AnalysisWorkerData } from './identity-analyser.js';
+import type { AnalysisWorkerData } from './analysis-worker-thread.js';
 import type { ChunkMessage, ChunkReply } from './worker-messages.js';
 
 const port = parentPort;

@@ -1,0 +1,76 @@
+import { Worker } from 'node:worker_threads';
+import type { AnalysisContext } from '../analyse-identity.js';
+import type { AnalysedEntry } from './analysed-entry.js';
+import type { ChunkReply } from './worker-messages.js';
+import { analysisWorkerSource } from './worker-source.js';
+
+interface Pending {
+  done: (entries: AnalysedEntry[]) => void;
+  fail: (error: Error) => void;
+}
+
+/** What a worker is started with. */
+export interface AnalysisWorkerData {
+  context: AnalysisContext;
+  /** One Int32 the worker adds 1 to as it finishes each chunk. */
+  progress: SharedArrayBuffer;
+}
+
+/** One worker thread and the chunks it has been sent and not yet answered. */
+export class AnalysisWorker {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  /** Chunks the worker has finished, counted by the worker itself: its replies wait for this thread's event loop. */
+  private readonly finished = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  private sent = 0;
+  private failure: Error | null = null;
+
+  constructor(context: AnalysisContext) {
+    const { source, eval: isCode } = analysisWorkerSource();
+    const workerData: AnalysisWorkerData = { context, progress: this.finished.buffer as SharedArrayBuffer };
+    this.worker = new Worker(source, { workerData, eval: isCode });
+    this.worker.on('message', (reply: ChunkReply) => this.settle(reply));
+    this.worker.on('error', (error) => this.failAll(error));
+    this.worker.on('exit', (code) => this.failAll(new Error(`analysis worker thread stopped (exit code ${code})`)));
+  }
+
+  /** Chunks sent and not yet finished. */
+  get queued(): number {
+    return this.sent - Atomics.load(this.finished, 0);
+  }
+
+  analyse(seq: number, texts: string[]): Promise<AnalysedEntry[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((done, fail) => {
+      this.pending.set(seq, { done, fail });
+      this.sent += 1;
+      this.worker.postMessage({ seq, texts });
+    });
+  }
+
+  /** Stops the thread without waiting for its heap to be torn down; it no longer keeps the process alive. */
+  close(): void {
+    this.worker.removeAllListeners('exit');
+    this.worker.unref();
+    this.worker.terminate().catch(() => undefined);
+  }
+
+  private settle(reply: ChunkReply): void {
+    const pending = this.pending.get(reply.seq);
+    if (!pending) return;
+    this.pending.delete(reply.seq);
+    if ('entries' in reply) {
+      pending.done(reply.entries);
+      return;
+    }
+    const error = new Error(reply.error.message);
+    if (reply.error.stack) error.stack = reply.error.stack;
+    pending.fail(error);
+  }
+
+  private failAll(error: Error): void {
+    this.failure ??= error;
+    for (const pending of this.pending.values()) pending.fail(error);
+    this.pending.clear();
+  }
+}
