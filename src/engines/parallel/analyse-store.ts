@@ -29,7 +29,7 @@ export function defaultWorkers(): number {
  */
 export async function analyseStore(store: Store, options: AnalysisOptions, workers: number): Promise<AnalysedTenant> {
   const { head, context } = await prepareAnalysis(store, options);
-  const analyser = new IdentityAnalyser(context, workers, context.tenant.directoryObjects);
+  const analyser = new IdentityAnalyser(context, workers, { expectedRows: context.tenant.directoryObjects });
   try {
     for await (const texts of identityFeatureTexts(store, context.asOf)) analyser.add(texts);
     const identities = sortByOrderKey(await analyser.finish(), (entry) => entry);

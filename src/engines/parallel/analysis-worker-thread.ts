@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { AnalysisContext } from '../analyse-identity.js';
 import type { AnalysedEntry } from './analysed-entry.js';
-import type { ChunkReply } from './worker-messages.js';
+import { PROGRESS_FINISHED, PROGRESS_READY, PROGRESS_SLOTS, type ChunkReply } from './worker-messages.js';
 import { analysisWorkerSource } from './worker-source.js';
 
 interface Pending {
@@ -12,7 +12,7 @@ interface Pending {
 /** What a worker is started with. */
 export interface AnalysisWorkerData {
   context: AnalysisContext;
-  /** One Int32 the worker adds 1 to as it finishes each chunk. */
+  /** Int32 slots (worker-messages.ts): chunks finished, and whether the worker is ready for chunks. */
   progress: SharedArrayBuffer;
 }
 
@@ -20,14 +20,17 @@ export interface AnalysisWorkerData {
 export class AnalysisWorker {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
-  /** Chunks the worker has finished, counted by the worker itself: its replies wait for this thread's event loop. */
-  private readonly finished = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  /**
+   * Chunks the worker has finished and whether it has started, written by the worker itself: its messages wait for
+   * this thread's event loop, which a chunk arriving from DuckDB does not always reach.
+   */
+  private readonly progress = new Int32Array(new SharedArrayBuffer(PROGRESS_SLOTS * Int32Array.BYTES_PER_ELEMENT));
   private sent = 0;
   private failure: Error | null = null;
 
   constructor(context: AnalysisContext) {
     const { source, eval: isCode } = analysisWorkerSource();
-    const workerData: AnalysisWorkerData = { context, progress: this.finished.buffer as SharedArrayBuffer };
+    const workerData: AnalysisWorkerData = { context, progress: this.progress.buffer as SharedArrayBuffer };
     this.worker = new Worker(source, { workerData, eval: isCode });
     this.worker.on('message', (reply: ChunkReply) => this.settle(reply));
     this.worker.on('error', (error) => this.failAll(error));
@@ -36,7 +39,18 @@ export class AnalysisWorker {
 
   /** Chunks sent and not yet finished. */
   get queued(): number {
-    return this.sent - Atomics.load(this.finished, 0);
+    return this.sent - Atomics.load(this.progress, PROGRESS_FINISHED);
+  }
+
+  /** Whether the worker has loaded its modules: until then a chunk sent would only wait. */
+  get ready(): boolean {
+    return Atomics.load(this.progress, PROGRESS_READY) === 1;
+  }
+
+  /** Resolves once the worker is ready (tests: makes the sharing of chunks deterministic). */
+  async whenReady(): Promise<void> {
+    while (!this.ready && this.failure === null) await new Promise((done) => setTimeout(done, 5));
+    if (this.failure) throw this.failure;
   }
 
   analyse(seq: number, texts: string[]): Promise<AnalysedEntry[]> {

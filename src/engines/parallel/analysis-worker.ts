@@ -5,13 +5,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyseTexts } from './analysed-entry.js';
 import type { AnalysisWorkerData } from './analysis-worker-thread.js';
-import type { ChunkMessage, ChunkReply } from './worker-messages.js';
+import { PROGRESS_FINISHED, PROGRESS_READY, type ChunkMessage, type ChunkReply } from './worker-messages.js';
 
 const port = parentPort;
 if (port === null) throw new Error('analysis-worker runs as a worker thread of IdentityAnalyser');
 // Sent by IdentityAnalyser: a structured clone of its AnalysisWorkerData.
 const { context, progress } = workerData as AnalysisWorkerData;
-const finished = new Int32Array(progress);
+const slots = new Int32Array(progress);
 
 port.on('message', ({ seq, texts }: ChunkMessage) => {
   let reply: ChunkReply;
@@ -23,7 +23,8 @@ port.on('message', ({ seq, texts }: ChunkMessage) => {
   } catch (error) {
     reply = { seq, error: error instanceof Error ? { message: error.message, stack: error.stack ?? null } : { message: String(error), stack: null } };
   }
-  Atomics.add(finished, 0, 1);
+  Atomics.add(slots, PROGRESS_FINISHED, 1);
   // The entries' bytes move to the main thread without a copy; this thread keeps nothing of the chunk.
   port.postMessage(reply, bytes);
 });
+Atomics.store(slots, PROGRESS_READY, 1);

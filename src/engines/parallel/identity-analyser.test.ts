@@ -33,9 +33,14 @@ function chunks(count: number, size: number): string[][] {
   return Array.from({ length: count }, (_, chunk) => Array.from({ length: size }, (_, row) => text(features(chunk * size + row))));
 }
 
-async function analyseAll(workers: number, input: string[][], expectedRows = 0): Promise<{ entries: Awaited<ReturnType<IdentityAnalyser['finish']>>; stats: IdentityAnalyser['stats'] }> {
-  const analyser = new IdentityAnalyser(context, workers, expectedRows);
+/**
+ * `ready`: workers start before the first chunk and are waited for, so that which thread takes a chunk is certain;
+ * otherwise they start once 150 rows have come.
+ */
+async function analyseAll(workers: number, input: string[][], ready = false): Promise<{ entries: Awaited<ReturnType<IdentityAnalyser['finish']>>; stats: IdentityAnalyser['stats'] }> {
+  const analyser = new IdentityAnalyser(context, workers, ready ? { expectedRows: 100_000 } : { startAfterRows: 150 });
   try {
+    if (ready) await analyser.whenWorkersReady();
     for (const texts of input) analyser.add(texts);
     const entries = await analyser.finish();
     return { entries, stats: analyser.stats };
@@ -56,8 +61,8 @@ describe('IdentityAnalyser', () => {
   }
 
   it('gives every identity its analysis and analysis.json bytes, on this thread alone and with a worker thread', async () => {
-    for (const workers of [0, 1]) {
-      const { entries } = await analyseAll(workers, input);
+    for (const [workers, ready] of [[0, false], [1, false], [1, true]] as const) {
+      const { entries } = await analyseAll(workers, input, ready);
       expect(entries).toHaveLength(300);
       for (const entry of entries) {
         expect(entry.verdict).toBe(expected.get(entry.id)?.verdict);
@@ -67,20 +72,28 @@ describe('IdentityAnalyser', () => {
     expect(new Set([...expected.values()].map((value) => value.verdict))).toEqual(new Set(['breaks', 'at-risk', 'ready', 'not-affected']));
   });
 
-  it('analyses the first chunk here and hands the next to a worker started with the second chunk', async () => {
+  it('analyses the first chunk here and gives later ones to a ready worker, up to two at a time', async () => {
     expect((await analyseAll(0, input)).stats).toEqual({ here: 3, onWorkers: 0, workers: 0 });
-    // Chunk 0 here while the worker starts; chunks 1 and 2 fit in its queue of two.
-    expect((await analyseAll(1, input)).stats).toEqual({ here: 1, onWorkers: 2, workers: 1 });
+    // Chunk 0 here; chunks 1 and 2 fit in the ready worker's queue of two.
+    expect((await analyseAll(1, input, true)).stats).toEqual({ here: 1, onWorkers: 2, workers: 1 });
+    // One chunk: no worker is started. More: one starts once 150 rows have come (the second chunk), and this thread
+    // goes on until it is ready.
     expect((await analyseAll(1, input.slice(0, 1))).stats).toEqual({ here: 1, onWorkers: 0, workers: 0 });
-    // A tenant expected to fill more than two chunks starts its worker before the first.
-    const early = new IdentityAnalyser(context, 1, 5000);
+    const lazy = (await analyseAll(1, input)).stats;
+    expect([lazy.here + lazy.onWorkers, lazy.workers]).toEqual([3, 1]);
+    // With the default threshold, 300 rows are not worth a worker; 16,384 expected rows start one before the first chunk.
+    const small = new IdentityAnalyser(context, 1);
+    for (const texts of input) small.add(texts);
+    expect(small.stats).toEqual({ here: 3, onWorkers: 0, workers: 0 });
+    small.close();
+    const early = new IdentityAnalyser(context, 1, { expectedRows: 16_384 });
     expect(early.stats).toEqual({ here: 0, onWorkers: 0, workers: 1 });
     early.close();
   });
 
   it('fails with the worker\'s error when a row it analyses does not fit the schema', async () => {
     const bad = [input[0] ?? [], ['[1, 2]'], input[2] ?? []];
-    await expect(analyseAll(1, bad)).rejects.toThrow(`feature row for an identity does not match the feature schema: 2 values for ${keys.length} fields`);
+    await expect(analyseAll(1, bad, true)).rejects.toThrow(`feature row for an identity does not match the feature schema: 2 values for ${keys.length} fields`);
     await expect(analyseAll(0, bad)).rejects.toThrow(`2 values for ${keys.length} fields`);
   });
 
