@@ -9,7 +9,7 @@ export function blankFeatures(id: string, kind: IdentityFeatures['kind'], overri
     activeDays: 0, activeHours: 0, hoursOfDay: 0, distinctIps: 0, distinctAsns: 0, distinctCountries: 0, azureAsnSignIns: 0,
     cloudAsnSignIns: 0, privateIpSignIns: 0, portalSuccessMfa: 0, portalSuccessNoMfa: 0, armSuccessMfa: 0, armSuccessNoMfa: 0,
     armRopcSuccess: 0, scopeMfaFailures: 0, portalMfaFailures: 0, otherMfaFailures: 0, writes: 0, deletes: 0, actions: 0,
-    opsMfa: 0, opsNoMfa: 0, opsMfaUnknown: 0, policyDenied: 0, policyAudits: 0,
+    opsMfa: 0, opsNoMfa: 0, opsMfaUnknown: 0, policyDenied: 0, policyAudits: 0, trustedLocationIps: 0,
   };
   return { ...identityFeaturesSchema.parse(zero), ...overrides };
 }

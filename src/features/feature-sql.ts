@@ -3,6 +3,7 @@ import { IN_PROGRESS_STATUSES } from '../catalog/activity-log.js';
 import { cellRowsSql, mergedCellsSql, mergedProfilesSql, profileRowsSql } from '../store/rollups/sign-in-rollup-sql.js';
 import { signInSummarySql } from '../store/rollups/sign-in-summary-sql.js';
 import { sqlString } from '../store/sql-literal.js';
+import { ipBitsSql } from './ip-bits-sql.js';
 import { signInBlockJsonSql } from './sign-in-block-sql.js';
 
 /**
@@ -55,8 +56,43 @@ profiles AS MATERIALIZED (${profileRowsSql(upTo)}),
 agg AS MATERIALIZED (${signInSummarySql('cell_rows', 'profiles')}),`;
 }
 
-/** `until` is an ISO instant (validated by the caller): records after it are ignored, so --as-of means "as of". */
-export function identityFeaturesSql(until: string, source: SignInSource): string {
+/**
+ * Successful sign-in addresses inside the IP ranges of trusted named locations, per principal. Only built when the
+ * tenant has trusted IP named locations: every distinct address is expanded to its bits to be compared.
+ */
+function trustedLocationRelations(): string {
+  return `trusted_ranges AS MATERIALIZED (
+  SELECT location, length(net) AS family, net[1:prefix] AS prefix_bits FROM (
+    SELECT location, ${ipBitsSql("split_part(cidr, '/', 1)")} AS net, TRY_CAST(split_part(cidr, '/', 2) AS INTEGER) AS prefix
+    FROM (
+      SELECT coalesce(display_name, id) AS location, unnest(json_extract_string(raw, '$.ipRanges[*].cidrAddress')) AS cidr
+      FROM named_locations WHERE ${TRUSTED_LOCATION}
+    )
+  ) WHERE net IS NOT NULL AND prefix BETWEEN 0 AND length(net)
+),
+trusted_addresses AS (
+  -- Each distinct address is expanded once: an office's few egress addresses are shared by thousands of people.
+  SELECT a.ip, list(DISTINCT t.location ORDER BY t.location) AS locations
+  FROM (SELECT ip, ${ipBitsSql('ip')} AS bits FROM (SELECT DISTINCT unnest(ok_ips) AS ip FROM profiles)) a
+  JOIN trusted_ranges t ON t.family = length(a.bits) AND starts_with(a.bits, t.prefix_bits)
+  GROUP BY a.ip
+),
+trusted AS (
+  -- A principal's addresses are distinct (profiles), so each joined row is one address.
+  SELECT p.pid, count(*)::INTEGER AS ips, list_sort(list_distinct(flatten(list(t.locations))))[1:5] AS locations
+  FROM (SELECT pid, unnest(ok_ips) AS ip FROM profiles) p JOIN trusted_addresses t ON t.ip = p.ip
+  GROUP BY p.pid
+),`;
+}
+
+/** A named location the tenant marked trusted. */
+export const TRUSTED_LOCATION = "json_extract_string(raw, '$.isTrusted') = 'true'";
+
+/**
+ * `until` is an ISO instant (validated by the caller): records after it are ignored, so --as-of means "as of".
+ * `trustedLocations`: whether the tenant has trusted named locations to match addresses against.
+ */
+export function identityFeaturesSql(until: string, source: SignInSource, trustedLocations = false): string {
   const after = afterCutoffSql(until);
   return `
 WITH
@@ -149,6 +185,7 @@ blank_sign_in_block AS (
   -- The block of an identity with no sign-ins: every column of the summary row NULL.
   SELECT ${signInBlockJsonSql('z')} AS block FROM (SELECT 1) LEFT JOIN agg z ON false
 ),
+${trustedLocations ? trustedLocationRelations() : ''}
 universe AS (
   SELECT id AS pid FROM identities
   UNION SELECT pid FROM agg
@@ -168,6 +205,7 @@ SELECT
   coalesce(ro.role_ids, []) AS directory_role_ids,
   coalesce(ce.n, 0) AS ca_policies_excluding,
   coalesce(a.sign_in_block, (SELECT block FROM blank_sign_in_block)) AS sign_in_block,
+  ${trustedLocations ? 'coalesce(t.ips, 0) AS trusted_location_ips, coalesce(t.locations, []) AS trusted_locations' : '0 AS trusted_location_ips, []::VARCHAR[] AS trusted_locations'},
   coalesce(o.writes, 0) AS writes, coalesce(o.deletes, 0) AS deletes, coalesce(o.actions, 0) AS actions,
   coalesce(o.ops_mfa, 0) AS ops_mfa, coalesce(o.ops_no_mfa, 0) AS ops_no_mfa, coalesce(o.ops_mfa_unknown, 0) AS ops_mfa_unknown,
   o.ops_no_mfa_first, o.ops_no_mfa_last, coalesce(n.names, []) AS ops_no_mfa_names, o.last_operation,
@@ -183,6 +221,7 @@ LEFT JOIN registration_details r ON r.user_id = u.pid
 LEFT JOIN roles ro ON ro.pid = u.pid
 LEFT JOIN ca_excluded ce ON ce.pid = u.pid
 LEFT JOIN successors s ON s.pid = u.pid
+${trustedLocations ? 'LEFT JOIN trusted t ON t.pid = u.pid' : ''}
 `;
 }
 

@@ -108,6 +108,11 @@ export const identityFeaturesSchema = z.object({
   scopeMfaFailureCodes: z.array(z.number().int()).default([]),
   lastScopeMfaSuccess: maybeTime,
   otherMfaFailures: count,
+  // --- the tenant's own network: IP named locations marked trusted (Conditional Access) ---
+  /** Distinct addresses of successful sign-ins inside the IP ranges of a trusted named location. */
+  trustedLocationIps: count,
+  /** Those locations' names, alphabetically, at most 5. */
+  trustedLocations: z.array(z.string()).default([]),
   // --- Activity log ---
   writes: count,
   deletes: count,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONDITIONAL_ACCESS_POLICIES, GROUP_MEMBERS, IDENTITIES, OPERATIONS, REGISTRATION_DETAILS, ROLE_ASSIGNMENTS, SIGN_INS } from '../store/columns.js';
+import { CONDITIONAL_ACCESS_POLICIES, GROUP_MEMBERS, IDENTITIES, NAMED_LOCATIONS, OPERATIONS, REGISTRATION_DETAILS, ROLE_ASSIGNMENTS, SIGN_INS } from '../store/columns.js';
 import { openStore, type Store } from '../store/store.js';
 import { insertRows, type RowValues } from '../store/write-rows.js';
 import { identityFeatureTexts, loadIdentityFeatures, loadTenantFeatures } from './load-features.js';
@@ -148,6 +148,43 @@ describe('identityFeatureTexts', () => {
     expect(rows).toBeLessThan(5000);
     expect(await setting()).toBe(before);
     expect((await loadIdentityFeatures(store, '2026-11-03T00:00:00Z')).length).toBe(5000);
+    store.close();
+  });
+});
+
+describe('trusted named locations', () => {
+  it('counts the successful addresses inside trusted IP ranges, IPv4 and IPv6, and names the locations', async () => {
+    const store = await openStore(':memory:');
+    const ranges = (cidrs: string[]): { '@odata.type': string; cidrAddress: string }[] => cidrs.map((cidr) => ({ '@odata.type': cidr.includes(':') ? '#microsoft.graph.iPv6CidrRange' : '#microsoft.graph.iPv4CidrRange', cidrAddress: cidr }));
+    await insertRows(store, NAMED_LOCATIONS, [
+      { id: 'l1', display_name: 'HQ', raw: JSON.stringify({ '@odata.type': '#microsoft.graph.ipNamedLocation', isTrusted: true, ipRanges: ranges(['203.0.113.0/25', '2001:db8:51::/48']) }) },
+      { id: 'l2', display_name: 'DR site', raw: JSON.stringify({ '@odata.type': '#microsoft.graph.ipNamedLocation', isTrusted: true, ipRanges: ranges(['198.51.100.7/32', 'not-a-range', '10.0.0.0/99']) }) },
+      { id: 'l3', display_name: 'Guest Wi-Fi', raw: JSON.stringify({ '@odata.type': '#microsoft.graph.ipNamedLocation', isTrusted: false, ipRanges: ranges(['192.0.2.0/24']) }) },
+      { id: 'l4', display_name: 'Countries', raw: JSON.stringify({ '@odata.type': '#microsoft.graph.countryNamedLocation', countriesAndRegions: ['KP'] }) },
+    ]);
+    await insertRows(store, SIGN_INS, [
+      signIn({ user_id: 'u-a', ip_address: '203.0.113.5' }),
+      signIn({ user_id: 'u-a', ip_address: '203.0.113.5' }),
+      signIn({ user_id: 'u-a', ip_address: '2001:DB8:51:0:0:0:0:9' }),
+      signIn({ user_id: 'u-a', ip_address: '198.51.100.7' }),
+      // Outside every trusted range: the /25 ends at .127, the /32 is one address, Guest Wi-Fi is not trusted.
+      signIn({ user_id: 'u-a', ip_address: '203.0.113.200' }),
+      signIn({ user_id: 'u-a', ip_address: '198.51.100.8' }),
+      signIn({ user_id: 'u-a', ip_address: '192.0.2.1' }),
+      signIn({ user_id: 'u-a', ip_address: '2001:db8:52::9' }),
+      // A failed sign-in from inside HQ does not count: only addresses that signed in.
+      signIn({ user_id: 'u-b', ip_address: '203.0.113.9', error_code: 50126 }),
+      signIn({ user_id: 'u-c', ip_address: '192.0.2.50' }),
+    ]);
+    const features = await loadIdentityFeatures(store, '2026-12-01T00:00:00Z');
+    const of = (id: string): [number, string[]] | undefined => {
+      const row = features.find((entry) => entry.id === id);
+      return row ? [row.trustedLocationIps, row.trustedLocations] : undefined;
+    };
+    expect(of('u-a')).toEqual([3, ['DR site', 'HQ']]);
+    expect(of('u-b')).toEqual([0, []]);
+    expect(of('u-c')).toEqual([0, []]);
+    expect(await loadIdentityFeatures(store, '2026-12-01T00:00:00Z', 'sign-ins')).toEqual(features);
     store.close();
   });
 });

@@ -1,7 +1,7 @@
 import type { DuckDBDataChunk } from '@duckdb/node-api';
 import type { Store } from '../store/store.js';
 import { signInRollupState, type SignInRollupState } from '../store/rollups/sign-in-rollups.js';
-import { identityFeaturesSql, TENANT_FEATURES_SQL, type SignInSource } from './feature-sql.js';
+import { identityFeaturesSql, TENANT_FEATURES_SQL, TRUSTED_LOCATION, type SignInSource } from './feature-sql.js';
 import { featuresFromText, identityRowCheck } from './identity-row.js';
 import { ISO_INSTANT_FORMAT, jsonValueSql, SIGN_IN_BLOCK_KEYS } from './sign-in-block-sql.js';
 import { TENANT_TIME_FIELDS, tenantFeaturesSchema, type IdentityFeatures, type TenantFeatures } from './identity-features.js';
@@ -61,7 +61,8 @@ const SOURCE_FOR_STATE: Readonly<Record<SignInRollupState, SignInSource>> = { su
  */
 export async function* identityFeatureTexts(store: Store, until: string, source?: SignInSource): AsyncGenerator<string[]> {
   const chosen = source ?? SOURCE_FOR_STATE[await signInRollupState(store, until)];
-  const sql = identityFeaturesSql(until, chosen);
+  const [trusted] = await store.all<{ any: boolean }>(`SELECT count(*) > 0 AS any FROM named_locations WHERE ${TRUSTED_LOCATION}`);
+  const sql = identityFeaturesSql(until, chosen, trusted?.any === true);
   // The next chunk is fetched (DuckDB writing its JSON on its own threads) while the caller works on this one, and
   // each chunk's texts die young instead of all of them (150 MB at 52,500 identities) living until the last.
   // DuckDB counts a buffered row's text as 16 bytes, so its default buffer (~1 MB) holds every row of 52,500 and the

@@ -118,7 +118,7 @@ export const CASES: readonly ScenarioCase[] = [
       writes(t, user, nightly, 'pwd', APPS.powershell.id, NET.onPrem);
       return user;
     },
-    expect: { class: 'service-account', verdict: 'breaks', breaksOn: PHASE2, action: 'migrate-service-principal-certificate', reason: 'Microsoft Azure PowerShell' },
+    expect: { class: 'service-account', verdict: 'breaks', breaksOn: PHASE2, action: 'migrate-service-principal-certificate', reason: '1 sign-in address is in the trusted named location "Slough data centre": Conditional Access exclusions, trusted locations included, do not exempt anyone from mandatory MFA.' },
   },
   {
     name: 'Terraform through the CLI from CI',

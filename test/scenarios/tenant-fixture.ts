@@ -259,6 +259,21 @@ export class TenantFixture {
         applications: { includeApplications: ['All'], excludeApplications: [] }, clientAppTypes: ['all'] },
       grantControls: { operator: 'OR', builtInControls: ['mfa'] },
     });
+    // The on-premises data centre (NET.onPrem's /24 and an IPv6 prefix) is trusted; a guest network and a country
+    // list are named locations that are not, and must match nothing.
+    const location = (id: string, displayName: string, extra: Record<string, unknown>): Record<string, unknown> => ({
+      id, displayName, createdDateTime: '2025-01-01T00:00:00Z', modifiedDateTime: '2025-06-01T00:00:00Z', ...extra,
+    });
+    writeFileSync(join(dir, 'named-locations.json'), page('identity/conditionalAccess/namedLocations', [
+      location('22222222-bbbb-4bbb-8bbb-000000000001', 'Slough data centre', { '@odata.type': '#microsoft.graph.ipNamedLocation', isTrusted: true, ipRanges: [
+        { '@odata.type': '#microsoft.graph.iPv4CidrRange', cidrAddress: '203.0.113.0/24' },
+        { '@odata.type': '#microsoft.graph.iPv6CidrRange', cidrAddress: '2001:db8:5100::/48' },
+      ] }),
+      location('22222222-bbbb-4bbb-8bbb-000000000002', 'Guest Wi-Fi', { '@odata.type': '#microsoft.graph.ipNamedLocation', isTrusted: false, ipRanges: [
+        { '@odata.type': '#microsoft.graph.iPv4CidrRange', cidrAddress: '198.51.100.0/24' },
+      ] }),
+      location('22222222-bbbb-4bbb-8bbb-000000000003', 'Sanctioned countries', { '@odata.type': '#microsoft.graph.countryNamedLocation', countriesAndRegions: ['KP'], includeUnknownCountriesAndRegions: false }),
+    ]));
     writeFileSync(join(dir, 'ca-policies.json'), page('identity/conditionalAccess/policies', [
       policy('11111111-aaaa-4aaa-8aaa-000000000001', 'Require MFA for admins', { includeRoles: ['62e90394-69f5-4237-9190-012177145e10'] }),
       policy('11111111-aaaa-4aaa-8aaa-000000000002', 'Block legacy authentication', { includeUsers: ['All'] }),

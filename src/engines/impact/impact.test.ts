@@ -35,6 +35,16 @@ describe('assessImpact', () => {
     });
   });
 
+  it('says that trusted named locations do not exempt an account from mandatory MFA', () => {
+    const writes = { opsNoMfa: 2, opsNoMfaFirst: '2026-10-22T01:00:00.000Z', opsNoMfaLast: '2026-11-20T22:00:00.000Z', opsNoMfaNames: [{ key: 'microsoft.web/sites/write', name: null, count: 2 }] };
+    const breaks = assessImpact(armUser({ ...writes, trustedLocationIps: 3, trustedLocations: ['DR site', 'HQ', 'Lab'] }), 'service-account', withActivityLog);
+    expect(breaks.reasons.at(-2)).toBe('3 sign-in addresses are in the trusted named locations "DR site", "HQ" and "Lab": Conditional Access exclusions, trusted locations included, do not exempt anyone from mandatory MFA.');
+    const atRisk = assessImpact(armUser({ trustedLocationIps: 1, trustedLocations: ['HQ'] }), 'service-account', withActivityLog);
+    expect(atRisk.verdict).toBe('at-risk');
+    expect(atRisk.reasons.at(-1)).toBe('1 sign-in address is in the trusted named location "HQ": Conditional Access exclusions, trusted locations included, do not exempt anyone from mandatory MFA.');
+    expect(assessImpact(armUser(writes), 'service-account', withActivityLog).reasons.some((line) => line.includes('trusted'))).toBe(false);
+  });
+
   it('is at-risk when ARM is reached without MFA but no write is seen, and says why in each case', () => {
     expect(assessImpact(armUser(), 'service-account', withActivityLog)).toMatchObject({ verdict: 'at-risk', breaksOn: null, phase: 'phase2' });
     expect(assessImpact(armUser(), 'service-account', withActivityLog).reasons[1]).toBe(

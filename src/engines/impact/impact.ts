@@ -116,18 +116,18 @@ export function assessImpact(f: IdentityFeatures, identityClass: IdentityClass, 
   if (chosen) {
     const date = context.enforcement[chosen];
     const when = date >= context.asOf.slice(0, 10) ? `They will be refused from ${date} (${chosen}).` : `${chosen} has applied since ${date}, yet these succeeded: a postponement or exemption is in place and will end.`;
-    return verdictOf('breaks', [...reasons, when], { breaksOn: date, phase: chosen });
+    return verdictOf('breaks', [...reasons, ...trustedLocationReasons(f), when], { breaksOn: date, phase: chosen });
   }
 
   const demonstratedMfa = f.portalSuccessMfa + f.armSuccessMfa + f.opsMfa > 0;
   if (f.armSuccessNoMfa > 0 && !demonstratedMfa) {
     const phase2 = context.enforcement.phase2;
     if (!activityLog) {
-      return verdictOf('at-risk', [`${armAccessSentence(f)}.`, `No Activity log was imported, so writes cannot be told from reads: any write without MFA will be refused from ${phase2}. Import the Activity log to decide.`], { phase: 'phase2' });
+      return verdictOf('at-risk', [`${armAccessSentence(f)}.`, `No Activity log was imported, so writes cannot be told from reads: any write without MFA will be refused from ${phase2}. Import the Activity log to decide.`, ...trustedLocationReasons(f)], { phase: 'phase2' });
     }
     return verdictOf(
       'at-risk',
-      [`${armAccessSentence(f)}.`, `No write, delete or action by it among the ${context.tenant.operations} Activity-log operations: reads only, which are not enforced; its first write without MFA will be refused (${phase2}).`],
+      [`${armAccessSentence(f)}.`, `No write, delete or action by it among the ${context.tenant.operations} Activity-log operations: reads only, which are not enforced; its first write without MFA will be refused (${phase2}).`, ...trustedLocationReasons(f)],
       { phase: 'phase2' },
     );
   }
@@ -144,6 +144,20 @@ export function assessImpact(f: IdentityFeatures, identityClass: IdentityClass, 
   }
 
   return verdictOf('not-affected', [notAffectedReason(f, context)]);
+}
+
+/** Names as the reasons quote them: "A", "A" and "B". */
+function quotedNames(names: readonly string[]): string {
+  const quoted = names.map((name) => `"${name}"`);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1) ?? ''}`;
+}
+
+/** Addresses in trusted named locations: a Conditional Access exemption the tenant may be relying on, which mandatory MFA ignores. */
+function trustedLocationReasons(f: IdentityFeatures): string[] {
+  if (f.trustedLocationIps === 0) return [];
+  const addresses = f.trustedLocationIps === 1 ? '1 sign-in address is' : `${f.trustedLocationIps} sign-in addresses are`;
+  const where = `the trusted named location${f.trustedLocations.length === 1 ? '' : 's'} ${quotedNames(f.trustedLocations)}`;
+  return [`${addresses} in ${where}: Conditional Access exclusions, trusted locations included, do not exempt anyone from mandatory MFA.`];
 }
 
 function notAffectedReason(f: IdentityFeatures, context: ImpactContext): string {

@@ -17,7 +17,15 @@ describe('recommend', () => {
       why: 'Runs on Azure compute (100% of sign-ins from ASN 8075): give that resource a managed identity with the roles the account uses.',
     });
     const onPrem = blankFeatures('c', 'user', { signIns: 40, userAgents: [{ key: 'az-powershell', name: null, count: 40 }] });
-    expect(recommend(onPrem, 'service-account', breaks, AS_OF).action).toBe('migrate-service-principal-certificate');
+    expect(recommend(onPrem, 'service-account', breaks, AS_OF)).toEqual({
+      action: 'migrate-service-principal-certificate',
+      why: 'Runs outside Azure (on-premises or another network): use a service principal with a certificate, with the roles the account uses.',
+    });
+    const trusted = { ...onPrem, trustedLocationIps: 2, trustedLocations: ['DR site', 'HQ'] };
+    expect(recommend(trusted, 'service-account', breaks, AS_OF)).toEqual({
+      action: 'migrate-service-principal-certificate',
+      why: 'Runs on-premises (2 addresses in the trusted named location "DR site", "HQ"): use a service principal with a certificate, with the roles the account uses.',
+    });
   });
 
   it('retires stale and migrated accounts, keeps the sync account', () => {

@@ -39,7 +39,8 @@ function migration(f: IdentityFeatures): Recommendation {
       why: `Runs on Azure compute (${percent(behaviour.azureShare)} of sign-ins from ASN 8075): give that resource a managed identity with the roles the account uses.`,
     };
   }
-  const where = f.signIns > 0 ? 'Runs outside Azure (on-premises or another network)' : 'Where it runs is unknown (no sign-ins)';
+  const trusted = f.trustedLocations.length > 0 ? ` (${f.trustedLocationIps} address${f.trustedLocationIps === 1 ? '' : 'es'} in the trusted named location ${f.trustedLocations.map((name) => `"${name}"`).join(', ')})` : '';
+  const where = f.signIns === 0 ? 'Where it runs is unknown (no sign-ins)' : trusted ? `Runs on-premises${trusted}` : 'Runs outside Azure (on-premises or another network)';
   return {
     action: 'migrate-service-principal-certificate',
     why: `${where}: use a service principal with a certificate, with the roles the account uses.`,

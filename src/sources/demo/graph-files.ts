@@ -8,6 +8,7 @@ import type { DemoPolicy } from './conditional-access.js';
 import { policyObjects } from './conditional-access.js';
 import type { DemoDirectory, DemoUser, DemoWorkload } from './directory.js';
 import type { SignInActivity } from './generate-logs.js';
+import { namedLocationObjects } from './named-locations.js';
 import { createRng } from './prng.js';
 import { graphTimestamp, WINDOW_END_MS } from './timeline.js';
 
@@ -172,5 +173,6 @@ export async function writeGraphFiles(dataDir: string, directory: DemoDirectory,
   await save('applications.json', page('applications', applications, null));
   await save('conditionalAccessPolicies.json', page('identity/conditionalAccess/policies', policyObjects(directory, policies), null));
   await save('roleAssignments.json', page('roleManagement/directory/roleAssignments', roleAssignments(directory), null));
+  await save('namedLocations.json', page('identity/conditionalAccess/namedLocations', namedLocationObjects(directory.seed), null));
   return written;
 }
