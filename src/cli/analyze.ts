@@ -101,6 +101,7 @@ export function registerAnalyze(program: Command): void {
       try {
         const analysisOptions = { asOf: options.asOf, phase1Date: options.phase1Date, phase2Date: options.phase2Date, config };
         const result = await analyseStore(store, analysisOptions, options.workers ?? defaultWorkers());
+        // A reader that stops early (`| head`) is not an error: what it read is what it wanted.
         if (options.format === 'json') writePartsSync(process.stdout.fd, analysedTenantJsonParts(result));
         else process.stdout.write(renderAnalysisTable(result));
         process.exitCode = EXIT_OK;

@@ -53,4 +53,20 @@ writePartsSync(process.stdout.fd, parts);`;
     expect(lines[29999]).toBe(`line 29999 ${'y'.repeat(90)}`);
     expect(lines.every((line, index) => index === 30000 ? line === '' : line.startsWith(`line ${index} `))).toBe(true);
   });
+
+  it('stops without an error when the reader goes away', async () => {
+    const tsx = pathToFileURL(resolve(import.meta.dirname, '..', '..', 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+    const module = pathToFileURL(resolve(import.meta.dirname, 'write-parts.ts')).href;
+    const script = `const { writePartsSync } = await import(${JSON.stringify(module)});
+const parts = Array.from({ length: 100000 }, () => Buffer.from('x'.repeat(99) + '\\n'));
+process.stderr.write(String(writePartsSync(process.stdout.fd, parts)));`;
+    const child = spawn(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const stderr: Buffer[] = [];
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    // Read the first chunk, then close the pipe, as `| head -c` does.
+    await new Promise((done) => child.stdout.once('data', done));
+    child.stdout.destroy();
+    const status = await new Promise((done) => child.on('close', done));
+    expect({ status, stderr: Buffer.concat(stderr).toString('utf8') }).toEqual({ status: 0, stderr: 'false' });
+  });
 });
