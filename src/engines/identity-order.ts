@@ -35,10 +35,6 @@ export function compareOrderKeys(a: OrderKey, b: OrderKey): number {
   return byCodeUnits(a.sortName, b.sortName) || byCodeUnits(a.id, b.id);
 }
 
-export function compareIdentities(a: OrderedIdentity, b: OrderedIdentity): number {
-  return compareOrderKeys(orderKeyOf(a), orderKeyOf(b));
-}
-
 /**
  * Items in the contract's order by their keys, each made once and all of one shape (items that crossed from another
  * thread have another hidden class than those made here, which would slow every comparison).

@@ -14,6 +14,8 @@ export interface AnalysedEntry extends OrderKey, Pick<IdentityAnalysis, 'id' | '
   json: Uint8Array;
 }
 
+const NO_BYTES = new Uint8Array(0);
+
 /** This thread's buffer for a chunk's JSON as it is written: grown when a chunk needs more, never shrunk. */
 let scratch = Buffer.allocUnsafeSlow(1 << 20);
 
@@ -33,7 +35,7 @@ function reserve(used: number, more: number): Buffer {
  */
 export function analyseTexts(texts: readonly string[], context: AnalysisContext): { entries: AnalysedEntry[]; bytes: ArrayBuffer } {
   const ends: number[] = [];
-  const entries: Omit<AnalysedEntry, 'json'>[] = [];
+  const entries: AnalysedEntry[] = [];
   let used = 0;
   for (const text of texts) {
     const identity = analyseIdentity(featuresFromText(text), context);
@@ -51,13 +53,15 @@ export function analyseTexts(texts: readonly string[], context: AnalysisContext)
       breaksOn: identity.breaksOn,
       reasons: identity.reasons,
       recommendation: { action: identity.recommendation.action },
+      // Set below, once the chunk's buffer exists.
+      json: NO_BYTES,
     });
   }
   // The chunk's bytes, exactly: the scratch buffer stays with this thread for the next chunk.
   const bytes = Buffer.allocUnsafeSlow(used);
   scratch.copy(bytes, 0, 0, used);
-  return {
-    entries: entries.map((entry, index) => ({ ...entry, json: bytes.subarray(ends[index - 1] ?? 0, ends[index]) })),
-    bytes: bytes.buffer,
-  };
+  entries.forEach((entry, index) => {
+    entry.json = bytes.subarray(ends[index - 1] ?? 0, ends[index]);
+  });
+  return { entries, bytes: bytes.buffer };
 }
