@@ -64,7 +64,7 @@ export async function* identityFeatureTexts(store: Store, until: string, source?
   const [trusted] = await store.all<{ any: boolean }>(`SELECT count(*) > 0 AS any FROM named_locations WHERE ${TRUSTED_LOCATION}`);
   const sql = identityFeaturesSql(until, chosen, trusted?.any === true);
   // The next chunk is fetched (DuckDB writing its JSON on its own threads) while the caller works on this one, and
-  // each chunk's texts die young instead of all of them (150 MB at 52,500 identities) living until the last.
+  // each chunk's texts die young instead of all of them (76 MB at 52,500 identities) living until the last.
   // DuckDB counts a buffered row's text as 16 bytes, so its default buffer (~1 MB) holds every row of 52,500 and the
   // first chunk comes only when all are written; a small one hands chunks over as they are made.
   await store.run(`SET streaming_buffer_size = '${STREAMING_BUFFER}'`);
