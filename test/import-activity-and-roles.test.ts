@@ -39,7 +39,7 @@ describe('Activity log from the AzureActivity table', () => {
       ['azure-activity-export.csv', 'loganalytics-csv', 2, 2, 0],
       ['azure-activity-kql.json', 'loganalytics-json', 2, 2, 0],
     ]);
-    expect(summary.totals.activity).toEqual({ read: 4, stored: 4, duplicates: 0, quarantined: 0 });
+    expect(summary.totals.activity).toEqual({ read: 4, stored: 4, updated: 0, duplicates: 0, quarantined: 0 });
     expect(rows.map((row) => [row['time'], row['operation_name'], row['kind'], row['status'], row['caller_upn'], row['mfa'], row['policy_definition_ids']])).toEqual([
       ['2026-11-22T02:00:14', 'microsoft.web/sites/write', 'update', 'succeeded', 'svc-deploy@contoso.onmicrosoft.com', false, null],
       ['2026-11-22T02:10:00', 'microsoft.authorization/policies/audit/action', 'action', 'succeeded', 'svc-deploy@contoso.onmicrosoft.com', false, '4e6c27d5-a6ee-49cf-b2b4-d8fe90fa2b8b'],

@@ -23,7 +23,7 @@ async function importOne(path: string): Promise<{ file: unknown; quarantine: Rec
     const [entry] = summary.files;
     const quarantine = await store.all('SELECT line, reason, left(raw, 30) AS raw FROM quarantine ORDER BY line');
     const [count] = await store.all<{ n: number }>('SELECT count(*) AS n FROM sign_ins');
-    return { file: entry && { format: entry.format, read: entry.read, stored: entry.stored, duplicates: entry.duplicates, quarantined: entry.quarantined, error: entry.error }, quarantine, signIns: count?.n ?? 0 };
+    return { file: entry && { format: entry.format, read: entry.read, stored: entry.stored, updated: entry.updated, duplicates: entry.duplicates, quarantined: entry.quarantined, error: entry.error }, quarantine, signIns: count?.n ?? 0 };
   } finally {
     store.close();
   }
@@ -36,7 +36,7 @@ describe('bad records are quarantined with file, line and reason; the rest is im
     const path = join(work, 'mixed.jsonl');
     writeFileSync(path, [lines[0], '{"time": "2026-11-26T05:00:00Z", "category": "SignInLogs", "properties": {"id": "x"', '', missingId, lines[3], lines[4], 'not json at all'].join('\n'));
     const result = await importOne(path);
-    expect(result.file).toEqual({ format: 'diagnostic-jsonl', read: 6, stored: 3, duplicates: 0, quarantined: 3, error: null });
+    expect(result.file).toEqual({ format: 'diagnostic-jsonl', read: 6, stored: 3, updated: 0, duplicates: 0, quarantined: 3, error: null });
     expect(result.quarantine).toEqual([
       { line: 2, reason: 'invalid JSON', raw: '{"time": "2026-11-26T05:00:00Z' },
       { line: 4, reason: 'missing id', raw: '{"time": "2026-11-26T05:00:00.' },
@@ -67,7 +67,7 @@ describe('bad records are quarantined with file, line and reason; the rest is im
     writeFileSync(path, text.slice(0, cut));
     const result = await importOne(path);
     expect(result.file).toEqual({
-      format: 'graph-json', read: 4, stored: 3, duplicates: 0, quarantined: 1,
+      format: 'graph-json', read: 4, stored: 3, updated: 0, duplicates: 0, quarantined: 1,
       error: expect.stringMatching(/^truncated JSON: the file ends inside the document \(line \d+\); 3 records before it were read$/),
     });
     // The cut record opens on line 143 (its "id" is on the next line).
@@ -80,7 +80,7 @@ describe('bad records are quarantined with file, line and reason; the rest is im
     const path = join(work, 'InteractiveSignIns_bad.csv');
     writeFileSync(path, [header, first, '"2026-11-26T00:00:00Z","short row"', `${second.slice(0, 40)}`].join('\r\n'));
     const result = await importOne(path);
-    expect(result.file).toEqual({ format: 'portal-csv', read: 3, stored: 1, duplicates: 0, quarantined: 2, error: 'truncated CSV: the file ends inside a quoted field (line 4)' });
+    expect(result.file).toEqual({ format: 'portal-csv', read: 3, stored: 1, updated: 0, duplicates: 0, quarantined: 2, error: 'truncated CSV: the file ends inside a quoted field (line 4)' });
     expect(result.quarantine).toEqual([
       { line: 3, reason: 'expected 57 fields, found 2', raw: '"2026-11-26T00:00:00Z","short ' },
       { line: 4, reason: 'truncated: the file ends inside a quoted field', raw: '"2026-11-26T09:12:00.5Z","a1b2' },

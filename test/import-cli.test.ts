@@ -23,10 +23,10 @@ describe('unattended import (CLI)', async () => {
     const summary: unknown = JSON.parse(result.stdout);
     expect(summary).toMatchObject({
       files: [
-        { format: 'graph-json', read: 3, stored: 3, duplicates: 0, quarantined: 0, error: null },
-        { format: null, read: 0, stored: 0, duplicates: 0, quarantined: 0 },
+        { format: 'graph-json', read: 3, stored: 3, updated: 0, duplicates: 0, quarantined: 0, error: null },
+        { format: null, read: 0, stored: 0, updated: 0, duplicates: 0, quarantined: 0 },
       ],
-      totals: { directory: { read: 3, stored: 3, duplicates: 0, quarantined: 0 }, interactiveUser: { read: 0, stored: 0, duplicates: 0, quarantined: 0 } },
+      totals: { directory: { read: 3, stored: 3, updated: 0, duplicates: 0, quarantined: 0 }, interactiveUser: { read: 0, stored: 0, updated: 0, duplicates: 0, quarantined: 0 } },
     });
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -38,9 +38,9 @@ describe('unattended import (CLI)', async () => {
     const result = await cli(['--db', db, '--format', 'graph-json', resolve(FIXTURES, 'graph-json', 'users.json')]);
     expect(result.status).toBe(0);
     const lines = result.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^file\s+format\s+read\s+stored\s+duplicates\s+quarantined$/);
-    expect(lines[1]).toMatch(/users\.json\s+graph-json\s+3\s+3\s+0\s+0$/);
-    expect(lines.at(-1)).toMatch(/^directory\s+3\s+3\s+0\s+0$/);
+    expect(lines[0]).toMatch(/^file\s+format\s+read\s+stored\s+updated\s+duplicates\s+quarantined$/);
+    expect(lines[1]).toMatch(/users\.json\s+graph-json\s+3\s+3\s+0\s+0\s+0$/);
+    expect(lines.at(-1)).toMatch(/^directory\s+3\s+3\s+0\s+0\s+0$/);
   });
 
   it('rejects an unknown --format in one line with exit 2', async () => {

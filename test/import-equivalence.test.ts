@@ -13,7 +13,11 @@ if (!haveSamples) console.warn('skipped: ../shared/samples not present (a user c
 const work = mkdtempSync(join(tmpdir(), 'unattended-equivalence-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Every sign_ins column but raw (the record as it arrived differs by format, by design) and batch_id. */
+/**
+ * Every sign_ins column but raw (the record as it arrived differs by format, by design), batch_id, and logged_at (when
+ * the log wrote this version: the diagnostic envelope's time or Log Analytics' TimeGenerated, which Graph and the portal
+ * download do not carry; docs/sign-ins.md).
+ */
 async function signInRows(paths: readonly string[]): Promise<Record<string, unknown>[]> {
   const store = await openStore(':memory:');
   try {
@@ -23,7 +27,7 @@ async function signInRows(paths: readonly string[]): Promise<Record<string, unkn
       expect(file.quarantined, file.path).toBe(0);
     }
     return await store.all(
-      `SELECT * EXCLUDE (raw, batch_id, created_at, authentication_steps, applied_policies),
+      `SELECT * EXCLUDE (raw, batch_id, logged_at, created_at, authentication_steps, applied_policies),
               strftime(created_at, '%Y-%m-%dT%H:%M:%S.%f') AS created_at,
               CAST(authentication_steps AS VARCHAR) AS authentication_steps, CAST(applied_policies AS VARCHAR) AS applied_policies
        FROM sign_ins ORDER BY id, kind`,

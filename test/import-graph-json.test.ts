@@ -26,7 +26,7 @@ describe('import of Graph JSON pages', () => {
       ['user-registration-details.json', 'graph-json', 2, 2, 0, null],
       ['users.json', 'graph-json', 3, 3, 0, null],
     ]);
-    expect(summary.totals.directory).toEqual({ read: 16, stored: 16, duplicates: 0, quarantined: 0 });
+    expect(summary.totals.directory).toEqual({ read: 16, stored: 16, updated: 0, duplicates: 0, quarantined: 0 });
   });
 
   it('normalises users: lowercase ids and UPNs, password expiry, licences, sign-in activity in UTC', async () => {
@@ -86,7 +86,7 @@ describe('import of the diagnostic Activity log', () => {
   it('normalises writes, deletes, policy audits and denials with the token claims', async () => {
     const store = await openStore(':memory:');
     const summary = await importPaths(store, [resolve(FIXTURES, 'diagnostic-jsonl', 'activity-administrative.jsonl')]);
-    expect(summary.totals.activity).toEqual({ read: 5, stored: 5, duplicates: 0, quarantined: 0 });
+    expect(summary.totals.activity).toEqual({ read: 5, stored: 5, updated: 0, duplicates: 0, quarantined: 0 });
     const rows = await store.all(
       `SELECT operation_name, kind, status, status_code, subscription_id, caller_upn, caller_object_id, caller_app_id, idtyp, appidacr, auth_methods, mfa, policy_definition_ids
        FROM operations ORDER BY time`,
@@ -107,7 +107,7 @@ describe('Graph v1.0 sign-ins and the admin center JSON download', () => {
     const store = await openStore(':memory:');
     const page = resolve(FIXTURES, 'graph-json-signins', 'signins-v1.json');
     const summary = await importPaths(store, [page]);
-    expect(summary.totals.interactiveUser).toEqual({ read: 1, stored: 1, duplicates: 0, quarantined: 0 });
+    expect(summary.totals.interactiveUser).toEqual({ read: 1, stored: 1, updated: 0, duplicates: 0, quarantined: 0 });
     const rows = await store.all(
       `SELECT id, kind, upn, error_code, mfa_satisfied, authentication_requirement, CAST(applied_policies AS VARCHAR) AS policies FROM sign_ins`,
     );

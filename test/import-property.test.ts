@@ -69,7 +69,7 @@ describe('property: any mutation of a valid file is stored, quarantined or rejec
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('reconciles read = stored + duplicates + quarantined for every mutated file', async () => {
+  it('reconciles read = stored + updated + duplicates + quarantined for every mutated file', async () => {
     let runs = 0;
     await fc.assert(
       fc.asyncProperty(
@@ -90,17 +90,17 @@ describe('property: any mutation of a valid file is stored, quarantined or rejec
           expect(summary.files).toHaveLength(1);
           const [file] = summary.files;
           if (!file) throw new Error('no summary');
-          expect(file.read).toBe(file.stored + file.duplicates + file.quarantined);
+          expect(file.read).toBe(file.stored + file.updated + file.duplicates + file.quarantined);
           if (file.format === null) {
             expect(file.error).toMatch(/: not in a known format \(tried diagnostic-jsonl, /);
             expect(file.read).toBe(0);
           }
-          for (const counts of Object.values(summary.totals)) expect(counts.read).toBe(counts.stored + counts.duplicates + counts.quarantined);
-          const [row] = await store.all<{ read: number; stored: number; duplicates: number; quarantined: number }>(
-            'SELECT read, stored, duplicates, quarantined FROM batches WHERE file = ? ORDER BY started_at DESC LIMIT 1',
+          for (const counts of Object.values(summary.totals)) expect(counts.read).toBe(counts.stored + counts.updated + counts.duplicates + counts.quarantined);
+          const [row] = await store.all<{ read: number; stored: number; updated: number; duplicates: number; quarantined: number }>(
+            'SELECT read, stored, updated, duplicates, quarantined FROM batches WHERE file = ? ORDER BY started_at DESC LIMIT 1',
             [file.path],
           );
-          if (file.format !== null) expect(row).toEqual({ read: file.read, stored: file.stored, duplicates: file.duplicates, quarantined: file.quarantined });
+          if (file.format !== null) expect(row).toEqual({ read: file.read, stored: file.stored, updated: file.updated, duplicates: file.duplicates, quarantined: file.quarantined });
           const [quarantined] = await store.all<{ n: number }>('SELECT count(*) AS n FROM quarantine q JOIN batches b USING (batch_id) WHERE b.file = ?', [file.path]);
           expect(quarantined?.n ?? 0).toBe(file.format === null ? 0 : file.quarantined);
         },

@@ -28,26 +28,26 @@ describe.skipIf(!have)('import of the real diagnostic-settings samples', () => {
     ]);
     const counts = (name: string): unknown => {
       const file = byFile[name];
-      return file && { format: file.format, read: file.read, stored: file.stored, duplicates: file.duplicates, quarantined: file.quarantined, error: file.error };
+      return file && { format: file.format, read: file.read, stored: file.stored, updated: file.updated, duplicates: file.duplicates, quarantined: file.quarantined, error: file.error };
     };
-    expect(counts('sign_in_logs.jsonl')).toEqual({ format: 'diagnostic-jsonl', read: 5, stored: 5, duplicates: 0, quarantined: 0, error: null });
-    expect(counts('non_interactive_user_sign_in_logs.jsonl')).toEqual({ format: 'diagnostic-jsonl', read: 14, stored: 14, duplicates: 0, quarantined: 0, error: null });
-    expect(counts('service_principal_sign_in_logs.jsonl')).toEqual({ format: 'diagnostic-jsonl', read: 25, stored: 25, duplicates: 0, quarantined: 0, error: null });
+    expect(counts('sign_in_logs.jsonl')).toEqual({ format: 'diagnostic-jsonl', read: 5, stored: 5, updated: 0, duplicates: 0, quarantined: 0, error: null });
+    expect(counts('non_interactive_user_sign_in_logs.jsonl')).toEqual({ format: 'diagnostic-jsonl', read: 14, stored: 14, updated: 0, duplicates: 0, quarantined: 0, error: null });
+    expect(counts('service_principal_sign_in_logs.jsonl')).toEqual({ format: 'diagnostic-jsonl', read: 25, stored: 25, updated: 0, duplicates: 0, quarantined: 0, error: null });
     // 24 records on 23 newline-terminated lines plus a last line without a newline; one sign-in
     // (id 0ca54ccd…, lines 11 and 15) was delivered twice by the diagnostic setting, an at-least-once export.
-    expect(counts('managed_identity_sign_in_logs.jsonl')).toEqual({ format: 'diagnostic-jsonl', read: 24, stored: 23, duplicates: 1, quarantined: 0, error: null });
-    expect(counts('audit_logs.jsonl')).toEqual({ format: 'diagnostic-jsonl', read: 22, stored: 22, duplicates: 0, quarantined: 0, error: null });
+    expect(counts('managed_identity_sign_in_logs.jsonl')).toEqual({ format: 'diagnostic-jsonl', read: 24, stored: 23, updated: 0, duplicates: 1, quarantined: 0, error: null });
+    expect(counts('audit_logs.jsonl')).toEqual({ format: 'diagnostic-jsonl', read: 22, stored: 22, updated: 0, duplicates: 0, quarantined: 0, error: null });
     expect(byFile['README.md']?.format).toBeNull();
     expect(byFile['README.md']?.error).toMatch(/README\.md: not in a known format \(tried diagnostic-jsonl, activity-log-json, resource-graph-json, loganalytics-json, graph-json, portal-csv, loganalytics-csv\)/);
 
     expect(summary.totals).toEqual({
-      interactiveUser: { read: 5, stored: 5, duplicates: 0, quarantined: 0 },
-      nonInteractiveUser: { read: 14, stored: 14, duplicates: 0, quarantined: 0 },
-      servicePrincipal: { read: 25, stored: 25, duplicates: 0, quarantined: 0 },
-      managedIdentity: { read: 24, stored: 23, duplicates: 1, quarantined: 0 },
-      activity: { read: 0, stored: 0, duplicates: 0, quarantined: 0 },
-      audit: { read: 22, stored: 22, duplicates: 0, quarantined: 0 },
-      directory: { read: 0, stored: 0, duplicates: 0, quarantined: 0 },
+      interactiveUser: { read: 5, stored: 5, updated: 0, duplicates: 0, quarantined: 0 },
+      nonInteractiveUser: { read: 14, stored: 14, updated: 0, duplicates: 0, quarantined: 0 },
+      servicePrincipal: { read: 25, stored: 25, updated: 0, duplicates: 0, quarantined: 0 },
+      managedIdentity: { read: 24, stored: 23, updated: 0, duplicates: 1, quarantined: 0 },
+      activity: { read: 0, stored: 0, updated: 0, duplicates: 0, quarantined: 0 },
+      audit: { read: 22, stored: 22, updated: 0, duplicates: 0, quarantined: 0 },
+      directory: { read: 0, stored: 0, updated: 0, duplicates: 0, quarantined: 0 },
     });
     const kinds = await store.all('SELECT kind, count(*) AS n FROM sign_ins GROUP BY kind ORDER BY kind');
     expect(kinds).toEqual([

@@ -10,6 +10,11 @@ export const AUTHENTICATION_FACTS = {
    * Erring this way is deliberate: calling a password sign-in "MFA" would hide exactly what the tool looks for.
    */
   firstFactorMethods: ['Password', 'Previously satisfied', 'Password Hash Sync', 'Pass-through Authentication', 'Seamless SSO', 'Integrated Windows Authentication', 'Federated', 'Kerberos'],
+  /**
+   * The method of a step satisfied by a claim in the token rather than by a credential presented now: the session's
+   * earlier sign-in did the work ("First factor requirement satisfied by claim in the token", or the MFA one).
+   */
+  claimMethod: 'Previously satisfied',
   /** status.additionalDetails / step result texts that mean MFA was satisfied (case-insensitive substrings). */
   mfaSatisfiedTexts: ['MFA requirement satisfied by claim in the token', 'satisfied by strong authentication'],
   source: SOURCES.signInSchema,

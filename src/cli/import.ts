@@ -32,13 +32,13 @@ function pad(text: string, width: number, right = false): string {
 }
 
 function renderTable(summary: ImportSummary): string {
-  const header = ['file', 'format', 'read', 'stored', 'duplicates', 'quarantined'];
+  const header = ['file', 'format', 'read', 'stored', 'updated', 'duplicates', 'quarantined'];
   const rows = summary.files.map((file) => [
-    terminalSafe(file.path), file.format ?? '-', String(file.read), String(file.stored), String(file.duplicates), String(file.quarantined),
+    terminalSafe(file.path), file.format ?? '-', String(file.read), String(file.stored), String(file.updated), String(file.duplicates), String(file.quarantined),
   ]);
   const kindRows = RECORD_KINDS.filter((kind) => summary.totals[kind].read > 0).map((kind) => {
     const counts = summary.totals[kind];
-    return [kind, '', String(counts.read), String(counts.stored), String(counts.duplicates), String(counts.quarantined)];
+    return [kind, '', String(counts.read), String(counts.stored), String(counts.updated), String(counts.duplicates), String(counts.quarantined)];
   });
   const all = [header, ...rows, ...kindRows];
   const widths = header.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)));

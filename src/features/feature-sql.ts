@@ -2,6 +2,8 @@ import { MFA_POLICY_DEFINITIONS, POLICY_AUDIT_OPERATION, POLICY_DENY_STATUS } fr
 import { IN_PROGRESS_STATUSES } from '../catalog/activity-log.js';
 import { cellRowsSql, mergedCellsSql, mergedProfilesSql, profileRowsSql } from '../store/rollups/sign-in-rollup-sql.js';
 import { signInSummarySql } from '../store/rollups/sign-in-summary-sql.js';
+import { mergedSessionsSql, sessionRowsSql } from '../store/rollups/sign-in-session-sql.js';
+import { resolvedSignInsSql } from '../store/sign-in-mfa-sql.js';
 import { sqlString } from '../store/sql-literal.js';
 import { ipBitsSql } from './ip-bits-sql.js';
 import { signInBlockJsonSql } from './sign-in-block-sql.js';
@@ -43,17 +45,23 @@ agg AS NOT MATERIALIZED (SELECT * FROM sign_in_summary),`;
   }
   if (source === 'compacted-rollups') {
     return `profiles AS NOT MATERIALIZED (SELECT * FROM sign_in_profiles),
-agg AS MATERIALIZED (${signInSummarySql('sign_in_cells', 'sign_in_profiles')}),`;
+agg AS MATERIALIZED (${signInSummarySql('sign_in_cells', 'sign_in_profiles', 'sign_in_sessions')}),`;
   }
   if (source === 'rollups') {
     return `cell_rows AS (${mergedCellsSql('sign_in_cells')}),
 profiles AS MATERIALIZED (${mergedProfilesSql('sign_in_profiles')}),
-agg AS MATERIALIZED (${signInSummarySql('cell_rows', 'profiles')}),`;
+session_rows AS (${mergedSessionsSql('sign_in_sessions')}),
+agg AS MATERIALIZED (${signInSummarySql('cell_rows', 'profiles', 'session_rows')}),`;
   }
+  // Resolved here from the sign-ins up to the cut-off, not read from the stored mfa_basis: rows written without a batch
+  // have none, and a basis depends only on earlier sign-ins, so the cut-off changes no sign-in's basis.
   const upTo = `SELECT * FROM sign_ins WHERE created_at < ${afterCutoffSql(until)}`;
-  return `cell_rows AS (${cellRowsSql(upTo)}),
+  const narrow = `SELECT * EXCLUDE (raw, authentication_steps, applied_policies) FROM sign_ins WHERE created_at < ${afterCutoffSql(until)}`;
+  return `resolved AS MATERIALIZED (${resolvedSignInsSql(narrow)}),
+cell_rows AS (${cellRowsSql('SELECT * FROM resolved')}),
 profiles AS MATERIALIZED (${profileRowsSql(upTo)}),
-agg AS MATERIALIZED (${signInSummarySql('cell_rows', 'profiles')}),`;
+session_rows AS (${sessionRowsSql('SELECT * FROM resolved')}),
+agg AS MATERIALIZED (${signInSummarySql('cell_rows', 'profiles', 'session_rows')}),`;
 }
 
 /**

@@ -22,6 +22,12 @@ const countByAsnSchema = z.object({ asn: z.number().int(), count });
 /** Sign-ins per hour of the week, UTC, Monday 00:00 first. */
 const hourOfWeekSchema = z.array(count).length(168);
 const successorSchema = z.object({ id: z.string(), name: maybeText, firstSeen: time, sharedIp: z.string() });
+/** The sign-in that completed MFA for a session whose later sign-ins rode it: what a person checks in the logs. */
+const sessionMfaSchema = z.object({ sessionId: z.string(), signInId: z.string(), at: time, app: maybeText, method: maybeText, refreshes: count });
+/** A session that began with a single-factor credential sign-in and was refreshed without MFA. */
+const singleFactorSessionSchema = z.object({ sessionId: z.string(), startedAt: time, app: maybeText, refreshes: count });
+/** A session first seen with a sign-in that rides a token: it began before the data does. */
+const untracedSessionSchema = z.object({ sessionId: z.string(), firstSeen: time, signIns: count });
 
 export const identityFeaturesSchema = z.object({
   // --- the directory object (null when the principal was only seen in logs) ---
@@ -108,6 +114,25 @@ export const identityFeaturesSchema = z.object({
   scopeMfaFailureCodes: z.array(z.number().int()).default([]),
   lastScopeMfaSuccess: maybeTime,
   otherMfaFailures: count,
+  // --- sessions: MFA a token carries from its session, and what cannot be traced (reference/data-formats.md) ---
+  /** Successful sign-ins with no MFA of their own whose session completed MFA at or before them. */
+  sessionMfaSuccesses: count,
+  /** Of portalSuccessMfa / armSuccessMfa, those carried by their session. */
+  portalSuccessSessionMfa: count,
+  armSuccessSessionMfa: count,
+  /** Of portalSuccessNoMfa / armSuccessNoMfa, refreshes of a session that began with a single-factor credential sign-in. */
+  portalSuccessSessionSingle: count,
+  armSuccessSessionSingle: count,
+  /** In-scope successes riding a token whose origin is not in the data: neither with nor without MFA (not counted in either). */
+  portalSuccessUntraced: count,
+  armSuccessUntraced: count,
+  scopeUntracedFirst: maybeTime,
+  scopeUntracedLast: maybeTime,
+  /** Untraced successful sign-ins (any app) that carry no session id at all. */
+  untracedWithoutSession: count,
+  sessionMfaExample: sessionMfaSchema.nullable().default(null),
+  singleFactorSessionExample: singleFactorSessionSchema.nullable().default(null),
+  untracedSessionExample: untracedSessionSchema.nullable().default(null),
   // --- the tenant's own network: IP named locations marked trusted (Conditional Access) ---
   /** Distinct addresses of successful sign-ins inside the IP ranges of a trusted named location. */
   trustedLocationIps: count,

@@ -59,6 +59,19 @@ const BLOCK: readonly (readonly [key: string, sql: (a: string) => string])[] = [
   ['scopeMfaFailureCodes', (a) => `coalesce(${a}.scope_mfa_failure_codes, [])`],
   ['lastScopeMfaSuccess', (a) => `${a}.last_scope_mfa_success`],
   ['otherMfaFailures', (a) => `coalesce(${a}.other_mfa_failures, 0)`],
+  ['sessionMfaSuccesses', (a) => `coalesce(${a}.session_mfa_successes, 0)`],
+  ['portalSuccessSessionMfa', (a) => `coalesce(${a}.portal_session_mfa, 0)`],
+  ['armSuccessSessionMfa', (a) => `coalesce(${a}.arm_session_mfa, 0)`],
+  ['portalSuccessSessionSingle', (a) => `coalesce(${a}.portal_session_single, 0)`],
+  ['armSuccessSessionSingle', (a) => `coalesce(${a}.arm_session_single, 0)`],
+  ['portalSuccessUntraced', (a) => `coalesce(${a}.portal_untraced, 0)`],
+  ['armSuccessUntraced', (a) => `coalesce(${a}.arm_untraced, 0)`],
+  ['scopeUntracedFirst', (a) => `${a}.scope_untraced_first`],
+  ['scopeUntracedLast', (a) => `${a}.scope_untraced_last`],
+  ['untracedWithoutSession', (a) => `greatest(coalesce(${a}.untraced_successes, 0) - coalesce(${a}.untraced_in_sessions, 0), 0)::INTEGER`],
+  ['sessionMfaExample', (a) => `${a}.session_mfa_example`],
+  ['singleFactorSessionExample', (a) => `${a}.single_session_example`],
+  ['untracedSessionExample', (a) => `${a}.untraced_session_example`],
 ];
 
 export const ISO_INSTANT_FORMAT = '%Y-%m-%dT%H:%M:%S.%gZ';

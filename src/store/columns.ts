@@ -23,8 +23,12 @@ export const SIGN_INS: TableSpec = {
     ['additional_details', 'text'], ['client_credential_type', 'text'], ['federated_credential_id', 'text'], ['msi_type', 'text'],
     ['associated_resource_id', 'text'], ['cross_tenant_access_type', 'text'], ['home_tenant_id', 'text'], ['resource_tenant_id', 'text'],
     ['incoming_token_type', 'text'], ['raw', 'json'], ['batch_id', 'text'],
+    ['session_id', 'text'], ['correlation_id', 'text'], ['unique_token_identifier', 'text'], ['logged_at', 'timestamp'], ['credential', 'bool'],
+    ['mfa_method', 'text'], ['device_id', 'text'], ['device_os', 'text'], ['device_browser', 'text'], ['device_compliant', 'bool'],
+    ['device_managed', 'bool'], ['device_trust_type', 'text'], ['risk_level_sign_in', 'text'], ['risk_level_aggregated', 'text'], ['risk_state', 'text'],
+    ['mfa_basis', 'text'],
   ],
-  unkeyedKey: ['id', 'kind'],
+  unkeyedKey: ['id', 'created_at'],
 };
 
 export const IDENTITIES: TableSpec = {
@@ -34,6 +38,7 @@ export const IDENTITIES: TableSpec = {
     ['created_at', 'timestamp'], ['password_never_expires', 'bool'], ['on_premises_sync_enabled', 'bool'], ['license_count', 'int'],
     ['app_id', 'text'], ['service_principal_type', 'text'], ['app_owner_tenant_id', 'text'], ['last_sign_in', 'timestamp'],
     ['last_non_interactive_sign_in', 'timestamp'], ['last_successful_sign_in', 'timestamp'], ['tags', 'text[]'], ['raw', 'json'], ['batch_id', 'text'],
+    ['job_title', 'text'], ['department', 'text'], ['manager_id', 'text'],
   ],
 };
 

@@ -49,6 +49,24 @@ function writes(tenant: TenantFixture, user: UserSpec, times: readonly number[],
   times.forEach((at, index) => tenant.operation({ at: at + 60_000, caller: { objectId: user.id, upn: user.upn, appId }, operation: index % 3 === 0 ? 'MICROSOFT.WEB/SITES/WRITE' : 'MICROSOFT.STORAGE/STORAGEACCOUNTS/WRITE', amr, created: index % 2 === 0, place }));
 }
 
+/** A reason's minute: "2026-11-20 10:10 UTC". */
+function minute(at: number): string {
+  return `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function session(n: number): string {
+  return `5e55a0f1-0000-4000-8000-${String(n).padStart(12, '0')}`;
+}
+
+/** Each workday at 10:10: a portal sign-in with MFA begins a session; the portal refreshes it three times, logged single-factor. */
+const portalDays = workdays([10]);
+const lastPortalDay = portalDays.at(-1) ?? 0;
+/** Each hour a password sign-in on the CLI begins a session; two refreshes ride it. */
+const passwordRuns = every(WINDOW_START + 5 * 60_000, WINDOW_END - HOUR, HOUR);
+const lastPasswordRun = passwordRuns.at(-1) ?? 0;
+/** The first two days: portal refreshes of a session whose sign-in is before the window. */
+const preWindowRefreshes = [WINDOW_START + 9 * HOUR, WINDOW_START + 11 * HOUR, WINDOW_START + DAY + 9 * HOUR];
+
 export const CASES: readonly ScenarioCase[] = [
   {
     name: 'a human admin with MFA',
@@ -254,5 +272,50 @@ export const CASES: readonly ScenarioCase[] = [
       return user;
     },
     expect: { class: 'service-account', verdict: 'at-risk', breaksOn: null, action: 'migrate-managed-identity', reason: 'No Activity log was imported, so writes cannot be told from reads' },
+  },
+  {
+    name: 'a person whose portal refreshes are logged single-factor after an MFA sign-in in the same session',
+    build(t) {
+      const user = t.user({ id: uid(21), upn: 'sam.portal@contoso.com', displayName: 'Sam Portal', licences: 1, mfaMethods: ['microsoftAuthenticatorPush'] });
+      officeDays(t, user);
+      portalDays.forEach((at, day) => {
+        t.signIn({ at, user, app: APPS.portal, resource: RESOURCES.arm, place: NET.office, userAgent: UA.edge, interactive: true, mfa: true, session: session(100 + day) });
+        for (const later of [10, 40, 70]) t.signIn({ at: at + later * 60_000, user, app: APPS.portal, resource: RESOURCES.arm, place: NET.office, userAgent: UA.edge, refresh: true, session: session(100 + day) });
+      });
+      return user;
+    },
+    expect: {
+      class: 'human', verdict: 'ready', breaksOn: null, action: 'none',
+      reason: `yet carry the MFA of the session they ride: e.g. session ${session(100 + portalDays.length - 1)} completed MFA by Mobile app notification on "Azure Portal" at ${minute(lastPortalDay)}`,
+    },
+  },
+  {
+    name: 'a service account whose password sessions are refreshed without MFA',
+    build(t) {
+      const user = t.user(svc(22, 'svc-refresh-cli'));
+      passwordRuns.forEach((at, run) => {
+        t.signIn({ at, user, app: APPS.cli, resource: RESOURCES.arm, place: NET.azure, userAgent: UA.cliVm, interactive: true, session: session(2000 + run) });
+        for (const later of [15, 30]) t.signIn({ at: at + later * 60_000, user, app: APPS.cli, resource: RESOURCES.arm, place: NET.azure, userAgent: UA.cliVm, refresh: true, session: session(2000 + run) });
+      });
+      writes(t, user, passwordRuns.filter((_, run) => run % 6 === 0), 'pwd', APPS.cli.id);
+      return user;
+    },
+    expect: {
+      class: 'service-account', verdict: 'breaks', breaksOn: PHASE2, action: 'migrate-managed-identity',
+      reason: `of them refreshing a session that began single-factor (session ${session(2000 + passwordRuns.length - 1)} began with a single-factor sign-in to "Microsoft Azure CLI" at ${minute(lastPasswordRun)} and was refreshed 2 times without MFA)`,
+    },
+  },
+  {
+    name: 'a person whose only portal access rides a session begun before the window',
+    build(t) {
+      const user = t.user({ id: uid(23), upn: 'kim.tab@contoso.com', displayName: 'Kim Tab', licences: 1, mfaMethods: ['microsoftAuthenticatorPush'] });
+      officeDays(t, user);
+      for (const at of preWindowRefreshes) t.signIn({ at, user, app: APPS.portal, resource: RESOURCES.arm, place: NET.office, userAgent: UA.edge, refresh: true, session: session(3000) });
+      return user;
+    },
+    expect: {
+      class: 'human', verdict: 'at-risk', breaksOn: null, action: 'none',
+      reason: `their session began before the imported window (session ${session(3000)} was first seen at ${minute(preWindowRefreshes[0] ?? 0)}, already under way)`,
+    },
   },
 ];

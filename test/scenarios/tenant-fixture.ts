@@ -74,6 +74,10 @@ export interface SignInSpec {
   errorCode?: number;
   guestFromHome?: boolean;
   mfaMethod?: string;
+  /** The Entra session id (sessionId) the sign-in begins or rides. */
+  session?: string;
+  /** A token refresh: no authentication steps, logged single-factor, incomingTokenType refreshToken. */
+  refresh?: boolean;
 }
 
 export interface OperationSpec {
@@ -167,7 +171,9 @@ export class TenantFixture {
     } else {
       const user = spec.user;
       if (!user) throw new Error('a user sign-in needs a user');
-      const steps = mfa
+      const steps = spec.refresh
+        ? []
+        : mfa
         ? [
             { authenticationStepDateTime: entraTime(spec.at), authenticationMethod: 'Password', succeeded: true, authenticationStepResultDetail: 'Correct password', authenticationStepRequirement: 'Primary authentication' },
             { authenticationStepDateTime: entraTime(spec.at), authenticationMethod: spec.mfaMethod ?? 'Mobile app notification', succeeded: errorCode === 0, authenticationStepResultDetail: 'MFA successfully completed', authenticationStepRequirement: 'Multi-factor authentication' },
@@ -176,7 +182,8 @@ export class TenantFixture {
       properties = {
         ...common, userDisplayName: user.displayName, userPrincipalName: user.upn, userId: user.id, userType: user.userType ?? 'Member',
         clientAppUsed: spec.userAgent?.startsWith('Mozilla') ? 'Browser' : 'Mobile Apps and Desktop clients', ...(spec.userAgent ? { userAgent: spec.userAgent } : {}),
-        isInteractive: spec.interactive ?? false, authenticationRequirement: mfa || spec.guestFromHome ? 'multiFactorAuthentication' : 'singleFactorAuthentication',
+        isInteractive: spec.interactive ?? false, authenticationRequirement: (mfa || spec.guestFromHome) && !spec.refresh ? 'multiFactorAuthentication' : 'singleFactorAuthentication',
+        ...(spec.session ? { sessionId: spec.session } : {}), incomingTokenType: spec.refresh ? 'refreshToken' : 'none',
         authenticationProtocol: spec.protocol ?? 'none', authenticationDetails: steps, clientCredentialType: 'none',
         homeTenantId: spec.guestFromHome ? HOME_TENANT_ID : TENANT_ID, crossTenantAccessType: spec.guestFromHome ? 'b2bCollaboration' : 'none',
         conditionalAccessStatus: 'success', appliedConditionalAccessPolicies: [],

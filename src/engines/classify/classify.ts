@@ -3,6 +3,7 @@ import { FIRST_PARTY_APPS } from '../../catalog/enforcement.js';
 import type { IdentityFeatures, TenantFeatures } from '../../features/identity-features.js';
 import type { Evidence, IdentityClass } from '../../model/analysis.js';
 import { behaviourOf, duration, percent } from './behaviour-signals.js';
+import { sessionMfaPhrase, singleFactorSessionPhrase, untracedSentence } from '../impact/session-phrases.js';
 
 export interface ClassifyContext {
   /** Break-glass accounts from unattended.yaml: UPNs or object IDs, any case. */
@@ -140,6 +141,7 @@ function userSignals(features: IdentityFeatures): Signal[] {
   if (features.mfaSuccesses > 0) {
     signals.push({ signal: 'completes-mfa', detail: `Completed MFA on ${features.mfaSuccesses} sign-ins.`, machine: -1.5 });
   }
+  signals.push(...sessionSignals(features));
   if (features.apps.some((app) => app.key === MOBILE_APP_ID)) {
     signals.push({ signal: 'azure-mobile-app', detail: 'Uses the Azure mobile app: a person with a phone.', machine: -1 });
   }
@@ -173,6 +175,23 @@ function userSignals(features: IdentityFeatures): Signal[] {
   if (SERVICE_NAME.test(nameOf(features))) {
     signals.push({ signal: 'service-name', detail: 'Its name reads like a service account (a weak hint: behaviour decides).', machine: 0.5 });
   }
+  return signals;
+}
+
+/**
+ * What the sessions show, as evidence a person can check (weight 0: completes-mfa and password-grant already weigh the
+ * same facts; these name the session and sign-in to look up).
+ */
+function sessionSignals(features: IdentityFeatures): Signal[] {
+  const signals: Signal[] = [];
+  const mfa = sessionMfaPhrase(features);
+  if (features.sessionMfaSuccesses > 0 && mfa !== null) {
+    signals.push({ signal: 'session-mfa', detail: `${features.sessionMfaSuccesses} sign-in${features.sessionMfaSuccesses === 1 ? '' : 's'} with no MFA step of their own carry their session's MFA: e.g. ${mfa}.`, machine: 0 });
+  }
+  const single = singleFactorSessionPhrase(features);
+  if (single !== null) signals.push({ signal: 'single-factor-session', detail: `Token refreshes without MFA in sessions that began single-factor: e.g. ${single}.`, machine: 0 });
+  const untraced = untracedSentence(features);
+  if (untraced !== null) signals.push({ signal: 'untraced-session', detail: untraced, machine: 0 });
   return signals;
 }
 

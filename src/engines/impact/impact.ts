@@ -2,6 +2,7 @@ import { MFA_POLICY_DEFINITIONS } from '../../catalog/enforcement.js';
 import type { IdentityFeatures, TenantFeatures } from '../../features/identity-features.js';
 import type { IdentityClass, Verdict } from '../../model/analysis.js';
 import { countList, day, daysBetween, span } from './phrases.js';
+import { sessionMfaPhrase, singleFactorSessionPhrase, untracedSentence } from './session-phrases.js';
 
 export interface EnforcementDates {
   phase1: string;
@@ -65,10 +66,31 @@ function brokenReasons(f: IdentityFeatures): { reasons: string[]; phase: string 
   return { reasons, phase };
 }
 
+/** ", N of them refreshes of a single-factor session (session S began …)" when the count is not zero. */
+function sessionSingleClause(count: number, f: IdentityFeatures): string {
+  if (count === 0) return '';
+  const example = singleFactorSessionPhrase(f);
+  return `, ${count} of them refreshing a session that began single-factor${example ? ` (${example})` : ''}`;
+}
+
 function armAccessSentence(f: IdentityFeatures): string {
   const apps = countList(f.armNoMfaApps.map((app) => ({ label: app.name ?? app.key, count: app.count })));
   const ropc = f.armRopcSuccess > 0 ? `, ${f.armRopcSuccess} of them password (ROPC) grants` : '';
-  return `${f.armSuccessNoMfa} sign-in${f.armSuccessNoMfa === 1 ? '' : 's'} to Azure Resource Manager without MFA${ropc} via ${apps || 'an unnamed client'}, ${span(f.armNoMfaFirst, f.armNoMfaLast)}`;
+  return `${f.armSuccessNoMfa} sign-in${f.armSuccessNoMfa === 1 ? '' : 's'} to Azure Resource Manager without MFA${ropc}${sessionSingleClause(f.armSuccessSessionSingle, f)} via ${apps || 'an unnamed client'}, ${span(f.armNoMfaFirst, f.armNoMfaLast)}`;
+}
+
+/** "N Azure portal sign-ins with MFA (M of them carried by their session)". */
+function withMfa(count: number, carried: number, what: string): string {
+  const base = `${count} ${what}${count === 1 ? '' : 's'} with MFA`;
+  if (carried === 0) return base;
+  return `${base} (${carried === count ? 'all' : `${carried}`} of them carried by their session)`;
+}
+
+/** The session MFA the ready verdict counts, named so it can be checked. */
+function sessionMfaReasons(f: IdentityFeatures): string[] {
+  const example = sessionMfaPhrase(f);
+  if (f.portalSuccessSessionMfa + f.armSuccessSessionMfa === 0 || example === null) return [];
+  return [`Token refreshes are logged single-factor when no policy asks for MFA again, yet carry the MFA of the session they ride: e.g. ${example}.`];
 }
 
 /** Whether, when and why mandatory MFA breaks this identity, from its features alone. */
@@ -99,7 +121,7 @@ export function assessImpact(f: IdentityFeatures, identityClass: IdentityClass, 
   const reasons: string[] = [];
   if (f.portalSuccessNoMfa > 0) {
     phases.push('phase1');
-    reasons.push(`${f.portalSuccessNoMfa} Azure portal sign-in${f.portalSuccessNoMfa === 1 ? '' : 's'} without MFA, ${span(f.portalNoMfaFirst, f.portalNoMfaLast)}.`);
+    reasons.push(`${f.portalSuccessNoMfa} Azure portal sign-in${f.portalSuccessNoMfa === 1 ? '' : 's'} without MFA${sessionSingleClause(f.portalSuccessSessionSingle, f)}, ${span(f.portalNoMfaFirst, f.portalNoMfaLast)}.`);
   }
   if (f.opsNoMfa > 0 || f.policyAudits > 0) {
     phases.push('phase2');
@@ -116,7 +138,7 @@ export function assessImpact(f: IdentityFeatures, identityClass: IdentityClass, 
   if (chosen) {
     const date = context.enforcement[chosen];
     const when = date >= context.asOf.slice(0, 10) ? `They will be refused from ${date} (${chosen}).` : `${chosen} has applied since ${date}, yet these succeeded: a postponement or exemption is in place and will end.`;
-    return verdictOf('breaks', [...reasons, ...trustedLocationReasons(f), when], { breaksOn: date, phase: chosen });
+    return verdictOf('breaks', [...reasons, ...untracedReasons(f), ...trustedLocationReasons(f), when], { breaksOn: date, phase: chosen });
   }
 
   const demonstratedMfa = f.portalSuccessMfa + f.armSuccessMfa + f.opsMfa > 0;
@@ -134,16 +156,30 @@ export function assessImpact(f: IdentityFeatures, identityClass: IdentityClass, 
 
   if (demonstratedMfa) {
     const parts: string[] = [];
-    if (f.portalSuccessMfa > 0) parts.push(`${f.portalSuccessMfa} Azure portal sign-in${f.portalSuccessMfa === 1 ? '' : 's'} with MFA`);
-    if (f.armSuccessMfa > 0) parts.push(`${f.armSuccessMfa} ARM sign-in${f.armSuccessMfa === 1 ? '' : 's'} with MFA`);
+    if (f.portalSuccessMfa > 0) parts.push(withMfa(f.portalSuccessMfa, f.portalSuccessSessionMfa, 'Azure portal sign-in'));
+    if (f.armSuccessMfa > 0) parts.push(withMfa(f.armSuccessMfa, f.armSuccessSessionMfa, 'ARM sign-in'));
     if (f.opsMfa > 0) parts.push(`${f.opsMfa} ARM write${f.opsMfa === 1 ? '' : 's'} whose token carries the mfa claim`);
-    const readyReasons = [`In scope and ready: ${parts.join(', ')}.`];
+    const readyReasons = [`In scope and ready: ${parts.join(', ')}.`, ...sessionMfaReasons(f)];
     if (f.armSuccessNoMfa > 0) readyReasons.push(`${armAccessSentence(f)}: reads, and this identity completes MFA when challenged.`);
     if (f.guestFromHomeTenant > 0 && f.userType === 'guest') readyReasons.push(`A guest whose MFA comes from its home tenant (${f.guestFromHomeTenant} cross-tenant sign-ins).`);
-    return verdictOf('ready', readyReasons);
+    return verdictOf('ready', [...readyReasons, ...untracedReasons(f)]);
+  }
+
+  const untraced = untracedSentence(f);
+  if (untraced !== null) {
+    // In scope, but nothing shows whether the tokens carry MFA: a risk to check, never proof of breakage.
+    const phase: PhaseId = f.portalSuccessUntraced > 0 ? 'phase1' : 'phase2';
+    const check = 'To decide, import a window that holds the sessions\' first sign-ins, or look the session up in the Entra sign-in logs.';
+    return verdictOf('at-risk', [untraced, check, ...trustedLocationReasons(f)], { phase });
   }
 
   return verdictOf('not-affected', [notAffectedReason(f, context)]);
+}
+
+/** In-scope sign-ins whose MFA cannot be traced, as a note beside a verdict decided by other evidence. */
+function untracedReasons(f: IdentityFeatures): string[] {
+  const sentence = untracedSentence(f);
+  return sentence === null ? [] : [sentence];
 }
 
 /** Names as the reasons quote them: "A", "A" and "B". */

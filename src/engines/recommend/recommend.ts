@@ -47,6 +47,11 @@ function migration(f: IdentityFeatures): Recommendation {
   };
 }
 
+/** In-scope access whose MFA cannot be traced is all the risk there is: nothing shows a sign-in or write without MFA. */
+function untracedOnly(f: IdentityFeatures): boolean {
+  return f.portalSuccessNoMfa + f.armSuccessNoMfa + f.opsNoMfa === 0 && f.portalSuccessUntraced + f.armSuccessUntraced > 0;
+}
+
 export function recommend(f: IdentityFeatures, identityClass: IdentityClass, impact: Impact, asOf: string): Recommendation {
   switch (identityClass) {
     case 'workload-identity':
@@ -57,6 +62,10 @@ export function recommend(f: IdentityFeatures, identityClass: IdentityClass, imp
       return { action: 'enroll-phishing-resistant-mfa', why: 'Emergency-access account without a phishing-resistant method: register a FIDO2 passkey or certificate-based authentication, as Microsoft recommends.' };
     }
     case 'human':
+      if (impact.verdict === 'at-risk' && untracedOnly(f) && (f.mfaRegistered === true || f.mfaSuccesses > 0)) {
+        const shown = f.mfaSuccesses > 0 ? `completed MFA on ${f.mfaSuccesses} sign-in${f.mfaSuccesses === 1 ? '' : 's'}` : 'has MFA registered';
+        return { action: 'none', why: `A person who ${shown}; the in-scope sign-ins ride sessions that began before the data, nothing shows they lack MFA.` };
+      }
       if (impact.verdict === 'broken' || impact.verdict === 'breaks' || impact.verdict === 'at-risk') {
         return { action: 'enroll-mfa', why: 'A person without MFA on Azure access: register an MFA method (Authenticator, passkey) before enforcement.' };
       }

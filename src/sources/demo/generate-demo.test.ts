@@ -110,7 +110,7 @@ describe('generateDemo determinism', () => {
 
 describe('generateDemo counts (default seed)', () => {
   it('has the default tenant size', () => {
-    expect(first.counts).toEqual({ users: 298, serviceAccounts: 15, workloads: 40, signIns: 55_980, operations: 11_610 });
+    expect(first.counts).toEqual({ users: 299, serviceAccounts: 15, workloads: 40, signIns: 57_786, operations: 11_610 });
     expect(first.enforcement).toEqual({ phase1: '2025-03-15', phase2: '2026-12-15' });
     expect(first.asOf).toMatch(/^2026-11-20T23:5\d:\d\d\.\d{7}Z$/u);
   });
@@ -142,6 +142,7 @@ describe('generateDemo ground truth', () => {
     ['guest-no-scope', 10, 'user', 'human', 'not-affected', null, 'none'],
     ['break-glass-fido2', 1, 'user', 'break-glass', 'ready', null, 'none'],
     ['break-glass-password', 1, 'user', 'break-glass', 'broken', null, 'enroll-phishing-resistant-mfa'],
+    ['portal-session-before-window', 1, 'user', 'human', 'at-risk', null, 'none'],
     ['svc-vm-cli', 1, 'user', 'service-account', 'breaks', '2026-12-15', 'migrate-managed-identity'],
     ['svc-runbook', 1, 'user', 'service-account', 'breaks', '2026-12-15', 'migrate-service-principal-certificate'],
     ['svc-terraform', 1, 'user', 'service-account', 'breaks', '2026-12-15', 'migrate-workload-federation'],
@@ -177,7 +178,7 @@ describe('generateDemo ground truth', () => {
     const servicePrincipals = graphValue(first.dataDir, 'servicePrincipals.json');
     const directoryIds = [...users, ...servicePrincipals].map((entry) => String(entry['id'])).sort();
     expect(identities.map((entry) => entry.id).sort()).toEqual(directoryIds);
-    expect(new Set(directoryIds).size).toBe(338);
+    expect(new Set(directoryIds).size).toBe(339);
     expect(identities.filter((entry) => entry.scenario === 'guest-no-scope').map((entry) => entry.displayName)).toEqual(
       expect.arrayContaining(['<img src=x onerror=alert(1)>', '</script><script>alert(1)</script>']),
     );

@@ -12,6 +12,7 @@ import type { DemoUser } from './directory.js';
 import type { Place } from './network.js';
 import { placeIn, placeInBlock } from './network.js';
 import type { Rng } from './prng.js';
+import { createRng } from './prng.js';
 import type { HumanScenarioId } from './scenarios.js';
 import type { UserAuth } from './sign-in-records.js';
 import { MINUTE_MS, weekday } from './timeline.js';
@@ -50,6 +51,23 @@ interface Session {
   client: Client;
   auth: UserAuth;
   browser: boolean;
+  /** The Entra session id the sign-in begins or rides. */
+  id: string;
+}
+
+/**
+ * How a refresh is logged (reference/data-formats.md, "Sessions"): single-factor with no steps when no policy asks
+ * for MFA again, whatever the token carries; "MFA requirement satisfied by claim in the token" when one does, as the
+ * admins' policy (CA001) does for administrators of a session that completed MFA.
+ */
+function refreshAuth(user: DemoUser, sessionMfa: boolean): UserAuth {
+  const askedAgain = user.roles.length > 0 && user.scenario !== 'break-glass-fido2' && user.scenario !== 'break-glass-password';
+  return sessionMfa && askedAgain ? 'refresh-mfa' : 'refresh-single';
+}
+
+/** A session begun before the window (a portal tab left open): the same id every day, from the user's id. */
+function preWindowSession(ctx: DayContext, user: DemoUser): string {
+  return createRng(ctx.directory.seed, `pre-window-session:${user.id}`).uuid();
 }
 
 function interactive(ctx: DayContext, user: DemoUser, at: number, place: Place, session: Session): void {
@@ -65,10 +83,12 @@ function interactive(ctx: DayContext, user: DemoUser, at: number, place: Place, 
     protocol: 'none',
     incomingTokenType: 'none',
     auth: session.auth,
+    sessionId: session.id,
   });
 }
 
-function refreshes(ctx: DayContext, user: DemoUser, rng: Rng, p: Presence, base: number, pair: () => readonly [AppRef, AppRef], mfa: boolean, agent: Client | null): void {
+/** `sessionMfa`: whether the session the refreshes ride completed MFA (it decides how they are logged, see refreshAuth). */
+function refreshes(ctx: DayContext, user: DemoUser, rng: Rng, p: Presence, base: number, pair: () => readonly [AppRef, AppRef], sessionMfa: boolean, agent: Client | null, sessionId: string): void {
   const count = scaledCount(base, ctx.scale, rng);
   for (let i = 0; i < count; i++) {
     const [app, resource] = pair();
@@ -83,7 +103,8 @@ function refreshes(ctx: DayContext, user: DemoUser, rng: Rng, p: Presence, base:
       clientAppUsed: agent ? 'Browser' : 'Mobile Apps and Desktop clients',
       protocol: 'none',
       incomingTokenType: rng.chance(0.7) ? 'refreshToken' : 'primaryRefreshToken',
-      auth: mfa ? 'refresh-mfa' : 'refresh-single',
+      auth: refreshAuth(user, sessionMfa),
+      sessionId,
     });
   }
 }
@@ -93,27 +114,32 @@ function officeDay(ctx: DayContext, user: DemoUser, rng: Rng, p: Presence): void
   const freshMfa = registered && (weekday(ctx.day) === 1 || p.travelling || rng.chance(0.15));
   // Conditional Access requires MFA of administrators: their sessions always carry the claim.
   const admin = user.roles.length > 0;
+  const session = rng.uuid();
   if (user.travel && (ctx.day === user.travel.firstDay || rng.chance(0.08))) {
-    // Mistyped passwords (50126) before the right one.
+    // Mistyped passwords (50126) before the right one, in the same sign-in flow.
     for (let i = rng.between(1, 2); i > 0; i--) {
-      interactive(ctx, user, p.from - i * 40_000, p.place, { app: APPS.officeHome, resource: RESOURCE_APPS.graph, client: user.browser, auth: 'bad-password', browser: true });
+      interactive(ctx, user, p.from - i * 40_000, p.place, { app: APPS.officeHome, resource: RESOURCE_APPS.graph, client: user.browser, auth: 'bad-password', browser: true, id: session });
     }
   }
-  interactive(ctx, user, p.from, p.place, { app: APPS.officeHome, resource: RESOURCE_APPS.graph, client: user.browser, auth: freshMfa ? 'mfa-push' : admin ? 'mfa-previous' : 'previous', browser: true });
-  refreshes(ctx, user, rng, p, 4, () => rng.pick(OFFICE_PAIRS), admin, null);
+  const auth: UserAuth = freshMfa ? 'mfa-push' : admin ? 'mfa-previous' : 'previous';
+  interactive(ctx, user, p.from, p.place, { app: APPS.officeHome, resource: RESOURCE_APPS.graph, client: user.browser, auth, browser: true, id: session });
+  refreshes(ctx, user, rng, p, 4, () => rng.pick(OFFICE_PAIRS), auth !== 'previous', null, session);
 }
 
 function weekendMobile(ctx: DayContext, user: DemoUser, rng: Rng): void {
   if (!ctx.weekend || user.userType === 'Guest' || !rng.chance(0.12)) return;
   const from = ctx.start + rng.between(9 * 60, 20 * 60) * MINUTE_MS;
   const p: Presence = { place: placeIn(rng, 'homeIsp'), from, to: from + 30 * MINUTE_MS, travelling: false };
-  refreshes(ctx, user, rng, p, 2, () => [APPS.outlookMobile, RESOURCE_APPS.exchange], user.roles.length > 0, null);
+  // The phone's session began long before the window: its refreshes cannot be traced (out of scope, so harmless).
+  refreshes(ctx, user, rng, p, 2, () => [APPS.outlookMobile, RESOURCE_APPS.exchange], user.roles.length > 0, null, rng.uuid());
 }
 
 function portalSession(ctx: DayContext, user: DemoUser, rng: Rng, p: Presence, writes: number, auth: UserAuth): void {
   const at = during(p, rng);
-  interactive(ctx, user, at, p.place, { app: APPS.azurePortal, resource: RESOURCE_APPS.arm, client: user.browser, auth, browser: true });
-  refreshes(ctx, user, rng, { ...p, from: at }, 2, () => [APPS.azurePortal, RESOURCE_APPS.arm], true, user.browser);
+  const session = rng.uuid();
+  interactive(ctx, user, at, p.place, { app: APPS.azurePortal, resource: RESOURCE_APPS.arm, client: user.browser, auth, browser: true, id: session });
+  // The portal refreshes its ARM token in the background: logged single-factor, carrying the session's MFA.
+  refreshes(ctx, user, rng, { ...p, from: at }, 2, () => [APPS.azurePortal, RESOURCE_APPS.arm], true, user.browser, session);
   for (let i = 0; i < writes; i++) {
     const target = rng.chance(0.7) ? AZURE_RESOURCES.humanNonprod : AZURE_RESOURCES.humanProd;
     ctx.operation({ at: at + (i + 1) * rng.between(60_000, 900_000), target, verb: 'write', created: rng.chance(0.3), caller: userCaller(user, APPS.azurePortal, 'pwd,mfa', p.place.ip, '2') });
@@ -123,7 +149,10 @@ function portalSession(ctx: DayContext, user: DemoUser, rng: Rng, p: Presence, w
 function cliSession(ctx: DayContext, user: DemoUser, rng: Rng, p: Presence, writes: number, mfa: boolean): void {
   const at = during(p, rng);
   const tool = user.browser.operatingSystem === 'MacOs' ? TOOLS.cliHumanMac : TOOLS.cliHumanWorkstation;
-  interactive(ctx, user, at, p.place, { app: APPS.azureCli, resource: RESOURCE_APPS.arm, client: tool, auth: mfa ? 'mfa-previous' : 'password', browser: false });
+  const session = rng.uuid();
+  interactive(ctx, user, at, p.place, { app: APPS.azureCli, resource: RESOURCE_APPS.arm, client: tool, auth: mfa ? 'mfa-previous' : 'password', browser: false, id: session });
+  // The CLI refreshes its ARM token from the cached session between commands.
+  refreshes(ctx, user, rng, { ...p, from: at, to: at + 20 * MINUTE_MS }, 1, () => [APPS.azureCli, RESOURCE_APPS.arm], mfa, tool, session);
   for (let i = 0; i < writes; i++) {
     const target = mfa && rng.chance(0.4) ? AZURE_RESOURCES.humanProd : AZURE_RESOURCES.humanNonprod;
     ctx.operation({ at: at + (i + 1) * rng.between(30_000, 600_000), target, verb: 'write', created: rng.chance(0.3), caller: userCaller(user, APPS.azureCli, mfa ? 'pwd,mfa' : 'pwd', p.place.ip) });
@@ -168,7 +197,7 @@ const BEHAVIOURS: Record<HumanScenarioId, Behaviour> = {
     if (!rng.chance(0.4)) return;
     const at = during(p, rng);
     const phone = placeIn(rng, 'homeIsp');
-    interactive(ctx, user, at, phone, { app: APPS.azureMobileApp, resource: RESOURCE_APPS.arm, client: AZURE_MOBILE_APP, auth: 'password', browser: false });
+    interactive(ctx, user, at, phone, { app: APPS.azureMobileApp, resource: RESOURCE_APPS.arm, client: AZURE_MOBILE_APP, auth: 'password', browser: false, id: rng.uuid() });
     for (let i = rng.between(1, 2); i > 0; i--) {
       ctx.operation({ at: at + i * 45_000, target: AZURE_RESOURCES.humanNonprod, verb: 'write', caller: userCaller(user, APPS.azureMobileApp, 'pwd', phone.ip) });
     }
@@ -181,12 +210,19 @@ const BEHAVIOURS: Record<HumanScenarioId, Behaviour> = {
   'guest-no-scope'(ctx, user, rng) {
     const p = presence(ctx, user, rng, 0.25);
     if (!p) return;
-    interactive(ctx, user, p.from, p.place, { app: APPS.teams, resource: RESOURCE_APPS.teamsServices, client: user.browser, auth: 'previous', browser: true });
-    refreshes(ctx, user, rng, p, 3, () => rng.pick([[APPS.teams, RESOURCE_APPS.teamsServices], [APPS.teams, RESOURCE_APPS.sharePoint]] as const), false, null);
+    const session = rng.uuid();
+    interactive(ctx, user, p.from, p.place, { app: APPS.teams, resource: RESOURCE_APPS.teamsServices, client: user.browser, auth: 'previous', browser: true, id: session });
+    refreshes(ctx, user, rng, p, 3, () => rng.pick([[APPS.teams, RESOURCE_APPS.teamsServices], [APPS.teams, RESOURCE_APPS.sharePoint]] as const), false, null, session);
   },
   'break-glass-fido2'(ctx, user, rng) {
     if (ctx.day !== BREAK_GLASS_TEST_DAY) return;
-    interactive(ctx, user, ctx.start + 10 * 60 * MINUTE_MS + rng.int(60_000), placeIn(rng, 'corporateOffice'), { app: APPS.azurePortal, resource: RESOURCE_APPS.arm, client: user.browser, auth: 'fido2', browser: true });
+    // A passkey sign-in no policy asks MFA of is logged single-factor, and so are the portal's refreshes after it.
+    const at = ctx.start + 10 * 60 * MINUTE_MS + rng.int(60_000);
+    const office = placeIn(rng, 'corporateOffice');
+    const session = rng.uuid();
+    interactive(ctx, user, at, office, { app: APPS.azurePortal, resource: RESOURCE_APPS.arm, client: user.browser, auth: 'fido2', browser: true, id: session });
+    const p: Presence = { place: office, from: at, to: at + 25 * MINUTE_MS, travelling: false };
+    refreshes(ctx, user, rng, p, 2, () => [APPS.azurePortal, RESOURCE_APPS.arm], true, user.browser, session);
   },
   'break-glass-password'(ctx, user, rng) {
     if (ctx.day !== BREAK_GLASS_TEST_DAY) return;
@@ -196,7 +232,16 @@ const BEHAVIOURS: Record<HumanScenarioId, Behaviour> = {
       client: user.browser,
       auth: 'mfa-required',
       browser: true,
+      id: rng.uuid(),
     });
+  },
+  'portal-session-before-window'(ctx, user, rng) {
+    const p = presence(ctx, user, rng, 0.93);
+    if (!p) return weekendMobile(ctx, user, rng);
+    officeDay(ctx, user, rng, p);
+    // The first days of the window, the portal tab left open since before it refreshes its ARM token: a session whose
+    // first sign-in is not in the data. Nothing else of theirs reaches the portal or ARM.
+    if (ctx.day <= 1) refreshes(ctx, user, rng, p, 3, () => [APPS.azurePortal, RESOURCE_APPS.arm], false, user.browser, preWindowSession(ctx, user));
   },
 };
 

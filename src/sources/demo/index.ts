@@ -28,7 +28,7 @@ export interface DemoOptions {
   /**
    * Total sign-ins to aim for (within about 1%); scales background volume only, so the scenario identities and
    * the ground truth never change. Below ~18,150 (the scenario identities' own activity) that floor is written.
-   * Omitted: the default size, about 56,000.
+   * Omitted: the default size, about 58,000.
    */
   signIns?: number;
   progress?: Progress;

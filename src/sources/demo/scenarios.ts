@@ -17,7 +17,8 @@ export type HumanScenarioId =
   | 'guest-admin-home-mfa'
   | 'guest-no-scope'
   | 'break-glass-fido2'
-  | 'break-glass-password';
+  | 'break-glass-password'
+  | 'portal-session-before-window';
 
 export type ServiceAccountScenarioId =
   | 'svc-vm-cli'
@@ -95,6 +96,13 @@ export const HUMAN_SCENARIOS: readonly ScenarioDefinition<HumanScenarioId>[] = [
     1,
     { class: 'break-glass', verdict: 'broken', breaksOn: null, recommendation: 'enroll-phishing-resistant-mfa' },
     'Break-glass Global Administrator with a password only; its portal sign-in fails with 50074.',
+  ),
+  scenario(
+    'portal-session-before-window',
+    'user',
+    1,
+    { class: 'human', verdict: 'at-risk', breaksOn: null, recommendation: 'none' },
+    'Office worker with MFA registered whose only Azure access is portal refreshes of a session begun before the window: untraceable, never proof of breakage.',
   ),
 ];
 

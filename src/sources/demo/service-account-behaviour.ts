@@ -34,6 +34,8 @@ interface Login {
 }
 
 function login(ctx: DayContext, user: DemoUser, rng: Rng, spec: Login): void {
+  // Each run signs in afresh: a new session, which its refresh (if any) rides, single-factor like the password it began with.
+  const sessionId = rng.uuid();
   ctx.signIn({
     interactive: spec.interactive ?? true,
     at: spec.at,
@@ -46,6 +48,7 @@ function login(ctx: DayContext, user: DemoUser, rng: Rng, spec: Login): void {
     protocol: 'ropc',
     incomingTokenType: 'none',
     auth: spec.auth ?? 'password',
+    sessionId,
   });
   if (spec.interactive === false) return;
   // The tool keeps its session: a refresh-token sign-in follows some runs.
@@ -62,6 +65,7 @@ function login(ctx: DayContext, user: DemoUser, rng: Rng, spec: Login): void {
       protocol: 'none',
       incomingTokenType: 'refreshToken',
       auth: 'refresh-single',
+      sessionId,
     });
   }
 }

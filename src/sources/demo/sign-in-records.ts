@@ -41,6 +41,8 @@ export interface UserSignInEvent {
   protocol: 'none' | 'ropc';
   incomingTokenType: 'none' | 'refreshToken' | 'primaryRefreshToken';
   auth: UserAuth;
+  /** The Entra session the sign-in belongs to: the interactive sign-in that began it and the refreshes that ride it share it. */
+  sessionId: string;
 }
 
 export interface WorkloadSignInEvent {
@@ -163,6 +165,9 @@ function outcomeOf(auth: UserAuth): SignInOutcome {
 }
 
 function requiresMfa(auth: UserAuth): boolean {
+  // A passkey sign-in of an account no policy asks MFA of (break-glass accounts are excluded from every one) is logged
+  // single-factor: the passkey step is itself the MFA, and its refreshes carry it.
+  if (auth === 'fido2') return false;
   return outcomeOf(auth) === 'mfa' || auth === 'mfa-required' || auth === 'mfa-required-ca';
 }
 
@@ -316,7 +321,7 @@ export function userSignInLine(context: RecordContext, event: UserSignInEvent, r
     originalTransferMethod: 'none',
     isThroughGlobalSecureAccess: false,
     conditionalAccessAudiences: audienceOf(event.resource.id),
-    sessionId: rng.uuid(),
+    sessionId: event.sessionId,
     appOwnerTenantId: context.microsoftTenantId,
     resourceOwnerTenantId: context.microsoftTenantId,
     signInIdentifier: event.interactive ? user.upn : undefined,

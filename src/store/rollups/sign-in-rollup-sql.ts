@@ -1,3 +1,5 @@
+import { OWN_MFA_SQL } from '../sign-in-mfa-sql.js';
+
 /**
  * Sign-in rollups: the store's sign-ins summarised at the grain the per-identity features need, so that analyze reads
  * hundreds of thousands of rows instead of every sign-in. Two relations, both keyed on the principal (`pid`):
@@ -14,10 +16,10 @@
  */
 
 /** Bump when the SQL below changes what a rollup row holds: stores with another version are rebuilt on open. */
-export const SIGN_IN_ROLLUP_VERSION = 1;
+export const SIGN_IN_ROLLUP_VERSION = 2;
 
 export const CELL_KEY_COLUMNS = [
-  'pid', 'pkind', 'kind', 'app_id', 'resource_id', 'error_code', 'mfa', 'protocol', 'asn', 'country', 'user_agent', 'guest', 'private',
+  'pid', 'pkind', 'kind', 'app_id', 'resource_id', 'error_code', 'mfa', 'basis', 'protocol', 'asn', 'country', 'user_agent', 'guest', 'private',
 ] as const;
 
 const CELL_NAME_COLUMNS = ['upn', 'user_display_name', 'sp_name', 'user_type', 'app_name', 'resource_name'] as const;
@@ -38,10 +40,13 @@ function principalSql(source: string): string {
   FROM (${source})`;
 }
 
-/** Cells of the sign-ins in `source` (a SELECT over sign_ins columns). */
+/**
+ * Cells of the sign-ins in `source` (a SELECT over sign_ins columns with mfa_basis resolved). `mfa` is the sign-in's
+ * MFA from its own record or its session (mfa_basis) for a successful user sign-in, its own record otherwise.
+ */
 export function cellRowsSql(source: string): string {
   return `
-SELECT pid, pkind, kind, app_id, resource_id, error_code, mfa, protocol, asn, country, user_agent, guest, private,
+SELECT pid, pkind, kind, app_id, resource_id, error_code, mfa, basis, protocol, asn, country, user_agent, guest, private,
   any_value(lower(upn)) FILTER (WHERE upn IS NOT NULL) AS upn,
   any_value(user_display_name) FILTER (WHERE user_display_name IS NOT NULL) AS user_display_name,
   any_value(service_principal_name) FILTER (WHERE service_principal_name IS NOT NULL) AS sp_name,
@@ -51,7 +56,7 @@ SELECT pid, pkind, kind, app_id, resource_id, error_code, mfa, protocol, asn, co
   count(*)::INTEGER AS n, min(created_at) AS first, max(created_at) AS last
 FROM (
   SELECT pid, pkind, kind, app_id, resource_id, error_code,
-    (mfa_satisfied IS TRUE OR authentication_requirement = 'multiFactorAuthentication' OR coalesce(additional_details, '') ILIKE '%MFA requirement satisfied%') AS mfa,
+    coalesce(mfa_basis IN ('own-mfa', 'session-mfa'), ${OWN_MFA_SQL}) AS mfa, mfa_basis AS basis,
     CASE WHEN authentication_protocol IN ('ropc', 'deviceCode') THEN authentication_protocol END AS protocol,
     asn, country, user_agent,
     coalesce(cross_tenant_access_type ILIKE 'b2b%' OR (home_tenant_id IS NOT NULL AND resource_tenant_id IS NOT NULL AND home_tenant_id <> resource_tenant_id), false) AS guest,

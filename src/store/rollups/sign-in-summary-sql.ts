@@ -29,15 +29,25 @@ function userAgentFamilyCase(column: string): string {
   return `(SELECT CASE WHEN ua IS NULL OR ua = '' THEN NULL ${branches.join(' ')} ELSE 'other' END FROM (SELECT lower(${column}) AS ua))`;
 }
 
-/** `cellRows` and `profiles`: relations with the columns of sign_in_cells and sign_in_profiles (tables or CTE names). */
-export function signInSummarySql(cellRows: string, profiles: string): string {
+const ISO = "'%Y-%m-%dT%H:%M:%S.%gZ'";
+
+/** The cells' portal OR arm, for a {app_id, resource_id} struct `t` of a session's targets, in a lambda. */
+function scopeLambda(t: string): string {
+  return `(${t}.app_id = ${sqlString(AZURE_PORTAL_APP_ID)} OR ${t}.resource_id = ${sqlString(ARM_RESOURCE_ID)} OR (${t}.resource_id IS NULL AND ${t}.app_id IN (${sqlList(ARM_CLIENTS)})))`;
+}
+
+/**
+ * `cellRows`, `profiles` and `sessions`: relations with the columns of sign_in_cells, sign_in_profiles and
+ * sign_in_sessions (tables or CTE names), each merged: one row per key.
+ */
+export function signInSummarySql(cellRows: string, profiles: string, sessions: string): string {
   return `
 WITH
 cells AS MATERIALIZED (
   -- The rollup's cells with what the catalog says about them: the portal, the ARM resource (or an ARM client with no
   -- resource recorded), the error codes that mean MFA was required.
   SELECT pid, pkind, kind, app_id, resource_id, CASE WHEN error_code = 0 THEN NULL ELSE error_code END AS error_code,
-    error_code = 0 AS ok, error_code = 0 AND mfa AS mfa, protocol, asn, country, user_agent, guest, private,
+    error_code = 0 AS ok, error_code = 0 AND mfa AS mfa, basis, protocol, asn, country, user_agent, guest, private,
     app_id = ${sqlString(AZURE_PORTAL_APP_ID)} AS portal,
     coalesce(app_id, '') <> ${sqlString(AZURE_PORTAL_APP_ID)}
       AND (resource_id = ${sqlString(ARM_RESOURCE_ID)} OR (resource_id IS NULL AND app_id IN (${sqlList(ARM_CLIENTS)}))) AS arm,
@@ -59,7 +69,9 @@ agg AS MATERIALIZED (
     coalesce(sum(n) FILTER (WHERE kind = 'servicePrincipal'), 0)::INTEGER AS sp_sign_ins,
     coalesce(sum(n) FILTER (WHERE kind = 'managedIdentity'), 0)::INTEGER AS mi_sign_ins,
     coalesce(sum(n) FILTER (WHERE ok), 0)::INTEGER AS successes,
-    coalesce(sum(n) FILTER (WHERE ok AND mfa), 0)::INTEGER AS mfa_successes,
+    coalesce(sum(n) FILTER (WHERE ok AND mfa AND basis IS DISTINCT FROM 'session-mfa'), 0)::INTEGER AS mfa_successes,
+    coalesce(sum(n) FILTER (WHERE ok AND basis = 'session-mfa'), 0)::INTEGER AS session_mfa_successes,
+    coalesce(sum(n) FILTER (WHERE ok AND basis = 'untraced'), 0)::INTEGER AS untraced_successes,
     coalesce(sum(n) FILTER (WHERE ok AND NOT mfa), 0)::INTEGER AS single_factor_successes,
     coalesce(sum(n) FILTER (WHERE protocol = 'ropc'), 0)::INTEGER AS ropc,
     coalesce(sum(n) FILTER (WHERE protocol = 'deviceCode'), 0)::INTEGER AS device_code,
@@ -71,14 +83,22 @@ agg AS MATERIALIZED (
     coalesce(sum(n) FILTER (WHERE asn IN (${sqlList(CLOUD_ASNS)})), 0)::INTEGER AS cloud_asn,
     coalesce(sum(n) FILTER (WHERE private), 0)::INTEGER AS private_ip,
     coalesce(sum(n) FILTER (WHERE portal AND ok AND mfa), 0)::INTEGER AS portal_mfa,
-    coalesce(sum(n) FILTER (WHERE portal AND ok AND NOT mfa), 0)::INTEGER AS portal_no_mfa,
-    min(first) FILTER (WHERE portal AND ok AND NOT mfa) AS portal_no_mfa_first,
-    max(last) FILTER (WHERE portal AND ok AND NOT mfa) AS portal_no_mfa_last,
+    coalesce(sum(n) FILTER (WHERE portal AND ok AND NOT mfa AND basis IS DISTINCT FROM 'untraced'), 0)::INTEGER AS portal_no_mfa,
+    coalesce(sum(n) FILTER (WHERE portal AND ok AND basis = 'session-mfa'), 0)::INTEGER AS portal_session_mfa,
+    coalesce(sum(n) FILTER (WHERE portal AND ok AND basis = 'session-single'), 0)::INTEGER AS portal_session_single,
+    coalesce(sum(n) FILTER (WHERE portal AND ok AND basis = 'untraced'), 0)::INTEGER AS portal_untraced,
+    min(first) FILTER (WHERE portal AND ok AND NOT mfa AND basis IS DISTINCT FROM 'untraced') AS portal_no_mfa_first,
+    max(last) FILTER (WHERE portal AND ok AND NOT mfa AND basis IS DISTINCT FROM 'untraced') AS portal_no_mfa_last,
     coalesce(sum(n) FILTER (WHERE arm AND ok AND mfa), 0)::INTEGER AS arm_mfa,
-    coalesce(sum(n) FILTER (WHERE arm AND ok AND NOT mfa), 0)::INTEGER AS arm_no_mfa,
+    coalesce(sum(n) FILTER (WHERE arm AND ok AND NOT mfa AND basis IS DISTINCT FROM 'untraced'), 0)::INTEGER AS arm_no_mfa,
+    coalesce(sum(n) FILTER (WHERE arm AND ok AND basis = 'session-mfa'), 0)::INTEGER AS arm_session_mfa,
+    coalesce(sum(n) FILTER (WHERE arm AND ok AND basis = 'session-single'), 0)::INTEGER AS arm_session_single,
+    coalesce(sum(n) FILTER (WHERE arm AND ok AND basis = 'untraced'), 0)::INTEGER AS arm_untraced,
     coalesce(sum(n) FILTER (WHERE arm AND ok AND NOT mfa AND protocol = 'ropc'), 0)::INTEGER AS arm_ropc,
-    min(first) FILTER (WHERE arm AND ok AND NOT mfa) AS arm_no_mfa_first,
-    max(last) FILTER (WHERE arm AND ok AND NOT mfa) AS arm_no_mfa_last,
+    min(first) FILTER (WHERE (portal OR arm) AND ok AND basis = 'untraced') AS scope_untraced_first,
+    max(last) FILTER (WHERE (portal OR arm) AND ok AND basis = 'untraced') AS scope_untraced_last,
+    min(first) FILTER (WHERE arm AND ok AND NOT mfa AND basis IS DISTINCT FROM 'untraced') AS arm_no_mfa_first,
+    max(last) FILTER (WHERE arm AND ok AND NOT mfa AND basis IS DISTINCT FROM 'untraced') AS arm_no_mfa_last,
     coalesce(sum(n) FILTER (WHERE (portal OR arm) AND mfa_error), 0)::INTEGER AS scope_mfa_failures,
     coalesce(sum(n) FILTER (WHERE portal AND mfa_error), 0)::INTEGER AS portal_mfa_failures,
     min(first) FILTER (WHERE (portal OR arm) AND mfa_error) AS scope_mfa_failure_first,
@@ -91,7 +111,7 @@ agg AS MATERIALIZED (
   GROUP BY pid
 ),
 dims AS (
-  SELECT pid, app_id, resource_id, error_code, asn, country, user_agent, (arm AND ok AND NOT mfa) AS arm_no_mfa, app_name, resource_name, n FROM cells
+  SELECT pid, app_id, resource_id, error_code, asn, country, user_agent, (arm AND ok AND NOT mfa AND basis IS DISTINCT FROM 'untraced') AS arm_no_mfa, app_name, resource_name, n FROM cells
 ),
 ua_families AS MATERIALIZED (
   SELECT user_agent, ${userAgentFamilyCase('user_agent')} AS family FROM (SELECT DISTINCT user_agent FROM dims WHERE user_agent IS NOT NULL)
@@ -121,15 +141,35 @@ lists AS MATERIALIZED (
     list_transform(list_sort(list({'o': -n, 'key': ks, 'name': nm, 'count': n}) FILTER (WHERE dim = 7)), lambda e: {'key': e.key, 'name': e.name, 'count': e.count}) AS arm_no_mfa_apps
   FROM rolled
   GROUP BY pid
+),
+session_facts AS (
+  -- Per principal, one session of each kind to name in the evidence: the latest whose MFA carried later sign-ins, the
+  -- latest single-factor session refreshed, the latest that began before the data; a session that reached the portal or
+  -- ARM first, since those are the sign-ins the verdict rests on. Ties broken by session id, so the example does not
+  -- depend on the order rows were merged in.
+  SELECT pid,
+    coalesce(sum(untraced), 0)::INTEGER AS untraced_in_sessions,
+    arg_max({'sessionId': session_id, 'signInId': mfa_sign_in_id, 'at': strftime(mfa_at, ${ISO}), 'app': mfa_app, 'method': mfa_method, 'refreshes': covered},
+      (in_scope, covered_last, session_id)) FILTER (WHERE covered > 0 AND mfa_at IS NOT NULL) AS session_mfa_example,
+    arg_max({'sessionId': session_id, 'startedAt': strftime(start_at, ${ISO}), 'app': start_app, 'refreshes': single_refreshes},
+      (in_scope, single_refresh_last, session_id)) FILTER (WHERE single_refreshes > 0 AND start_at IS NOT NULL) AS single_session_example,
+    arg_max({'sessionId': session_id, 'firstSeen': strftime(first_at, ${ISO}), 'signIns': untraced},
+      (in_scope, untraced_last, session_id)) FILTER (WHERE untraced > 0) AS untraced_session_example
+  FROM (
+    SELECT *, len(list_filter(targets, lambda t: ${scopeLambda('t')})) > 0 AS in_scope FROM ${sessions}
+  )
+  GROUP BY pid
 )
 SELECT b.*, ${signInBlockJsonSql('b')} AS sign_in_block FROM (
   SELECT a.*, l.apps, l.resources, l.failures, l.asns, l.countries, l.user_agents, l.arm_no_mfa_apps,
-    p.hour_of_week, p.active_hours, p.active_days, p.hours_of_day, p.gap_median, p.gap_cv, p.regular_share, p.distinct_ips
+    p.hour_of_week, p.active_hours, p.active_days, p.hours_of_day, p.gap_median, p.gap_cv, p.regular_share, p.distinct_ips,
+    s.untraced_in_sessions, s.session_mfa_example, s.single_session_example, s.untraced_session_example
   FROM agg a
   LEFT JOIN lists l ON l.pid = a.pid
   LEFT JOIN ${profiles} p ON p.pid = a.pid
+  LEFT JOIN session_facts s ON s.pid = a.pid
 ) b`;
 }
 
 /** A digest of the summary's SQL, catalog literals included: what `derived_tables` records for sign_in_summary. */
-export const SIGN_IN_SUMMARY_VERSION = Number.parseInt(createHash('sha256').update(signInSummarySql('c', 'p')).digest('hex').slice(0, 7), 16);
+export const SIGN_IN_SUMMARY_VERSION = Number.parseInt(createHash('sha256').update(signInSummarySql('c', 'p', 's')).digest('hex').slice(0, 7), 16);

@@ -147,21 +147,25 @@ export function restActivityFields(record: Record<string, unknown>): ActivityFie
 }
 
 /** Log Analytics AzureActivity row (KQL JSON or CSV export); `_d` columns are the dynamic twins of string ones. */
-export function azureActivityFields(record: Record<string, unknown>): ActivityFields {
-  const properties = dynamic(record['Properties_d'] ?? record['Properties']);
+/**
+ * A Log Analytics AzureActivity row, read through `column` (the row's own lookup: it finds a column whatever its
+ * export called it, "TimeGenerated [UTC]", Claims_d or Claims, and parses JSON text).
+ */
+export function azureActivityFields(column: (name: string) => unknown): ActivityFields {
+  const properties = column('Properties');
   const props = isRecord(properties) ? properties : {};
   return {
-    eventDataId: record['EventDataId'],
-    time: record['TimeGenerated [UTC]'] ?? record['TimeGenerated'],
-    operationName: record['OperationNameValue'],
-    status: record['ActivityStatusValue'],
-    subStatus: record['ActivitySubstatusValue'],
+    eventDataId: column('EventDataId'),
+    time: column('TimeGenerated') ?? column('EventSubmissionTimestamp'),
+    operationName: column('OperationNameValue') ?? column('OperationName'),
+    status: column('ActivityStatusValue') ?? column('ActivityStatus'),
+    subStatus: column('ActivitySubstatusValue') ?? column('ActivitySubstatus'),
     statusCode: props['statusCode'] ?? null,
-    caller: record['Caller'],
-    claims: record['Claims_d'] ?? record['Claims'],
-    resourceId: record['_ResourceId'] ?? record['ResourceId'],
-    subscriptionId: record['SubscriptionId'],
-    correlationId: record['CorrelationId'],
-    category: record['CategoryValue'],
+    caller: column('Caller'),
+    claims: column('Claims'),
+    resourceId: column('_ResourceId') ?? column('ResourceId'),
+    subscriptionId: column('SubscriptionId') ?? column('_SubscriptionId'),
+    correlationId: column('CorrelationId'),
+    category: column('CategoryValue') ?? column('Category'),
   };
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Store } from '../../../store/store.js';
 import type { TableSpec } from '../../../store/columns.js';
 import { insertRows, type RowValues } from '../../../store/write-rows.js';
-import { appendSignInRollups } from '../../../store/rollups/sign-in-rollups.js';
+import { appendSignInRollups, settleSignInPrincipals } from '../../../store/rollups/sign-in-rollups.js';
+import { UNSETTLED_TABLE } from '../sign-in/sign-in-write-sql.js';
 import { SignInStage } from '../sign-in/sign-in-stage.js';
 import type { Counts, RecordKind } from './import-summary.js';
 import { addCounts, zeroCounts } from './import-summary.js';
@@ -41,6 +42,8 @@ export class FileBatch {
   constructor(
     private readonly store: Store,
     readonly file: string,
+    /** The format id the file is read as: versions of a sign-in replace each other only within one format. */
+    readonly format: string,
   ) {
     this.signIns = new SignInStage(store);
   }
@@ -67,9 +70,10 @@ export class FileBatch {
 
   /** Store it all; returns counts per record kind ('unknown' for bad records whose kind cannot be told). */
   async write(): Promise<Map<RecordKind | 'unknown', Counts>> {
-    const { counts, tenantIds } = await this.signIns.flush(this.id, this.file);
+    const { counts, tenantIds, stored, unsettled } = await this.signIns.flush(this.id, this.file, this.format);
     // The rollups analyze reads, appended in this transaction so that they never disagree with sign_ins.
-    await appendSignInRollups(this.store, [this.id], [...counts.values()].reduce((sum, entry) => sum + entry.stored, 0));
+    await appendSignInRollups(this.store, [this.id], stored);
+    if (unsettled) await settleSignInPrincipals(this.store, UNSETTLED_TABLE);
     for (const tenant of tenantIds) this.tenantIds.add(tenant);
     const groups = new Map<string, { kind: RecordKind; table: TableSpec; rows: RowValues[] }>();
     const derived = new Map<string, { table: TableSpec; rows: RowValues[] }>();
@@ -86,11 +90,11 @@ export class FileBatch {
     }
     for (const group of groups.values()) {
       const stored = await insertRows(this.store, group.table, group.rows);
-      addCounts(countsFor(counts, group.kind), { read: group.rows.length, stored, duplicates: group.rows.length - stored, quarantined: 0 });
+      addCounts(countsFor(counts, group.kind), { read: group.rows.length, stored, updated: 0, duplicates: group.rows.length - stored, quarantined: 0 });
     }
     for (const bucket of derived.values()) await insertRows(this.store, bucket.table, bucket.rows);
     for (const entry of this.quarantined) {
-      addCounts(countsFor(counts, entry.kind ?? 'unknown'), { read: 1, stored: 0, duplicates: 0, quarantined: 1 });
+      addCounts(countsFor(counts, entry.kind ?? 'unknown'), { read: 1, stored: 0, updated: 0, duplicates: 0, quarantined: 1 });
       await this.store.run('INSERT INTO quarantine (batch_id, file, line, reason, raw) VALUES (?, ?, ?, ?, ?)', [this.id, this.file, entry.line, entry.reason, entry.raw]);
     }
     if (this.extra.read > 0) addCounts(countsFor(counts, 'unknown'), this.extra);

@@ -4,12 +4,16 @@ export const RECORD_KINDS: readonly RecordKind[] = ['interactiveUser', 'nonInter
 
 export interface Counts {
   read: number;
+  /** New records. */
   stored: number;
+  /** Later versions of a sign-in merged over an earlier one (steps appended, risk evaluated later), or superseded in the same file. */
+  updated: number;
+  /** The same record again (a re-delivery, a re-import, a copy from another export). */
   duplicates: number;
   quarantined: number;
 }
 
-/** One file's reconciliation: read = stored + duplicates + quarantined. */
+/** One file's reconciliation: read = stored + updated + duplicates + quarantined. */
 export interface FileSummary extends Counts {
   path: string;
   /** The format the file was read as, or null when it matched none. */
@@ -24,7 +28,7 @@ export interface ImportSummary {
 }
 
 export function zeroCounts(): Counts {
-  return { read: 0, stored: 0, duplicates: 0, quarantined: 0 };
+  return { read: 0, stored: 0, updated: 0, duplicates: 0, quarantined: 0 };
 }
 
 export function emptyTotals(): Record<RecordKind, Counts> {
@@ -42,6 +46,7 @@ export function emptyTotals(): Record<RecordKind, Counts> {
 export function addCounts(into: Counts, more: Counts): void {
   into.read += more.read;
   into.stored += more.stored;
+  into.updated += more.updated;
   into.duplicates += more.duplicates;
   into.quarantined += more.quarantined;
 }

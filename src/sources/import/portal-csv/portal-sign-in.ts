@@ -78,5 +78,24 @@ export function portalSignInDoc(row: CsvRow, steps: unknown[] | null): Record<st
     homeTenantId: row.get('home tenant id'),
     resourceTenantId: row.get('resource tenant id'),
     incomingTokenType: row.get('incoming token type'),
+    sessionId: row.get('session id'),
+    correlationId: row.get('correlation id'),
+    uniqueTokenIdentifier: row.get('unique token identifier'),
+    deviceDetail: {
+      deviceId: row.get('device id'),
+      operatingSystem: row.get('operating system'),
+      browser: row.get('browser'),
+      isCompliant: yesNo(row.get('compliant')),
+      isManaged: yesNo(row.get('managed')),
+      trustType: row.get('join type'),
+    },
   };
+}
+
+/** The download writes booleans as "True"/"False" (or "Yes"/"No"); anything else is unknown. */
+function yesNo(value: string | null): boolean | null {
+  if (value === null) return null;
+  if (/^(?:true|yes)$/iu.test(value)) return true;
+  if (/^(?:false|no)$/iu.test(value)) return false;
+  return null;
 }

@@ -1,5 +1,7 @@
 import { AUTHENTICATION_FACTS } from '../../../catalog/authentication-facts.js';
+import { DEVICE_TRUST_TYPES } from '../../../catalog/device-trust-types.js';
 import { sqlString } from '../../../store/sql-literal.js';
+import { credentialSql, mfaMethodSql } from '../../../store/sign-in-mfa-sql.js';
 
 /**
  * The one sign-in normaliser. Every format stages its sign-ins as Graph-beta-shaped JSON
@@ -52,6 +54,16 @@ const SIGN_IN_SHAPE = JSON.stringify({
   homeTenantId: 'VARCHAR',
   resourceTenantId: 'VARCHAR',
   incomingTokenType: 'VARCHAR',
+  sessionId: 'VARCHAR',
+  correlationId: 'VARCHAR',
+  uniqueTokenIdentifier: 'VARCHAR',
+  deviceDetail: { deviceId: 'VARCHAR', operatingSystem: 'VARCHAR', browser: 'VARCHAR', isCompliant: 'VARCHAR', isManaged: 'VARCHAR', trustType: 'VARCHAR' },
+  riskLevelDuringSignIn: 'VARCHAR',
+  riskLevelAggregated: 'VARCHAR',
+  riskState: 'VARCHAR',
+  // Not a Graph field: where a format records when the log wrote this version of the sign-in (Log Analytics'
+  // TimeGenerated), its reader puts it here. A diagnostic record's envelope time serves the same purpose.
+  loggedDateTime: 'VARCHAR',
 });
 
 /**
@@ -80,7 +92,13 @@ const categoryCase = `CASE lower(category) ${CATEGORY_KINDS.map(([category, kind
 const firstFactors = `[${AUTHENTICATION_FACTS.firstFactorMethods.map((m) => sqlString(m.toLowerCase())).join(', ')}]`;
 const mfaTexts = (column: string): string => AUTHENTICATION_FACTS.mfaSatisfiedTexts.map((t) => `contains(lower(coalesce(${column}, '')), ${sqlString(t.toLowerCase())})`).join(' OR ');
 
-const ENVELOPE_SHAPE = `{"category":"VARCHAR","tenantId":"VARCHAR","resultType":"VARCHAR","properties":${SIGN_IN_SHAPE}}`;
+/** deviceDetail.trustType in any of its spellings → azureAdJoined | hybridAzureAdJoined | azureAdRegistered (else kept as is). */
+function trustTypeCase(value: string): string {
+  const branches = Object.entries(DEVICE_TRUST_TYPES.byName).map(([name, type]) => `WHEN ${sqlString(name)} THEN ${sqlString(type)}`);
+  return `CASE lower(${value}) ${branches.join(' ')} ELSE ${value} END`;
+}
+
+const ENVELOPE_SHAPE = `{"time":"VARCHAR","category":"VARCHAR","tenantId":"VARCHAR","resultType":"VARCHAR","correlationId":"VARCHAR","properties":${SIGN_IN_SHAPE}}`;
 
 export interface NormaliseOptions {
   /** A relation of (line, kind hint, raw text, Graph-shaped doc or null = raw, envelope?): the stage table, or a read of a file. */
@@ -112,7 +130,8 @@ WITH checked AS (
     CASE WHEN ok AND NOT envelope THEN json_transform(raw, '${SIGN_IN_SHAPE}') END AS g
   FROM checked
 ), base AS (
-  SELECT line, ${hashed}ok, e.category AS category, coalesce(e.properties, g) AS r, kind_hint, e.tenantId AS outer_tenant, e.resultType AS result_type
+  SELECT line, ${hashed}ok, e.category AS category, coalesce(e.properties, g) AS r, kind_hint, e.tenantId AS outer_tenant, e.resultType AS result_type,
+    e.time AS outer_time, e.correlationId AS outer_correlation
   FROM typed
 ), kinded AS (
   SELECT line, ${hashed}ok, category, r,
@@ -130,7 +149,8 @@ WITH checked AS (
     ua_camel(r.authenticationRequirement) AS authentication_requirement,
     list_transform(coalesce(r.authenticationDetails, []), lambda d: {
       'method': ua_text(d.authenticationMethod), 'succeeded': ua_bool(d.succeeded),
-      'requirement': ua_text(d.authenticationStepRequirement), 'resultDetail': ua_text(d.authenticationStepResultDetail)}) AS steps
+      'requirement': ua_text(d.authenticationStepRequirement), 'resultDetail': ua_text(d.authenticationStepResultDetail)}) AS steps,
+    outer_time, outer_correlation
   FROM base
 )
 SELECT
@@ -184,7 +204,22 @@ SELECT
   ua_camel(r.crossTenantAccessType) AS cross_tenant_access_type,
   ua_guid(r.homeTenantId) AS home_tenant_id,
   ua_guid(r.resourceTenantId) AS resource_tenant_id,
-  ua_camel(r.incomingTokenType) AS incoming_token_type${options.hashRaw ? ',\n  raw_hash' : ''}
+  ua_camel(r.incomingTokenType) AS incoming_token_type,
+  ua_guid(r.sessionId) AS session_id,
+  coalesce(ua_guid(r.correlationId), ua_guid(outer_correlation)) AS correlation_id,
+  ua_text(r.uniqueTokenIdentifier) AS unique_token_identifier,
+  coalesce(ua_utc(r.loggedDateTime), ua_utc(outer_time)) AS logged_at,
+  ${credentialSql('steps', 'ua_camel(r.authenticationProtocol)')} AS credential,
+  ${mfaMethodSql('steps', 'r.status.additionalDetails')} AS mfa_method,
+  ua_text(r.deviceDetail.deviceId) AS device_id,
+  ua_text(r.deviceDetail.operatingSystem) AS device_os,
+  ua_text(r.deviceDetail.browser) AS device_browser,
+  ua_bool(r.deviceDetail.isCompliant) AS device_compliant,
+  ua_bool(r.deviceDetail.isManaged) AS device_managed,
+  ${trustTypeCase('ua_camel(r.deviceDetail.trustType)')} AS device_trust_type,
+  ua_camel(r.riskLevelDuringSignIn) AS risk_level_sign_in,
+  ua_camel(r.riskLevelAggregated) AS risk_level_aggregated,
+  ua_camel(r.riskState) AS risk_state${options.hashRaw ? ',\n  raw_hash' : ''}
 FROM kinded
 `;
 }
@@ -201,4 +236,6 @@ export const SIGN_IN_COLUMNS = [
   'is_interactive', 'authentication_requirement', 'authentication_protocol', 'mfa_satisfied', 'authentication_steps', 'conditional_access_status',
   'applied_policies', 'error_code', 'failure_reason', 'additional_details', 'client_credential_type', 'federated_credential_id', 'msi_type',
   'associated_resource_id', 'cross_tenant_access_type', 'home_tenant_id', 'resource_tenant_id', 'incoming_token_type',
+  'session_id', 'correlation_id', 'unique_token_identifier', 'logged_at', 'credential', 'mfa_method', 'device_id', 'device_os', 'device_browser',
+  'device_compliant', 'device_managed', 'device_trust_type', 'risk_level_sign_in', 'risk_level_aggregated', 'risk_state',
 ] as const;

@@ -2,13 +2,15 @@ import type { DuckDBAppender } from '@duckdb/node-api';
 import type { SignInKind } from '../../../model/sign-in.js';
 import type { Store } from '../../../store/store.js';
 import type { Counts, RecordKind } from '../framework/import-summary.js';
-import { zeroCounts } from '../framework/import-summary.js';
+import { addCounts, zeroCounts } from '../framework/import-summary.js';
 import { QUARANTINE_RAW_LIMIT } from '../framework/quarantine.js';
 import { normaliseSql, NORMALISED_TABLE, SIGN_IN_COLUMNS, SIGN_IN_MACROS, STAGE_TABLE } from './sign-in-sql.js';
+import {
+  BASIS_JOIN, basisSql, candidatesSql, KEEP_TABLE, keepStatements, PRIOR_TABLE, priorSql, sessionStatements, SIGN_IN_WRITE_TABLES, tallySql, UNSETTLED_TABLE,
+  unsettledSql, writeNeedsSql,
+} from './sign-in-write-sql.js';
 import type { ReadSignInFile, SignInFileReader } from './sign-in-file-reader.js';
 
-/** The staged records (by position: a line of Event Hubs records holds many) that are new sign-ins, with their kind. */
-const KEEP_TABLE = 'ua_signin_keep';
 
 /** Where the insert finds each normalised row's raw text. */
 interface RawSource {
@@ -21,6 +23,16 @@ interface RawSource {
 export interface StagedCounts {
   counts: Map<RecordKind | 'unknown', Counts>;
   tenantIds: string[];
+  /** New sign-ins stored (versions that replaced stored ones are not new). */
+  stored: number;
+  /** Whether the batch left principals whose stored sign-ins must be resolved and rolled up again (UNSETTLED_TABLE). */
+  unsettled: boolean;
+}
+
+interface WriteOutcome {
+  byKind: Map<string, Counts>;
+  stored: number;
+  unsettled: boolean;
 }
 
 /**
@@ -91,7 +103,7 @@ export class SignInStage {
   }
 
   private async drop(): Promise<void> {
-    await this.store.run(`DROP TABLE IF EXISTS ${KEEP_TABLE}`);
+    for (const table of SIGN_IN_WRITE_TABLES) await this.store.run(`DROP TABLE IF EXISTS ${table}`);
     await this.store.run(`DROP TABLE IF EXISTS ${NORMALISED_TABLE}`);
     await this.store.run(`DROP TABLE IF EXISTS ${STAGE_TABLE}`);
   }
@@ -99,11 +111,12 @@ export class SignInStage {
   /**
    * Normalise (unless the fast path did) and store everything staged under `batchId`; invalid records go to
    * quarantine with their line. Counts per kind; quarantined records whose kind cannot be told are 'unknown'.
+   * `format` is the batch's format: a later version of a stored sign-in replaces it only when both came by the same road.
    */
-  async flush(batchId: string, file: string): Promise<StagedCounts> {
-    if (this.file !== null) return this.flushFile(batchId, this.file);
+  async flush(batchId: string, file: string, format: string): Promise<StagedCounts> {
+    if (this.file !== null) return this.flushFile(batchId, format, this.file);
     const counts = new Map<RecordKind | 'unknown', Counts>();
-    if (this.appender === null) return { counts, tenantIds: [] };
+    if (this.appender === null) return { counts, tenantIds: [], stored: 0, unsettled: false };
     this.appender.flushSync();
     this.appender.closeSync();
     this.appender = null;
@@ -113,23 +126,15 @@ export class SignInStage {
       `SELECT count(*) AS n FROM ${NORMALISED_TABLE} n POSITIONAL JOIN ${STAGE_TABLE} s WHERE n.line IS DISTINCT FROM s.line`,
     );
     if ((misaligned?.n ?? 0) > 0) throw new Error('sign-in stage and normalised rows are out of step');
-    const tally = await this.store.all<{ kind: string | null; read: number; quarantined: number }>(
-      `SELECT kind, count(*) AS read, count(reason) AS quarantined FROM ${NORMALISED_TABLE} GROUP BY kind`,
+    const quarantined = await this.store.all<{ kind: string | null; n: number }>(
+      `SELECT kind, count(*) AS n FROM ${NORMALISED_TABLE} WHERE reason IS NOT NULL GROUP BY kind`,
     );
-    const storedByKind = await this.insertNew(batchId, NORMALISED_TABLE, {
+    const written = await this.insertNew(batchId, format, NORMALISED_TABLE, {
       from: `${NORMALISED_TABLE} n POSITIONAL JOIN ${STAGE_TABLE} s`,
       raw: 's.raw',
     });
-    for (const row of tally) {
-      const kind = recordKindOf(row.kind);
-      const entry = counts.get(kind) ?? zeroCounts();
-      const newRows = row.kind === null ? 0 : (storedByKind.get(row.kind) ?? 0);
-      entry.read += row.read;
-      entry.quarantined += row.quarantined;
-      entry.stored += newRows;
-      entry.duplicates += row.read - row.quarantined - newRows;
-      counts.set(kind, entry);
-    }
+    for (const [kind, tally] of written.byKind) addCounts(countsOf(counts, recordKindOf(kind)), tally);
+    for (const row of quarantined) addCounts(countsOf(counts, recordKindOf(row.kind)), { ...zeroCounts(), read: row.n, quarantined: row.n });
     await this.store.connection.run(
       `INSERT INTO quarantine (batch_id, file, line, reason, raw)
        SELECT $batch, $file, n.line, n.reason, left(CAST(s.raw AS VARCHAR), ${QUARANTINE_RAW_LIMIT})
@@ -140,64 +145,72 @@ export class SignInStage {
       `SELECT DISTINCT tenant_id FROM ${NORMALISED_TABLE} WHERE reason IS NULL AND tenant_id IS NOT NULL ORDER BY tenant_id LIMIT 10`,
     );
     await this.drop();
-    return { counts, tenantIds: tenants.map((row) => row.tenant_id) };
+    return { counts, tenantIds: tenants.map((row) => row.tenant_id), stored: written.stored, unsettled: written.unsettled };
   }
 
   /** Store a file the fast path read: every record valid; a mismatched raw_hash fails the batch rather than store a wrong raw. */
-  private async flushFile(batchId: string, read: ReadSignInFile): Promise<StagedCounts> {
+  private async flushFile(batchId: string, format: string, read: ReadSignInFile): Promise<StagedCounts> {
     const counts = new Map<RecordKind | 'unknown', Counts>();
-    const tally = await this.store.all<{ kind: string; read: number }>(`SELECT kind, count(*) AS read FROM ${read.table} GROUP BY kind`);
-    const storedByKind = await this.insertNew(batchId, read.table, {
+    const written = await this.insertNew(batchId, format, read.table, {
       from: `${read.table} n POSITIONAL JOIN ${read.rawTable} s`,
       raw: `CASE WHEN hash(s.raw) = n.raw_hash THEN s.raw ELSE error('sign-in file and its normalised rows are out of step') END`,
     });
-    for (const row of tally) {
-      const newRows = storedByKind.get(row.kind) ?? 0;
-      const entry = zeroCounts();
-      entry.read = row.read;
-      entry.stored = newRows;
-      entry.duplicates = row.read - newRows;
-      counts.set(recordKindOf(row.kind), entry);
-    }
+    for (const [kind, tally] of written.byKind) addCounts(countsOf(counts, recordKindOf(kind)), tally);
     const tenants = await this.store.all<{ tenant_id: string }>(
       `SELECT DISTINCT tenant_id FROM ${read.table} WHERE tenant_id IS NOT NULL ORDER BY tenant_id LIMIT 10`,
     );
     await this.drop();
-    return { counts, tenantIds: tenants.map((row) => row.tenant_id) };
+    return { counts, tenantIds: tenants.map((row) => row.tenant_id), stored: written.stored, unsettled: written.unsettled };
   }
 
   /**
-   * Store the valid rows of `normalised` whose (id, kind) is new: the first of each in the file, none already stored.
-   * sign_ins has no key index (it would have to fit in memory), so the probe is a join limited to the batch's time
-   * range, which the zone maps on created_at narrow to the row groups of that range. Rows go in file order, keeping the
-   * store time-ordered. `raw` says where each row's raw text comes from (`from` joins normalised, as n, with it).
-   * Returns the new rows per kind.
+   * Store the valid rows of `normalised` that are new sign-ins or later versions of stored ones, each with its
+   * mfa_basis resolved against the stored sessions (signInWriteSql). Rows go in file order, keeping the store
+   * time-ordered; `raw` says where each row's raw text comes from (`from` joins normalised, as n, with it).
+   * Returns the counts per kind, how many new sign-ins were stored, and whether principals were left to settle.
    */
-  private async insertNew(batchId: string, normalised: string, raw: RawSource): Promise<Map<string, number>> {
+  private async insertNew(batchId: string, format: string, normalised: string, raw: RawSource): Promise<WriteOutcome> {
     const [range] = await this.store.all<{ lo: string | null; hi: string | null }>(
       `SELECT CAST(min(created_at) AS VARCHAR) AS lo, CAST(max(created_at) AS VARCHAR) AS hi FROM ${normalised} WHERE reason IS NULL`,
     );
-    if (range?.lo == null || range.hi == null) return new Map();
-    await this.store.run(
-      `CREATE OR REPLACE TEMP TABLE ${KEEP_TABLE} AS
-       SELECT pos, kind FROM (
-         SELECT DISTINCT ON (id, kind) rowid AS pos, id, kind FROM ${normalised} WHERE reason IS NULL ORDER BY id, kind, rowid
-       ) c
-       WHERE NOT EXISTS (
-         SELECT 1 FROM sign_ins t
-         WHERE t.created_at BETWEEN CAST(? AS TIMESTAMP) AND CAST(? AS TIMESTAMP) AND t.id = c.id AND t.kind = c.kind
-       )`,
-      [range.lo, range.hi],
-    );
+    const byKind = new Map<string, Counts>();
+    if (range?.lo == null || range.hi == null) return { byKind, stored: 0, unsettled: false };
+    await this.store.run(candidatesSql(normalised));
+    await this.store.connection.run(priorSql(), { lo: range.lo, hi: range.hi });
+    // Most batches meet no stored version, hold one version of each sign-in, or (workload sign-ins) no session: the
+    // work for each is done only when the batch needs it.
+    const [needs] = await this.store.all<{ prior: number; versions: number; sessions: number }>(writeNeedsSql(normalised));
+    const metStored = (needs?.prior ?? 0) > 0;
+    const sessions = (needs?.sessions ?? 0) > 0;
+    for (const statement of keepStatements(normalised, metStored)) {
+      if (metStored) await this.store.connection.run(statement, statement.includes('$format') ? { format } : {});
+      else await this.store.run(statement);
+    }
+    if (sessions) for (const statement of sessionStatements(normalised)) await this.store.run(statement);
+    if (metStored) {
+      // Later versions replace the stored ones: their principals are settled again once the batch is rolled up.
+      await this.store.run(`DELETE FROM sign_ins WHERE rowid IN (SELECT row FROM ${PRIOR_TABLE} WHERE pos IN (SELECT pos FROM ${KEEP_TABLE} WHERE outcome = 'updated'))`);
+    }
     const columns = SIGN_IN_COLUMNS.map((name) => `n.${name}`).join(', ');
     await this.store.connection.run(
-      `INSERT INTO sign_ins (${SIGN_IN_COLUMNS.join(', ')}, raw, batch_id)
-       SELECT ${columns}, CAST(${raw.raw} AS JSON), $batch FROM ${raw.from}
-       WHERE n.reason IS NULL AND n.rowid IN (SELECT pos FROM ${KEEP_TABLE})`,
+      `INSERT INTO sign_ins (${SIGN_IN_COLUMNS.join(', ')}, mfa_basis, raw, batch_id)
+       SELECT ${columns}, ${basisSql(sessions)}, CAST(${raw.raw} AS JSON), $batch
+       FROM ${raw.from} ${sessions ? BASIS_JOIN : ''}
+       WHERE n.reason IS NULL AND n.rowid IN (SELECT pos FROM ${KEEP_TABLE} WHERE outcome IN ('stored', 'updated'))`,
       { batch: batchId },
     );
-    const stored = await this.store.all<{ kind: string; n: number }>(`SELECT kind, count(*) AS n FROM ${KEEP_TABLE} GROUP BY kind`);
-    return new Map(stored.map((row) => [row.kind, row.n]));
+    const tallies = await this.store.all<{ kind: string; read: number; stored: number; updated: number; duplicates: number }>(
+      tallySql(normalised, (needs?.versions ?? 0) > 0),
+    );
+    let stored = 0;
+    for (const row of tallies) {
+      byKind.set(row.kind, { read: row.read, stored: row.stored, updated: row.updated, duplicates: row.duplicates, quarantined: 0 });
+      stored += row.stored;
+    }
+    if (!sessions && !metStored) return { byKind, stored, unsettled: false };
+    await this.store.run(unsettledSql(sessions));
+    const [unsettled] = await this.store.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${UNSETTLED_TABLE}`);
+    return { byKind, stored, unsettled: (unsettled?.n ?? 0) > 0 };
   }
 
   /** Forget everything staged, tables included (before a batch is retried). */
@@ -205,6 +218,7 @@ export class SignInStage {
     this.discard();
     this.release();
     await this.drop();
+    await this.store.run(`DROP TABLE IF EXISTS ${UNSETTLED_TABLE}`);
   }
 
   /** Drop whatever is staged (the batch failed). */
@@ -217,6 +231,14 @@ export class SignInStage {
     }
     this.appender = null;
   }
+}
+
+function countsOf(map: Map<RecordKind | 'unknown', Counts>, kind: RecordKind | 'unknown'): Counts {
+  const existing = map.get(kind);
+  if (existing) return existing;
+  const fresh = zeroCounts();
+  map.set(kind, fresh);
+  return fresh;
 }
 
 function recordKindOf(kind: string | null): RecordKind | 'unknown' {
