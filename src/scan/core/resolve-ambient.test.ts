@@ -77,7 +77,7 @@ describe('flow-sensitive ambient resolution: the fixtures', () => {
       [45, 'shell/az-login-managed-identity', 'managed-identity', null],
       [47, 'shell/az-deployment-ambient', 'ambient', null],
       [52, 'shell/az-login-service-principal-certificate', 'workload-certificate', null],
-      [57, 'shell/az-deployment-ambient', 'workload-certificate', 52],
+      [60, 'shell/az-deployment-ambient', 'workload-certificate', 52],
     ]);
     expect(messageAt(findings, 20)).toBe('terraform plan uses the Azure CLI login (no ARM_* credential set in this script); the login at line 10 runs on some paths only; on the others the session comes from elsewhere');
     expect(messageAt(findings, 47)).toBe('az deployment group what-if deploys with the Azure CLI login it inherits; which login is in effect depends on the path (lines 33 and 45)');
