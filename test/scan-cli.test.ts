@@ -56,6 +56,13 @@ describe('unattended scan (CLI)', () => {
     expect(output.findings.map((f) => [f.file, f.line, f.rule, f.authMethod])).toEqual(EXPECTED);
     expect(output.findings[3]?.identity).toEqual({ kind: 'upn', value: 'nightly@contoso.com' });
     expect(output.findings[0]?.identity).toEqual({ kind: 'client-id', value: '5a6b7c8d-1111-2222-3333-444455556666' });
+    // resolvedFrom (additive): on the resolved ambient steps only, naming the login's line and method.
+    const resolved = z.object({ findings: z.array(z.object({ line: z.number(), resolvedFrom: z.object({ line: z.number(), authMethod: z.string() }).optional() })) }).parse(JSON.parse(json.stdout));
+    expect(resolved.findings.map((f) => f.resolvedFrom ?? null)).toEqual([
+      null, { line: 9, authMethod: 'workload-federation' }, { line: 9, authMethod: 'workload-federation' },
+      null, { line: 2, authMethod: 'user-password' },
+      null, { line: 1, authMethod: 'managed-identity' },
+    ]);
     expect(json.stderr).toBe('unattended: skipped 1 file(s):\n  linked: symlink pointing outside the scan root\n');
   });
 

@@ -6,7 +6,7 @@ import { EXIT_INPUT, EXIT_OK } from './exit.js';
 import { terminalSafe } from '../report/terminal-text.js';
 import { openStore } from '../store/store.js';
 import { UsageError } from '../errors.js';
-import { IMPORT_FORMATS, importPaths, RECORD_KINDS, type ImportSummary } from '../sources/import/index.js';
+import { IMPORT_FORMATS, importPaths, RECORD_KINDS, type ImportSummary, type SkippedPath } from '../sources/import/index.js';
 
 const OUTPUTS = ['table', 'json'] as const;
 
@@ -45,7 +45,13 @@ function renderTable(summary: ImportSummary): string {
   const line = (row: readonly string[]): string => row.map((cell, column) => pad(cell, widths[column] ?? 0, column >= 2)).join('  ').trimEnd();
   const out = [line(header), ...rows.map(line)];
   if (kindRows.length > 0) out.push('', 'totals by record kind', ...kindRows.map(line));
+  if (summary.skipped > 0) out.push('', `skipped ${summary.skipped} never-log ${summary.skipped === 1 ? 'entry' : 'entries'} (listed on stderr)`);
   return `${out.join('\n')}\n`;
+}
+
+/** One line per skipped entry, so a user sees what a folder import left out and why. */
+function skipNote(skip: SkippedPath): string {
+  return `unattended: skipped ${terminalSafe(skip.folder ? `${skip.path}/` : skip.path)} (${skip.reason}, never a log)\n`;
 }
 
 export function registerImport(program: Command): void {
@@ -64,13 +70,15 @@ export function registerImport(program: Command): void {
         const summary = await importPaths(store, paths, { ...(input === undefined ? {} : { format: input }), progress: terminalProgress() });
         if (output === 'json') process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         else process.stdout.write(renderTable(summary));
-        let unknown = false;
+        for (const skip of summary.skippedFiles) process.stderr.write(skipNote(skip));
+        // Exit 0 only when every file that was tried imported whole: one in no known format, or cut short, is exit 2.
+        let failed = false;
         for (const file of summary.files) {
           if (file.error === null) continue;
           process.stderr.write(`unattended: ${terminalSafe(file.format === null ? file.error : `${file.path}: ${file.error}`)}\n`);
-          if (file.format === null) unknown = true;
+          failed = true;
         }
-        process.exitCode = unknown ? EXIT_INPUT : EXIT_OK;
+        process.exitCode = failed ? EXIT_INPUT : EXIT_OK;
       } finally {
         store.close();
       }

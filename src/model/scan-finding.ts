@@ -32,6 +32,16 @@ export interface ScanFinding {
   rule: string;
   message: string;
   fix: string;
+  /**
+   * Additive (optional). On an ambient step resolved to a login in the same file: that login's line and method
+   * (the finding then carries its method, impact and identity). Never a secret's value.
+   */
+  resolvedFrom?: ResolvedFrom;
+}
+
+export interface ResolvedFrom {
+  line: number;
+  authMethod: AuthMethod;
 }
 
 export const MFA_IMPACT_OF: Readonly<Record<AuthMethod, MfaImpact>> = {

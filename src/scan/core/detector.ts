@@ -23,10 +23,16 @@ export interface RuleMeta {
   docUrl: string;
   /**
    * Additive (optional). On a login rule: the session it creates. On an `ambient` rule: the session it uses,
-   * which the core resolves to the nearest preceding login of a compatible session in the same script or job
-   * (the finding then carries the login's method, impact and identity). Absent: not part of resolution.
+   * which the core resolves to the login of a compatible session that every path to it passes in the same script
+   * or job (core/flow/README.md; the finding then carries the login's method, impact and identity and `resolvedFrom`).
+   * Absent: not part of resolution.
    */
   session?: Session;
+  /**
+   * Additive (optional). On an `ambient` rule: the session it sets up with credentials the scan cannot see
+   * (Connect-AzAccount -AccessToken). Later uses of that session do not resolve to any login before it.
+   */
+  sets?: Session;
 }
 
 /** A file as the scanner hands it to a detector. */
@@ -64,16 +70,24 @@ export type EmbeddedScanner = (script: SourceFile) => Promise<ScanFinding[]>;
 export interface DetectContext {
   scanEmbedded: EmbeddedScanner;
   /**
-   * Additive (optional; the core always provides it). Resolve `ambient` findings (in order of execution)
-   * to the nearest preceding login: CI detectors call it once per job over all the job's steps.
-   * `isLogin` narrows which logins count (e.g. a task's service connection is scoped to that task).
+   * Additive (optional; the core always provides it). Resolve `ambient` findings (in order of execution) to the
+   * login every path to them passes: CI detectors call it once per job over all the job's steps, and the scripts
+   * embedded in those steps keep their own control flow. `isLogin` narrows which logins count (e.g. a task's service
+   * connection is scoped to that task). Scripts the core parses with a flow builder (PowerShell, shell) are resolved
+   * by the core itself after their detectors ran.
    */
   resolveAmbient?: (findings: readonly ScanFinding[], isLogin?: (finding: ScanFinding) => boolean) => ScanFinding[];
+  /**
+   * Additive (optional). The token a finding passes (`-AccessToken $t`) was traced, in the same script, to the
+   * session `session` (Get-AzAccessToken, az account get-access-token): the finding then uses that session and is
+   * resolved like any ambient step. Without this call a token from elsewhere stays `ambient`.
+   */
+  tokenFromSession?: (finding: ScanFinding, session: Session) => void;
 }
 
 /**
  * A detector: one ecosystem's folder under src/scan/detectors/. The interface only grows additively:
- * `RuleMeta.session`, `SourceFile.columnOffset` / `placeholders` and `DetectContext.resolveAmbient` are optional
+ * `RuleMeta.session`/`sets`, `SourceFile.columnOffset` / `placeholders` and `DetectContext.resolveAmbient`/`tokenFromSession` are optional
  * additions (ambient resolution and embedded scripts); detectors that ignore them keep working unchanged.
  */
 export interface Detector {

@@ -29,6 +29,7 @@ export interface RuleSpec {
   fix?: string;
   severity?: RuleMeta['severity'];
   session?: Session;
+  sets?: Session;
 }
 
 /** RuleMeta from a short spec: severity and fix default from the method. */
@@ -42,5 +43,6 @@ export function defineRule(spec: RuleSpec): RuleMeta {
     docUrl: spec.docUrl,
   };
   if (spec.session) rule.session = spec.session;
+  if (spec.sets) rule.sets = spec.sets;
   return rule;
 }

@@ -3,7 +3,8 @@ import type { DetectContext, Detector, ParsedFile, RuleMeta, SourceFile } from '
 import { compareFindings } from './finding.js';
 import { parseSource, releaseParsed } from './parse-source.js';
 import { createPrefilter, type Prefilter } from './prefilter.js';
-import { resolveAmbient } from './resolve-ambient.js';
+import { FlowFacts } from './flow/flow-facts.js';
+import { resolveAmbient, resolveScript } from './resolve-ambient.js';
 
 /** The detectors a scan runs, with what the core derives from them once. */
 export interface ScanEngine {
@@ -50,21 +51,25 @@ export interface SourceScan {
 
 /**
  * Scans one file (or one script embedded in a file) exactly as the scanner does: prefilter, parse once,
- * run each candidate detector, hand embedded scripts back through this same function.
- * `matched` is the prefilter's result when the caller already has it.
+ * run each candidate detector, hand embedded scripts back through this same function, resolve a script's ambient
+ * steps along its control flow. `matched` is the prefilter's result when the caller already has it; `host` is the
+ * flow knowledge of the file a script is embedded in (its CI job resolves the script's steps again, in the job).
  */
-export async function scanSource(engine: ScanEngine, file: SourceFile, matched?: ReadonlySet<string>): Promise<SourceScan> {
+export async function scanSource(engine: ScanEngine, file: SourceFile, matched?: ReadonlySet<string>, host?: FlowFacts): Promise<SourceScan> {
   const words = matched ?? engine.prefilter.match(file.text.toLowerCase());
   const detectors = candidateDetectors(engine, file, words);
   if (detectors.length === 0) return { findings: [], parsed: false };
+  const facts = host ?? new FlowFacts();
   const context: DetectContext = {
-    scanEmbedded: async (script) => (await scanSource(engine, script)).findings,
-    resolveAmbient: (findings, isLogin) => resolveAmbient(findings, engine.rules, isLogin),
+    scanEmbedded: async (script) => (await scanSource(engine, script, undefined, facts)).findings,
+    resolveAmbient: (findings, isLogin) => resolveAmbient(findings, engine.rules, facts, isLogin),
+    tokenFromSession: (finding, session) => facts.setTokenSession(finding, session),
   };
   const parsed: ParsedFile = await parseSource(file);
   try {
-    const findings: ScanFinding[] = [];
-    for (const detector of detectors) findings.push(...(await detector.detect(file, parsed, context)));
+    const found: ScanFinding[] = [];
+    for (const detector of detectors) found.push(...(await detector.detect(file, parsed, context)));
+    const findings = resolveScript(file, parsed, found, engine.rules, facts, host !== undefined);
     return { findings: findings.sort(compareFindings), parsed: true };
   } finally {
     releaseParsed(parsed);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { ScanFinding } from '../../model/scan-finding.js';
 import { scanJsonReporter } from './scan-json.js';
 import { scanTableReporter } from './scan-table.js';
@@ -34,7 +35,29 @@ describe('scan JSON', () => {
   });
 });
 
+const resolved: ScanFinding = {
+  ...finding,
+  line: 5,
+  rule: 'shell/az-deployment-ambient',
+  message: 'az deployment group create deploys with the Azure CLI login it inherits; resolved to the login at line 2 (user-password as ops@contoso.com)',
+  resolvedFrom: { line: 2, authMethod: 'user-password' },
+};
+
+describe('scan JSON resolvedFrom', () => {
+  it('is written after fix on a resolved step only, with the login\'s line and method', () => {
+    const parsed: unknown = JSON.parse(scanJsonReporter({ ...input, result: { ...input.result, findings: [finding, resolved] } }));
+    const findings = z.object({ findings: z.array(z.record(z.string(), z.unknown())) }).parse(parsed).findings;
+    expect(findings.map((entry) => Object.keys(entry).at(-1))).toEqual(['fix', 'resolvedFrom']);
+    expect(findings[1]?.['resolvedFrom']).toEqual({ line: 2, authMethod: 'user-password' });
+  });
+});
+
 describe('scan table', () => {
+  it('shows the line a resolved step\'s method comes from', () => {
+    const lines = scanTableReporter({ ...input, result: { ...input.result, findings: [finding, resolved] } }).split('\n');
+    expect(lines[2]).toBe('deploy.sh:5:1  user-password (line 2)  breaks  upn ops@contoso.com  shell/az-deployment-ambient');
+  });
+
   it('aligns columns, neutralises terminal escapes and summarises impact and skips', () => {
     expect(scanTableReporter(input)).toBe(
       [

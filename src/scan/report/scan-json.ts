@@ -16,6 +16,8 @@ function contractFinding(finding: ScanFinding): ScanFinding {
     rule: finding.rule,
     message: finding.message,
     fix: finding.fix,
+    // Additive within schemaVersion 1: only on an ambient step resolved to a login in the same file.
+    ...(finding.resolvedFrom ? { resolvedFrom: { line: finding.resolvedFrom.line, authMethod: finding.resolvedFrom.authMethod } } : {}),
   };
 }
 

@@ -60,6 +60,26 @@ describe('scan SARIF', () => {
   });
 });
 
+describe('scan SARIF resolved steps', () => {
+  it('carry the login they resolved to as a related location with a message naming it', () => {
+    const related = z.object({
+      runs: z.array(z.object({ results: z.array(z.object({ locations: z.array(z.object({ physicalLocation: z.object({ artifactLocation: z.object({ uri: z.string() }), region: z.object({ startLine: z.number() }) }) })), relatedLocations: z.array(z.unknown()).optional() })) })),
+    }).parse(JSON.parse(sarif));
+    const results = related.runs[0]?.results ?? [];
+    const withRelated = results.filter((entry) => entry.relatedLocations !== undefined);
+    expect(withRelated.length).toBe(result.findings.filter((finding) => finding.resolvedFrom !== undefined).length);
+    const step = results.find((entry) => entry.locations[0]?.physicalLocation.artifactLocation.uri.endsWith('flow-branches.ps1') && entry.locations[0].physicalLocation.region.startLine === 45);
+    expect(step?.relatedLocations).toEqual([
+      {
+        id: 1,
+        // The same file as the step (its path depends on the working directory: several roots were scanned).
+        physicalLocation: { artifactLocation: { uri: step?.locations[0]?.physicalLocation.artifactLocation.uri, uriBaseId: 'SRCROOT' }, region: { startLine: 40 } },
+        message: { text: "Login at line 40 (workload-certificate as client-id '33333333-4444-5555-6666-777777777777'): the session this step runs with." },
+      },
+    ]);
+  });
+});
+
 /** Microsoft's own validator, when its binary runs on this machine. */
 function multitool(): string | null {
   try {

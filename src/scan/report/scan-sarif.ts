@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import type { MfaImpact, ScanFinding } from '../../model/scan-finding.js';
+import type { MfaImpact, ResolvedFrom, ScanFinding } from '../../model/scan-finding.js';
 import type { RuleMeta } from '../core/detector.js';
 import type { ScanReporter } from './scan-report-input.js';
 
@@ -42,6 +42,15 @@ function fingerprint(finding: ScanFinding): string {
   return createHash('sha256').update(`${finding.rule}\u0000${finding.file}\u0000${finding.identity?.value ?? ''}\u0000${finding.authMethod}`).digest('hex').slice(0, 32);
 }
 
+/** The login an ambient step was resolved to, as a related location a code-scanning UI links to. */
+function resolvedFromLocation(finding: ScanFinding, from: ResolvedFrom): Record<string, unknown> {
+  return {
+    id: 1,
+    physicalLocation: { artifactLocation: { uri: encodeURI(finding.file), uriBaseId: 'SRCROOT' }, region: { startLine: from.line } },
+    message: { text: `Login at line ${from.line} (${from.authMethod}${finding.identity ? ` as ${finding.identity.kind} '${finding.identity.value}'` : ''}): the session this step runs with.` },
+  };
+}
+
 function sarifResult(finding: ScanFinding, ruleIndex: number): Record<string, unknown> {
   const identity = finding.identity ? ` Identity: ${finding.identity.kind} '${finding.identity.value}'.` : '';
   return {
@@ -57,6 +66,7 @@ function sarifResult(finding: ScanFinding, ruleIndex: number): Record<string, un
         },
       },
     ],
+    ...(finding.resolvedFrom ? { relatedLocations: [resolvedFromLocation(finding, finding.resolvedFrom)] } : {}),
     partialFingerprints: { 'unattendedFinding/v1': fingerprint(finding) },
     properties: {
       ecosystem: finding.ecosystem,

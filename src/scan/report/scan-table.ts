@@ -13,7 +13,8 @@ export const scanTableReporter: ScanReporter = ({ result }) => {
   const header = ['LOCATION', 'METHOD', 'IMPACT', 'IDENTITY', 'RULE'];
   const rows = result.findings.map((finding) => [
     terminalSafe(`${finding.file}:${finding.line}:${finding.column}`),
-    finding.authMethod,
+    // A resolved ambient step shows where its method comes from: "user-password (line 4)".
+    finding.resolvedFrom ? `${finding.authMethod} (line ${finding.resolvedFrom.line})` : finding.authMethod,
     finding.mfaImpact,
     finding.identity ? terminalSafe(`${finding.identity.kind} ${finding.identity.value}`) : '-',
     finding.rule,

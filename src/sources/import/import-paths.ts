@@ -61,9 +61,15 @@ export async function importPaths(store: Store, paths: readonly string[], option
     throw new UsageError(`unknown format ${options.format}`, `use one of: ${IMPORT_FORMATS.join(', ')}`);
   }
   const progress = options.progress ?? SILENT_PROGRESS;
-  const summary: ImportSummary = { files: [], totals: emptyTotals() };
+  const walked = walkPaths(paths);
+  const summary: ImportSummary = {
+    files: [],
+    totals: emptyTotals(),
+    skipped: walked.skipped.length,
+    skippedFiles: walked.skipped.map((skip) => ({ ...skip, path: shownPath(skip.path) })),
+  };
   const planned: PlannedFile[] = [];
-  for (const path of walkPaths(paths)) {
+  for (const path of walked.files) {
     const shown = shownPath(path);
     const entry: FileSummary = { path: shown, format: null, read: 0, stored: 0, updated: 0, duplicates: 0, quarantined: 0, error: null };
     summary.files.push(entry);

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { IdentityRef, ScanFinding } from '../../../model/scan-finding.js';
-import type { DetectContext, ParsedFile, SourceFile } from '../../core/detector.js';
+import type { DetectContext, ParsedFile, Session, SourceFile } from '../../core/detector.js';
 import { createFinding, ruleById, type Point } from '../../core/finding.js';
 import { clientIdentity, referenceOf, scriptText, unquote, userIdentity } from '../../core/identity-ref.js';
 import { classifyAz, type ArgumentIdentity } from '../shell/az-cli.js';
@@ -185,7 +185,32 @@ export function detectPowerShell(file: SourceFile, parsed: ParsedFile, context: 
       }
     }
     add(familyRuleId(family, variant), call.node, identity, `${family.label} signs in ${variant.describe}`);
+    const token = variant.variant === 'access-token' ? variant.when.flat().map((name) => parameters.get(name)).find((node) => node !== undefined && node !== null) : null;
+    const session = token ? tokenSession(token, 0) : null;
+    const finding = findings.at(-1);
+    if (session !== null && finding) context.tokenFromSession?.(finding, session);
   };
+
+  /**
+   * The session a token expression was taken from in this script (Get-AzAccessToken: the Az context;
+   * `az account get-access-token`: the Azure CLI login), following variables; null for a token from elsewhere.
+   */
+  function tokenSession(node: Node, depth: number): Session | null {
+    if (depth > 4) return null;
+    const origin = follow(node);
+    for (const command of [origin, ...origin.descendantsOfType('command')]) {
+      if (command.type !== 'command') continue;
+      const call = readCommand(command);
+      if (call?.name === 'get-azaccesstoken') return 'azure-powershell';
+      if (call?.name === 'az' && call.words.map((word) => unquote(word).toLowerCase()).join(' ').startsWith('account get-access-token')) return 'azure-cli';
+    }
+    for (const variable of origin.descendantsOfType('variable')) {
+      if (variable.id === origin.id || !scope.variables.has(variableName(variable.text))) continue;
+      const session = tokenSession(variable, depth + 1);
+      if (session !== null) return session;
+    }
+    return null;
+  }
 
   /** `$conn.CertificateThumbprint` where `$conn = Get-AutomationConnection -Name X` → X. */
   function automationConnection(node: Node): string | null {
@@ -302,6 +327,6 @@ export function detectPowerShell(file: SourceFile, parsed: ParsedFile, context: 
   for (const match of matchEnvCredentials(scope.env)) {
     findings.push(createFinding(ruleById(SHELL_RULES, match.rule), SHELL_ECOSYSTEM, file, match.at, match.identity, `${ruleById(SHELL_RULES, match.rule).summary} (set in the process environment)`));
   }
-  const ordered = findings.sort((a, b) => a.line - b.line || a.column - b.column);
-  return context.resolveAmbient ? context.resolveAmbient(ordered) : ordered;
+  // Ambient steps are resolved by the core along the script's control flow (core/flow/).
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -14,13 +14,18 @@ export function familyRuleId(family: ConnectFamily, variant: FamilyVariant): str
 function familyRules(family: ConnectFamily): RuleMeta[] {
   return [...family.order, family.fallback].map((variant) => {
     const isUse = variant.method === 'ambient';
-    const session = isUse ? (variant.variant === 'access-token' ? 'any' : null) : family.session;
+    // A login creates its family's session. -AccessToken is not a login (the token's owner is not in the code): it
+    // resolves only when the detector traces the token to a session (DetectContext.tokenFromSession), and a family
+    // that keeps a session (Az) gets it replaced, so later uses do not resolve to a login before it.
+    const session = isUse ? null : family.session;
+    const sets = isUse && variant.variant === 'access-token' ? family.session : null;
     return defineRule({
       id: familyRuleId(family, variant),
       authMethod: variant.method,
       summary: `${family.label} signs in ${variant.describe}.`,
       docUrl: family.docUrl,
       ...(session ? { session } : {}),
+      ...(sets ? { sets } : {}),
     });
   });
 }

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { IdentityRef, ScanFinding } from '../../../model/scan-finding.js';
-import type { DetectContext, ParsedFile, SourceFile } from '../../core/detector.js';
+import type { ParsedFile, SourceFile } from '../../core/detector.js';
 import { createFinding, ruleById, type Point } from '../../core/finding.js';
 import { clientIdentity, referenceOf, scriptText, secretNameIdentity, unquote, userIdentity } from '../../core/identity-ref.js';
 import { classifyAz, type ArgumentIdentity } from './az-cli.js';
@@ -74,7 +74,7 @@ function commandWords(command: Node): { name: string; nameNode: Node; args: Node
 }
 
 /** Shell scripts (bash/sh, and scripts embedded in CI YAML): az logins, deployments, terraform, credential env vars. */
-export function detectShell(file: SourceFile, parsed: ParsedFile, context: DetectContext): ScanFinding[] {
+export function detectShell(file: SourceFile, parsed: ParsedFile): ScanFinding[] {
   if (parsed.kind !== 'tree') return [];
   const findings: ScanFinding[] = [];
   const variables = new Variables();
@@ -137,6 +137,6 @@ export function detectShell(file: SourceFile, parsed: ParsedFile, context: Detec
 
   visit(parsed.tree.rootNode);
   for (const match of matchEnvCredentials(exported)) add(match.rule, match.at, match.identity, ruleById(SHELL_RULES, match.rule).summary);
-  const resolved = context.resolveAmbient ? context.resolveAmbient(findings.sort((a, b) => a.line - b.line || a.column - b.column)) : findings;
-  return resolved;
+  // Ambient steps are resolved by the core along the script's control flow (core/flow/).
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }

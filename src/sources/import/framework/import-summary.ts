@@ -22,9 +22,21 @@ export interface FileSummary extends Counts {
   error: string | null;
 }
 
+/** An entry a folder walk left out because it can never be a log (framework/never-logs.ts). */
+export interface SkippedPath {
+  path: string;
+  /** Why, as a noun phrase: "Markdown text", "a licence", "a git folder". */
+  reason: string;
+  /** A whole folder (`.git/`, a hidden folder) counts as one entry. */
+  folder: boolean;
+}
+
 export interface ImportSummary {
   files: FileSummary[];
   totals: Record<RecordKind, Counts>;
+  /** Additive: how many entries were skipped as never logs, and which (`files` lists only what was tried). */
+  skipped: number;
+  skippedFiles: SkippedPath[];
 }
 
 export function zeroCounts(): Counts {

@@ -1,14 +1,23 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../../../errors.js';
+import type { SkippedPath } from './import-summary.js';
+import { skipReason } from './never-logs.js';
+
+export interface WalkedPaths {
+  files: string[];
+  /** Entries inside folders that can never be logs (never-logs.ts), in walk order; a skipped folder is one entry. */
+  skipped: SkippedPath[];
+}
 
 /**
  * Expand files and folders into the files to import, depth first and sorted so runs are repeatable.
  * Folders are walked recursively, which covers the storage-account layout
- * insights-logs-<category>/resourceId=/…/y=/m=/d=/h=/m=00/PT1H.json. Hidden entries are skipped.
+ * insights-logs-<category>/resourceId=/…/y=/m=/d=/h=/m=00/PT1H.json. Inside folders, entries that can never be
+ * logs (README, LICENSE, images, `.git/`, hidden entries) are skipped and listed; files named directly are always tried.
  */
-export function walkPaths(paths: readonly string[]): string[] {
-  const files: string[] = [];
+export function walkPaths(paths: readonly string[]): WalkedPaths {
+  const walked: WalkedPaths = { files: [], skipped: [] };
   for (const path of paths) {
     const absolute = resolve(path);
     let isDirectory: boolean;
@@ -17,18 +26,23 @@ export function walkPaths(paths: readonly string[]): string[] {
     } catch {
       throw new InputError(`no such file or folder: ${path}`, 'check the path');
     }
-    if (isDirectory) walkFolder(absolute, files);
-    else files.push(absolute);
+    if (isDirectory) walkFolder(absolute, walked);
+    else walked.files.push(absolute);
   }
-  return files;
+  return walked;
 }
 
-function walkFolder(folder: string, into: string[]): void {
+function walkFolder(folder: string, into: WalkedPaths): void {
   const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
+    if (!entry.isDirectory() && !entry.isFile()) continue;
+    const reason = skipReason(entry.name, entry.isDirectory());
+    if (reason !== null) {
+      into.skipped.push({ path, reason, folder: entry.isDirectory() });
+      continue;
+    }
     if (entry.isDirectory()) walkFolder(path, into);
-    else if (entry.isFile()) into.push(path);
+    else into.files.push(path);
   }
 }
