@@ -30,7 +30,7 @@ describe('demo tenant: analysis against the generator\'s ground truth', () => {
       const newest = new Date(demo.asOf).toISOString();
       expect(await signInRollupState(store, newest)).toBe('summarised');
       const fromSummary = await loadIdentityFeatures(store, newest, 'summary');
-      expect(fromSummary).toHaveLength(339);
+      expect(fromSummary).toHaveLength(340);
       // Every row fits the whole feature schema, nested lists included (analyze checks fields and types only).
       expect(fromSummary.filter((row) => !identityFeaturesSchema.safeParse(row).success).map((row) => row.id)).toEqual([]);
       expect(fromSummary).toEqual(await loadIdentityFeatures(store, newest, 'sign-ins'));

@@ -61,6 +61,9 @@ export const RESOURCES = z.array(resourceEntrySchema).parse([
   { id: MICROSOFT_GRAPH_RESOURCE_ID, name: 'Microsoft Graph', inScope: 'none', source: SOURCES.mandatoryMfa },
 ]);
 
+/** The sign-in error of a disabled account (AADSTS50057: the user account is disabled). */
+export const DISABLED_ACCOUNT_ERROR = 50057;
+
 /** Sign-in error codes that mean "MFA was required and not done". */
 export const MFA_ERROR_CODES = z.array(errorCodeEntrySchema).parse([
   { code: 50074, meaning: 'Strong authentication is required (user must complete MFA)', mfaRequired: true, source: SOURCES.errorCodes },

@@ -13,6 +13,7 @@ export const SOURCES = {
   asnRegistry: 'https://www.peeringdb.com/asn/8075',
   azureLoginAction: 'https://github.com/Azure/login',
   terraformAzurerm: 'https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs',
+  auditActivities: 'https://learn.microsoft.com/entra/identity/monitoring-health/reference-audit-activities',
   logAnalyticsTables: 'https://learn.microsoft.com/azure/azure-monitor/reference/tables-index',
   azureSdkUserAgent: 'https://azure.github.io/azure-sdk/general_azurecore.html#telemetry-policy',
 } as const;

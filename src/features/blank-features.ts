@@ -10,6 +10,8 @@ export function blankFeatures(id: string, kind: IdentityFeatures['kind'], overri
     cloudAsnSignIns: 0, privateIpSignIns: 0, portalSuccessMfa: 0, portalSuccessNoMfa: 0, armSuccessMfa: 0, armSuccessNoMfa: 0,
     armRopcSuccess: 0, scopeMfaFailures: 0, portalMfaFailures: 0, otherMfaFailures: 0, writes: 0, deletes: 0, actions: 0,
     opsMfa: 0, opsNoMfa: 0, opsMfaUnknown: 0, policyDenied: 0, policyAudits: 0, trustedLocationIps: 0,
+    sessionMfaSuccesses: 0, portalSuccessSessionMfa: 0, armSuccessSessionMfa: 0, portalSuccessSessionSingle: 0, armSuccessSessionSingle: 0,
+    portalSuccessUntraced: 0, armSuccessUntraced: 0, untracedWithoutSession: 0,
   };
   return { ...identityFeaturesSchema.parse(zero), ...overrides };
 }

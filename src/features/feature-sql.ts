@@ -1,5 +1,6 @@
 import { MFA_POLICY_DEFINITIONS, POLICY_AUDIT_OPERATION, POLICY_DENY_STATUS } from '../catalog/enforcement.js';
 import { IN_PROGRESS_STATUSES } from '../catalog/activity-log.js';
+import { AUDIT_ACTIVITIES } from '../catalog/audit-activities.js';
 import { cellRowsSql, mergedCellsSql, mergedProfilesSql, profileRowsSql } from '../store/rollups/sign-in-rollup-sql.js';
 import { signInSummarySql } from '../store/rollups/sign-in-summary-sql.js';
 import { mergedSessionsSql, sessionRowsSql } from '../store/rollups/sign-in-session-sql.js';
@@ -189,6 +190,17 @@ ca_excluded AS (
     SELECT c.id, ra.principal_id FROM (SELECT id, unnest(xr) AS r FROM ca) c JOIN role_assignments ra ON lower(ra.role_definition_id) = lower(c.r) AND ra.source = 'directory'
   ) GROUP BY pid
 ),
+disabled AS (
+  -- The audit log's latest word that the account was disabled, up to the cut-off: "Disable account", or "Update user"
+  -- whose modified properties set AccountEnabled to [false] (in JSON records, or in Log Analytics' TargetResources text).
+  SELECT pid, max(time) AS disabled_at FROM (SELECT unnest(target_ids) AS pid, time FROM audit_events
+  WHERE time < ${after} AND coalesce(result, 'success') = 'success' AND (
+    activity = ${sqlString(AUDIT_ACTIVITIES.disableAccount)}
+    OR (activity = ${sqlString(AUDIT_ACTIVITIES.updateUser)} AND regexp_matches(
+      coalesce(CAST(json_extract(raw, '$..modifiedProperties') AS VARCHAR), '') || coalesce(json_extract_string(raw, '$.TargetResources'), ''),
+      ${sqlString(`"displayName":\\s*"${AUDIT_ACTIVITIES.accountEnabledProperty}"[^{}]*"newValue":\\s*"\\[false\\]"`)}))))
+  GROUP BY pid
+),
 blank_sign_in_block AS (
   -- The block of an identity with no sign-ins: every column of the summary row NULL.
   SELECT ${signInBlockJsonSql('z')} AS block FROM (SELECT 1) LEFT JOIN agg z ON false
@@ -209,6 +221,7 @@ SELECT
   d.account_enabled, d.created_at, d.password_never_expires, d.on_premises_sync_enabled, d.license_count,
   coalesce(d.app_id, a.sp_app_id) AS app_id, d.service_principal_type,
   greatest(d.last_sign_in, d.last_non_interactive_sign_in) AS directory_last_sign_in,
+  dis.disabled_at, d.job_title, d.department, d.manager_id,
   r.user_id IS NOT NULL AS registration_known, r.is_mfa_registered AS mfa_registered, coalesce(r.methods_registered, []) AS methods_registered,
   coalesce(ro.role_ids, []) AS directory_role_ids,
   coalesce(ce.n, 0) AS ca_policies_excluding,
@@ -229,6 +242,7 @@ LEFT JOIN registration_details r ON r.user_id = u.pid
 LEFT JOIN roles ro ON ro.pid = u.pid
 LEFT JOIN ca_excluded ce ON ce.pid = u.pid
 LEFT JOIN successors s ON s.pid = u.pid
+LEFT JOIN disabled dis ON dis.pid = u.pid
 ${trustedLocations ? 'LEFT JOIN trusted t ON t.pid = u.pid' : ''}
 `;
 }

@@ -47,6 +47,12 @@ export const identityFeaturesSchema = z.object({
   servicePrincipalType: maybeText,
   /** Latest of signInActivity's last (interactive, non-interactive) sign-in. */
   directoryLastSignIn: maybeTime,
+  /** When the audit log last shows the account disabled ("Disable account", or "Update user" setting AccountEnabled false). */
+  disabledAt: maybeTime,
+  /** What a person's directory profile has (weak hints of a person): job title, department, manager. */
+  jobTitle: maybeText,
+  department: maybeText,
+  managerId: maybeText,
   // --- authentication methods (userRegistrationDetails) ---
   registrationKnown: z.boolean(),
   mfaRegistered: maybeBool,

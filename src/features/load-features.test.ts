@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONDITIONAL_ACCESS_POLICIES, GROUP_MEMBERS, IDENTITIES, NAMED_LOCATIONS, OPERATIONS, REGISTRATION_DETAILS, ROLE_ASSIGNMENTS, SIGN_INS } from '../store/columns.js';
+import { AUDIT_EVENTS, CONDITIONAL_ACCESS_POLICIES, GROUP_MEMBERS, IDENTITIES, NAMED_LOCATIONS, OPERATIONS, REGISTRATION_DETAILS, ROLE_ASSIGNMENTS, SIGN_INS } from '../store/columns.js';
 import { openStore, type Store } from '../store/store.js';
 import { insertRows, type RowValues } from '../store/write-rows.js';
 import { identityFeatureTexts, loadIdentityFeatures, loadTenantFeatures } from './load-features.js';
@@ -92,6 +92,36 @@ describe('loadIdentityFeatures', () => {
     });
     expect(features.find((f) => f.id === 'u-idle')).toMatchObject({ signIns: 0, caPoliciesExcluding: 1, firstSeen: null, hourOfWeek: new Array<number>(168).fill(0) });
     expect(features.find((f) => f.id === 'sp-9')).toMatchObject({ writes: 1, opsMfaUnknown: 1, signIns: 0 });
+  });
+
+  it('reads when the audit log shows an account disabled, in every shape of the record, and a person\'s directory profile', async () => {
+    await insertRows(store, IDENTITIES, [
+      { id: 'u-a', kind: 'user', upn: 'a@contoso.com', account_enabled: false, job_title: 'Analyst', department: 'Finance', manager_id: 'u-boss', raw: '{}' },
+      { id: 'u-b', kind: 'user', upn: 'b@contoso.com', account_enabled: false, raw: '{}' },
+      { id: 'u-c', kind: 'user', upn: 'c@contoso.com', account_enabled: false, raw: '{}' },
+      { id: 'u-d', kind: 'user', upn: 'd@contoso.com', account_enabled: true, raw: '{}' },
+    ]);
+    const enabledFalse = { displayName: 'AccountEnabled', oldValue: '[true]', newValue: '[false]' };
+    await insertRows(store, AUDIT_EVENTS, [
+      { id: 'e1', time: '2026-11-01T10:00:00Z', activity: 'Disable account', result: 'success', target_ids: ['u-a'], raw: '{}' },
+      { id: 'e2', time: '2026-11-05T10:00:00Z', activity: 'Disable account', result: 'success', target_ids: ['u-a'], raw: '{}' },
+      // Graph / diagnostic shape: the modified property inside targetResources.
+      { id: 'e3', time: '2026-11-02T10:00:00Z', activity: 'Update user', result: 'success', target_ids: ['u-b'], raw: JSON.stringify({ properties: { targetResources: [{ id: 'u-b', modifiedProperties: [enabledFalse] }] } }) },
+      // Log Analytics shape: TargetResources is JSON text in a column.
+      { id: 'e4', time: '2026-11-03T10:00:00Z', activity: 'Update user', result: 'success', target_ids: ['u-c'], raw: JSON.stringify({ TargetResources: JSON.stringify([{ id: 'u-c', modifiedProperties: [enabledFalse] }]) }) },
+      // Another update of the user, and a failed disable, say nothing.
+      { id: 'e5', time: '2026-11-04T10:00:00Z', activity: 'Update user', result: 'success', target_ids: ['u-d'], raw: JSON.stringify({ targetResources: [{ id: 'u-d', modifiedProperties: [{ displayName: 'JobTitle', oldValue: '[]', newValue: '["x"]' }] }] }) },
+      { id: 'e6', time: '2026-11-04T11:00:00Z', activity: 'Disable account', result: 'failure', target_ids: ['u-d'], raw: '{}' },
+    ]);
+    const features = await loadIdentityFeatures(store, '2026-11-20T00:00:00.000Z');
+    expect(features.map((f) => [f.id, f.accountEnabled, f.disabledAt, f.jobTitle, f.department, f.managerId])).toEqual([
+      ['u-a', false, '2026-11-05T10:00:00.000Z', 'Analyst', 'Finance', 'u-boss'],
+      ['u-b', false, '2026-11-02T10:00:00.000Z', null, null, null],
+      ['u-c', false, '2026-11-03T10:00:00.000Z', null, null, null],
+      ['u-d', true, null, null, null, null],
+    ]);
+    // As of before the second disable, the first counts.
+    expect((await loadIdentityFeatures(store, '2026-11-03T00:00:00.000Z')).find((f) => f.id === 'u-a')?.disabledAt).toBe('2026-11-01T10:00:00.000Z');
   });
 
   it('ignores records after the cut-off and reports tenant-wide facts', async () => {

@@ -97,4 +97,19 @@ describe('classify', () => {
     });
     expect(classify(blankFeatures('mi', 'managedIdentity', { managedIdentitySignIns: 2 }), { breakGlass: [], tenant }).confidence).toBe(0.9);
   });
+
+  it('weighs a person\'s directory profile as weakly as a name, and says when an account is disabled', () => {
+    const person = classify(officeWorker({ jobTitle: 'Analyst', department: 'Finance', managerId: 'u-boss' }), { breakGlass: [], tenant });
+    expect(person.evidence.find((e) => e.signal === 'person-profile')).toEqual({
+      signal: 'person-profile', weight: 0.5,
+      detail: 'The directory gives it what a person has: job title "Analyst", department "Finance", a manager, Microsoft Authenticator registered (a weak hint: service accounts get managers too).',
+    });
+    // A job whose owner is recorded as its manager stays a job: behaviour outweighs the profile.
+    const job = classify(cliJob({ department: 'IT Operations', managerId: 'u-boss', accountEnabled: false, disabledAt: '2026-10-27T10:12:00.000Z', directoryLastSignIn: '2026-11-20T23:30:00.000Z' }), { breakGlass: [], tenant });
+    expect(job.class).toBe('service-account');
+    expect(job.evidence.find((e) => e.signal === 'person-profile')?.weight).toBe(-0.5);
+    expect(job.evidence.find((e) => e.signal === 'account-disabled')).toEqual({
+      signal: 'account-disabled', weight: 0, detail: "Disabled in the directory (accountEnabled false) since 2026-10-27 (audit log); the directory's last sign-in is 2026-11-20.",
+    });
+  });
 });

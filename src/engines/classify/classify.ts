@@ -24,6 +24,8 @@ const MOBILE_APP_ID = FIRST_PARTY_APPS.find((app) => app.name === 'Azure Mobile 
 const PRODUCTIVITY_APP_IDS = new Set(FIRST_PARTY_APPS.filter((app) => app.role === 'other' && app.name !== 'Windows Azure Active Directory').map((app) => app.id));
 const SERVICE_NAME = /(?:^|[^a-z])(?:svc|sa|srv|service|automation|auto|deploy|deployer|pipeline|runbook|robot|bot|batch|job|sync|backup|terraform|devops|ci|cd|app|api|daemon|scheduler|task)(?:$|[^a-z])/u;
 const BREAK_GLASS_NAME = /break.?glass|emergency|bg.?admin/u;
+/** userRegistrationDetails methods of the Microsoft Authenticator app on a phone. */
+const AUTHENTICATOR_APP = /^microsoftAuthenticator/iu;
 
 /** Machine-positive weights: each signal adds to the "service account" score, or subtracts toward "human". */
 interface Signal {
@@ -161,6 +163,10 @@ function userSignals(features: IdentityFeatures): Signal[] {
       signals.push({ signal: 'no-mfa-registered', detail: 'No MFA method registered (weak alone: new starters have none either).', machine: 0.75 });
     }
   }
+  const profile = personProfile(features);
+  if (profile.length > 0) {
+    signals.push({ signal: 'person-profile', detail: `The directory gives it what a person has: ${profile.join(', ')} (a weak hint: service accounts get managers too).`, machine: -0.5 });
+  }
   if (features.passwordNeverExpires === true) {
     signals.push({ signal: 'password-never-expires', detail: 'Its password is set never to expire (DisablePasswordExpiration).', machine: 0.5 });
   }
@@ -193,6 +199,24 @@ function sessionSignals(features: IdentityFeatures): Signal[] {
   const untraced = untracedSentence(features);
   if (untraced !== null) signals.push({ signal: 'untraced-session', detail: untraced, machine: 0 });
   return signals;
+}
+
+/** Directory attributes a person has: job title, department, manager, a registered Authenticator app. */
+function personProfile(features: IdentityFeatures): string[] {
+  const found: string[] = [];
+  if (features.jobTitle !== null) found.push(`job title "${features.jobTitle}"`);
+  if (features.department !== null) found.push(`department "${features.department}"`);
+  if (features.managerId !== null) found.push('a manager');
+  if (features.methodsRegistered.some((method) => AUTHENTICATOR_APP.test(method))) found.push('Microsoft Authenticator registered');
+  return found;
+}
+
+/** Whether an account is disabled, for the evidence (the verdict reads the same facts, see impact). */
+function disabledEvidence(features: IdentityFeatures): Evidence[] {
+  if (features.accountEnabled !== false) return [];
+  const since = features.disabledAt ? ` since ${features.disabledAt.slice(0, 10)} (audit log)` : '';
+  const last = features.directoryLastSignIn ? `; the directory's last sign-in is ${features.directoryLastSignIn.slice(0, 10)}` : '; the directory records no sign-in';
+  return [{ signal: 'account-disabled', detail: `Disabled in the directory (accountEnabled false)${since}${last}.`, weight: 0 }];
 }
 
 function missingData(features: IdentityFeatures, context: ClassifyContext): { evidence: Evidence[]; factor: number } {
@@ -233,7 +257,7 @@ export function classify(features: IdentityFeatures, context: ClassifyContext): 
 
   const breakGlass = breakGlassSignals(features, context);
   if (breakGlass.score >= 2.5) {
-    return { class: 'break-glass', confidence: confidenceOf(breakGlass.score, missing.factor), evidence: [...breakGlass.evidence, ...missing.evidence] };
+    return { class: 'break-glass', confidence: confidenceOf(breakGlass.score, missing.factor), evidence: [...breakGlass.evidence, ...disabledEvidence(features), ...missing.evidence] };
   }
 
   const signals = userSignals(features);
@@ -251,5 +275,5 @@ export function classify(features: IdentityFeatures, context: ClassifyContext): 
   }
   evidence.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.signal.localeCompare(b.signal));
   const confidence = chosen === 'unknown' ? Math.round((1 - Math.abs(score) / DECISION) * 0.5 * missing.factor * 100) / 100 : confidenceOf(score, missing.factor);
-  return { class: chosen, confidence, evidence: [...evidence, ...missing.evidence] };
+  return { class: chosen, confidence, evidence: [...evidence, ...disabledEvidence(features), ...missing.evidence] };
 }

@@ -101,4 +101,46 @@ describe('assessImpact', () => {
     expect(assessImpact(stale, 'service-account', withActivityLog).reasons).toEqual(['No sign-in and no Activity-log operation in the data; the directory\'s last sign-in is 2026-05-04 (200 days before 2026-11-20).']);
     expect(assessImpact(blankFeatures('sp', 'servicePrincipal'), 'workload-identity', withActivityLog)).toMatchObject({ verdict: 'not-affected', breaksOn: null });
   });
+
+  it('is not affected when the account is disabled, saying since when, its last sign-ins and what still tries to use it', () => {
+    const disabled = armUser({ accountEnabled: false, disabledAt: '2026-10-27T10:12:00.000Z', lastSuccess: '2026-10-27T09:30:00.000Z', directoryLastSignIn: '2026-11-20T23:30:00.000Z', opsNoMfa: 30, failures: [{ code: 50057, count: 590 }] });
+    expect(assessImpact(disabled, 'service-account', withActivityLog)).toEqual({
+      verdict: 'not-affected', breaksOn: null, phase: null, migratedTo: null,
+      reasons: [
+        'Disabled in the directory (accountEnabled false) since 2026-10-27 10:12 UTC (audit log): it cannot sign in, so mandatory MFA cannot break it.',
+        "The directory's last sign-in attempt is 2026-11-20; the last successful one in the logs is 2026-10-27 09:30 UTC, 24 days before 2026-11-20.",
+        '590 sign-in attempts were refused with 50057 (account disabled): something still tries to use it.',
+      ],
+    });
+    // Signed in after the audit log shows it disabled: re-enabled since, so judged on its sign-ins, with the note first.
+    const back = armUser({ accountEnabled: false, disabledAt: '2026-10-27T10:12:00.000Z', lastSuccess: '2026-11-20T23:05:00.000Z', opsNoMfa: 30, opsNoMfaFirst: '2026-11-01T01:00:00.000Z', opsNoMfaLast: '2026-11-20T22:00:00.000Z', opsNoMfaNames: [{ key: 'microsoft.web/sites/write', name: null, count: 30 }] });
+    const judged = assessImpact(back, 'service-account', withActivityLog);
+    expect(judged).toMatchObject({ verdict: 'breaks', breaksOn: '2026-12-15', phase: 'phase2' });
+    expect(judged.reasons[0]).toBe('Disabled in the directory since 2026-10-27 10:12 UTC (audit log), yet it signed in successfully after that, last 2026-11-20 23:05 UTC: re-enabled since, or the directory export is older than the logs.');
+    // Disabled with no audit trail: nothing to show it signed in after, so not affected.
+    expect(assessImpact(armUser({ accountEnabled: false, lastSuccess: '2026-11-20T23:05:00.000Z' }), 'service-account', withActivityLog).verdict).toBe('not-affected');
+  });
+
+  it('counts refreshes that ride an MFA session as MFA, names the session, and never lets an untraced session prove breakage', () => {
+    const example = { sessionId: 's-1', signInId: 'i-1', at: '2026-11-19T11:10:00.000Z', app: 'Azure Portal', method: 'Mobile app notification', refreshes: 3 };
+    const person = blankFeatures('u7', 'user', { signIns: 40, portalSuccessMfa: 12, portalSuccessSessionMfa: 9, sessionMfaSuccesses: 9, sessionMfaExample: example });
+    expect(assessImpact(person, 'human', withActivityLog).reasons).toEqual([
+      'In scope and ready: 12 Azure portal sign-ins with MFA (9 of them carried by their session).',
+      'Token refreshes are logged single-factor when no policy asks for MFA again, yet carry the MFA of the session they ride: e.g. session s-1 completed MFA by Mobile app notification on "Azure Portal" at 2026-11-19 11:10 UTC (sign-in i-1), and 3 later sign-ins rode it.',
+    ]);
+    const untraced = blankFeatures('u8', 'user', { signIns: 3, portalSuccessUntraced: 3, scopeUntracedFirst: '2026-10-22T09:00:00.000Z', scopeUntracedLast: '2026-10-23T09:00:00.000Z', untracedSessionExample: { sessionId: 's-2', firstSeen: '2026-10-22T09:00:00.000Z', signIns: 3 } });
+    expect(assessImpact(untraced, 'human', withActivityLog)).toEqual({
+      verdict: 'at-risk', breaksOn: null, phase: 'phase1', migratedTo: null,
+      reasons: [
+        '3 Azure portal sign-ins (first 2026-10-22 09:00 UTC, last 2026-10-23 09:00 UTC) show no MFA of their own and cannot be traced: their session began before the imported window (session s-2 was first seen at 2026-10-22 09:00 UTC, already under way). Whether they carry MFA is unknown; they prove no breakage alone.',
+        "To decide, import a window that holds the sessions' first sign-ins, or look the session up in the Entra sign-in logs.",
+      ],
+    });
+    // Refreshes of a single-factor session are proof, like the password sign-in that began it.
+    const single = blankFeatures('u9', 'user', { signIns: 4, portalSuccessNoMfa: 4, portalSuccessSessionSingle: 3, portalNoMfaFirst: '2026-11-01T09:00:00.000Z', portalNoMfaLast: '2026-11-01T10:00:00.000Z',
+      singleFactorSessionExample: { sessionId: 's-3', startedAt: '2026-11-01T09:00:00.000Z', app: 'Azure Portal', refreshes: 3 } });
+    expect(assessImpact(single, 'service-account', withActivityLog).reasons[0]).toBe(
+      '4 Azure portal sign-ins without MFA, 3 of them refreshing a session that began single-factor (session s-3 began with a single-factor sign-in to "Azure Portal" at 2026-11-01 09:00 UTC and was refreshed 3 times without MFA), first 2026-11-01 09:00 UTC, last 2026-11-01 10:00 UTC.',
+    );
+  });
 });

@@ -1,7 +1,7 @@
-import { MFA_POLICY_DEFINITIONS } from '../../catalog/enforcement.js';
+import { DISABLED_ACCOUNT_ERROR, MFA_POLICY_DEFINITIONS } from '../../catalog/enforcement.js';
 import type { IdentityFeatures, TenantFeatures } from '../../features/identity-features.js';
 import type { IdentityClass, Verdict } from '../../model/analysis.js';
-import { countList, day, daysBetween, span } from './phrases.js';
+import { countList, day, daysBetween, minute, span } from './phrases.js';
 import { sessionMfaPhrase, singleFactorSessionPhrase, untracedSentence } from './session-phrases.js';
 
 export interface EnforcementDates {
@@ -99,6 +99,15 @@ export function assessImpact(f: IdentityFeatures, identityClass: IdentityClass, 
     const what = f.kind === 'managedIdentity' ? 'A managed identity' : 'A service principal';
     return verdictOf('not-affected', [`${what}: mandatory MFA applies to user sign-ins only, not to workload identities.`]);
   }
+  const disabled = disabledAccount(f, context);
+  if (disabled === null) return assessUser(f, identityClass, context);
+  if (!disabled.signedInSince) return verdictOf('not-affected', disabled.reasons);
+  const judged = assessUser(f, identityClass, context);
+  return { ...judged, reasons: [...disabled.reasons, ...judged.reasons] };
+}
+
+/** A user account that can sign in (or did, after the audit log shows it disabled), judged on its sign-ins and writes. */
+function assessUser(f: IdentityFeatures, identityClass: IdentityClass, context: ImpactContext): Impact {
   const activityLog = context.tenant.operations > 0;
   const lastActivity = latest(f.lastSeen, f.lastOperation);
 
@@ -174,6 +183,27 @@ export function assessImpact(f: IdentityFeatures, identityClass: IdentityClass, 
   }
 
   return verdictOf('not-affected', [notAffectedReason(f, context)]);
+}
+
+/**
+ * A disabled account cannot sign in, so mandatory MFA cannot break it: unless it signed in after the audit log shows it
+ * disabled (re-enabled since, or a directory export older than the logs), when it is judged on its sign-ins as usual.
+ */
+export function disabledAccount(f: IdentityFeatures, context: ImpactContext): { reasons: string[]; signedInSince: boolean } | null {
+  if (f.accountEnabled !== false) return null;
+  const since = f.disabledAt ? ` since ${minute(f.disabledAt)} (audit log)` : '';
+  const signedInSince = f.disabledAt !== null && f.lastSuccess !== null && f.lastSuccess > f.disabledAt;
+  if (signedInSince) {
+    return { signedInSince, reasons: [`Disabled in the directory${since}, yet it signed in successfully after that, last ${minute(f.lastSuccess ?? '')}: re-enabled since, or the directory export is older than the logs.`] };
+  }
+  const reasons = [`Disabled in the directory (accountEnabled false)${since}: it cannot sign in, so mandatory MFA cannot break it.`];
+  // The directory's last sign-in counts attempts, refused ones included; the logs tell the last that succeeded.
+  const directory = f.directoryLastSignIn ? `The directory's last sign-in attempt is ${day(f.directoryLastSignIn)}` : 'The directory records no sign-in';
+  const success = f.lastSuccess ? `; the last successful one in the logs is ${minute(f.lastSuccess)}, ${Math.floor(daysBetween(f.lastSuccess, context.asOf))} days before ${day(context.asOf)}` : '';
+  reasons.push(`${directory}${success}.`);
+  const refused = f.failures.find((failure) => failure.code === DISABLED_ACCOUNT_ERROR)?.count ?? 0;
+  if (refused > 0) reasons.push(`${refused} sign-in attempt${refused === 1 ? ' was' : 's were'} refused with ${DISABLED_ACCOUNT_ERROR} (account disabled): something still tries to use it.`);
+  return { signedInSince, reasons };
 }
 
 /** In-scope sign-ins whose MFA cannot be traced, as a note beside a verdict decided by other evidence. */

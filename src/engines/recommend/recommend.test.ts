@@ -33,6 +33,12 @@ describe('recommend', () => {
     const migrated: Impact = { ...notAffected, migratedTo: { id: 'sp', name: 'deploy-sp', firstSeen: '2026-11-11T02:00:00.000Z', sharedIp: '1.2.3.4' } };
     expect(recommend(blankFeatures('e', 'user', { signIns: 10 }), 'service-account', migrated, AS_OF)).toEqual({ action: 'retire', why: 'Its work moved to deploy-sp on 2026-11-11: disable the account, then delete it.' });
     expect(recommend(blankFeatures('f', 'user', { upn: 'sync_aadc01_1a2b@contoso.onmicrosoft.com', signIns: 100 }), 'service-account', notAffected, AS_OF).action).toBe('none');
+    // A disabled service account is retired (deleted once nothing references it); a disabled person needs nothing.
+    const disabled = { accountEnabled: false, signIns: 700, lastSuccess: '2026-10-27T09:30:00.000Z', directoryLastSignIn: '2026-11-20T23:30:00.000Z' };
+    expect(recommend(blankFeatures('g', 'user', disabled), 'service-account', notAffected, AS_OF)).toEqual({
+      action: 'retire', why: 'Disabled (last successful sign-in 2026-10-27): check that no script, pipeline or job still references it (the scan links them), then delete it.',
+    });
+    expect(recommend(blankFeatures('h', 'user', disabled), 'human', notAffected, AS_OF)).toEqual({ action: 'none', why: 'A disabled account: nothing to enroll while it cannot sign in.' });
   });
 
   it('asks people for MFA, and break-glass accounts for a phishing-resistant method unless they have one', () => {

@@ -62,6 +62,7 @@ export function recommend(f: IdentityFeatures, identityClass: IdentityClass, imp
       return { action: 'enroll-phishing-resistant-mfa', why: 'Emergency-access account without a phishing-resistant method: register a FIDO2 passkey or certificate-based authentication, as Microsoft recommends.' };
     }
     case 'human':
+      if (f.accountEnabled === false && impact.verdict === 'not-affected') return { action: 'none', why: 'A disabled account: nothing to enroll while it cannot sign in.' };
       if (impact.verdict === 'at-risk' && untracedOnly(f) && (f.mfaRegistered === true || f.mfaSuccesses > 0)) {
         const shown = f.mfaSuccesses > 0 ? `completed MFA on ${f.mfaSuccesses} sign-in${f.mfaSuccesses === 1 ? '' : 's'}` : 'has MFA registered';
         return { action: 'none', why: `A person who ${shown}; the in-scope sign-ins ride sessions that began before the data, nothing shows they lack MFA.` };
@@ -73,6 +74,11 @@ export function recommend(f: IdentityFeatures, identityClass: IdentityClass, imp
     case 'service-account': {
       if (f.directoryRoleIds.includes(SYNC_ROLE_ID) || /^sync_/u.test(f.upn ?? '')) {
         return { action: 'none', why: 'The directory synchronisation account is exempt from mandatory MFA; keep it as it is.' };
+      }
+      if (f.accountEnabled === false && impact.verdict === 'not-affected') {
+        const last = f.lastSuccess ?? f.directoryLastSignIn;
+        const seen = last ? `last successful sign-in ${day(last)}` : 'no sign-in recorded';
+        return { action: 'retire', why: `Disabled (${seen}): check that no script, pipeline or job still references it (the scan links them), then delete it.` };
       }
       if (impact.migratedTo) {
         return { action: 'retire', why: `Its work moved to ${impact.migratedTo.name ?? impact.migratedTo.id} on ${day(impact.migratedTo.firstSeen)}: disable the account, then delete it.` };

@@ -128,6 +128,7 @@ const SERVICE_ACCOUNT_NAMES: Record<ServiceAccountScenarioId, ServiceAccountName
   'svc-sql-reader': { localPart: 'sa-sql-reader', displayName: 'sa-sql-reader', givenName: null, surname: null },
   'svc-appservice-sdk': { localPart: 'automation-appsvc', displayName: 'automation-appsvc', givenName: null, surname: null },
   'entra-connect-sync': { localPart: 'Sync_CONTOSO-AADC01_', displayName: 'On-Premises Directory Synchronization Service Account', givenName: null, surname: null },
+  'svc-disabled': { localPart: 'svc-legacy-ftp', displayName: 'svc-legacy-ftp', givenName: null, surname: null },
 };
 
 /** Where each job runs: its fixed address (runners and hosted agents vary per run; the behaviour picks those). */
@@ -147,6 +148,7 @@ const SERVICE_ACCOUNT_NETWORK: Record<ServiceAccountScenarioId, keyof typeof NET
   'svc-sql-reader': 'azureWestEurope',
   'svc-appservice-sdk': 'azureWestEurope',
   'entra-connect-sync': 'onPremDatacenter',
+  'svc-disabled': 'azureUkSouth',
 };
 
 const SP_NAMES: Record<'sp-client-secret' | 'sp-certificate' | 'sp-federated', readonly string[]> = {

@@ -110,7 +110,7 @@ describe('generateDemo determinism', () => {
 
 describe('generateDemo counts (default seed)', () => {
   it('has the default tenant size', () => {
-    expect(first.counts).toEqual({ users: 299, serviceAccounts: 15, workloads: 40, signIns: 57_786, operations: 11_610 });
+    expect(first.counts).toEqual({ users: 300, serviceAccounts: 16, workloads: 40, signIns: 57_728, operations: 11_590 });
     expect(first.enforcement).toEqual({ phase1: '2025-03-15', phase2: '2026-12-15' });
     expect(first.asOf).toMatch(/^2026-11-20T23:5\d:\d\d\.\d{7}Z$/u);
   });
@@ -158,6 +158,7 @@ describe('generateDemo ground truth', () => {
     ['svc-sql-reader', 1, 'user', 'service-account', 'at-risk', null, 'migrate-managed-identity'],
     ['svc-appservice-sdk', 1, 'user', 'service-account', 'breaks', '2026-12-15', 'migrate-managed-identity'],
     ['entra-connect-sync', 1, 'user', 'service-account', 'not-affected', null, 'none'],
+    ['svc-disabled', 1, 'user', 'service-account', 'not-affected', null, 'retire'],
     ['sp-client-secret', 9, 'servicePrincipal', 'workload-identity', 'not-affected', null, 'none'],
     ['sp-certificate', 7, 'servicePrincipal', 'workload-identity', 'not-affected', null, 'none'],
     ['sp-federated', 6, 'servicePrincipal', 'workload-identity', 'not-affected', null, 'none'],
@@ -178,7 +179,7 @@ describe('generateDemo ground truth', () => {
     const servicePrincipals = graphValue(first.dataDir, 'servicePrincipals.json');
     const directoryIds = [...users, ...servicePrincipals].map((entry) => String(entry['id'])).sort();
     expect(identities.map((entry) => entry.id).sort()).toEqual(directoryIds);
-    expect(new Set(directoryIds).size).toBe(339);
+    expect(new Set(directoryIds).size).toBe(340);
     expect(identities.filter((entry) => entry.scenario === 'guest-no-scope').map((entry) => entry.displayName)).toEqual(
       expect.arrayContaining(['<img src=x onerror=alert(1)>', '</script><script>alert(1)</script>']),
     );

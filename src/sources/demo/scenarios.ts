@@ -35,7 +35,8 @@ export type ServiceAccountScenarioId =
   | 'svc-ado-agent'
   | 'svc-sql-reader'
   | 'svc-appservice-sdk'
-  | 'entra-connect-sync';
+  | 'entra-connect-sync'
+  | 'svc-disabled';
 
 export type WorkloadScenarioId =
   | 'sp-client-secret'
@@ -122,6 +123,7 @@ export const SERVICE_ACCOUNT_SCENARIOS: readonly ScenarioDefinition<ServiceAccou
   scenario('svc-sql-reader', 'user', 1, serviceAccount('at-risk', 'migrate-managed-identity'), 'Reads SQL server state through ARM every 3 hours from an Azure VM; no writes.'),
   scenario('svc-appservice-sdk', 'user', 1, serviceAccount('breaks', 'migrate-managed-identity'), 'Python SDK UsernamePasswordCredential in an App Service; ARM writes.'),
   scenario('entra-connect-sync', 'user', 1, serviceAccount('not-affected', 'none'), 'Entra Connect sync account (Directory Synchronization Accounts role).'),
+  scenario('svc-disabled', 'user', 1, serviceAccount('not-affected', 'retire'), 'Hourly CLI job from an Azure VM, disabled on day 5 (audit log); its cron still tries and fails with 50057.'),
 ];
 
 export const WORKLOAD_SCENARIOS: readonly ScenarioDefinition<WorkloadScenarioId>[] = [

@@ -16,12 +16,14 @@ import { placeIn } from './network.js';
 import type { Rng } from './prng.js';
 import type { ServiceAccountScenarioId } from './scenarios.js';
 import type { UserAuth } from './sign-in-records.js';
-import { HOUR_MS, MINUTE_MS } from './timeline.js';
+import { dayStart, HOUR_MS, MINUTE_MS } from './timeline.js';
 import type { Client } from './user-agents.js';
 import { TOOLS } from './user-agents.js';
 
 /** The day on which svc-migrated went quiet: its service principal does the work from then on. */
 export const MIGRATION_DAY = 20;
+/** When an administrator disabled svc-disabled (the audit log's "Disable account"); its cron kept trying after. */
+export const DISABLED_AT_MS = dayStart(5) + 10 * HOUR_MS + 12 * MINUTE_MS;
 
 interface Login {
   at: number;
@@ -50,7 +52,7 @@ function login(ctx: DayContext, user: DemoUser, rng: Rng, spec: Login): void {
     auth: spec.auth ?? 'password',
     sessionId,
   });
-  if (spec.interactive === false) return;
+  if (spec.interactive === false || spec.auth === 'account-disabled' || spec.auth === 'mfa-required-ca') return;
   // The tool keeps its session: a refresh-token sign-in follows some runs.
   if (rng.chance(0.3)) {
     ctx.signIn({
@@ -201,6 +203,17 @@ const BEHAVIOURS: Record<ServiceAccountScenarioId, Behaviour> = {
       const at = ctx.start + slot * 30 * MINUTE_MS + jitter(rng, 30);
       login(ctx, user, rng, { at, app: APPS.azureCli, client: TOOLS.pythonSdkAppService, interactive: slot % 2 === 0 });
       if (slot % 4 === 0) write(ctx, user, rng, at + 8_000, APPS.azureCli, AZURE_RESOURCES.appServiceSlots, user.home);
+    }
+  },
+  'svc-disabled'(ctx, user, rng) {
+    for (let hour = 0; hour < 24; hour++) {
+      const at = ctx.start + hour * HOUR_MS + 30 * MINUTE_MS + jitter(rng, 60);
+      if (at >= DISABLED_AT_MS) {
+        login(ctx, user, rng, { at, app: APPS.azureCli, client: TOOLS.cliOnAzureVm, auth: 'account-disabled' });
+        continue;
+      }
+      login(ctx, user, rng, { at, app: APPS.azureCli, client: TOOLS.cliOnAzureVm });
+      if (hour % 6 === 0) write(ctx, user, rng, at + 20_000, APPS.azureCli, AZURE_RESOURCES.maintenanceVms, user.home);
     }
   },
   'entra-connect-sync'(ctx, user, rng) {

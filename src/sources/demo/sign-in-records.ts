@@ -26,7 +26,8 @@ export type UserAuth =
   | 'mfa-required'
   | 'mfa-required-ca'
   | 'refresh-single'
-  | 'refresh-mfa';
+  | 'refresh-mfa'
+  | 'account-disabled';
 
 export interface UserSignInEvent {
   interactive: boolean;
@@ -126,6 +127,7 @@ function authenticationSteps(auth: UserAuth, at: string, synced: boolean): Step[
       return [step(at, 'Password', true, 'Correct password', 'Primary authentication', password)];
     case 'refresh-single':
     case 'refresh-mfa':
+    case 'account-disabled':
       return [];
   }
 }
@@ -140,6 +142,8 @@ function status(auth: UserAuth, resource: AppRef): Status {
   switch (auth) {
     case 'bad-password':
       return { errorCode: 50126, failureReason: 'Error validating credentials due to invalid username or password.' };
+    case 'account-disabled':
+      return { errorCode: 50057, failureReason: 'User account is disabled. The account has been disabled by an administrator.' };
     case 'mfa-required':
       return { errorCode: 50074, failureReason: 'Strong Authentication is required.', additionalDetails: 'The user must complete multifactor authentication to access the Azure portal.' };
     case 'mfa-required-ca':
@@ -158,7 +162,7 @@ function status(auth: UserAuth, resource: AppRef): Status {
 }
 
 function outcomeOf(auth: UserAuth): SignInOutcome {
-  if (auth === 'bad-password') return 'bad-password';
+  if (auth === 'bad-password' || auth === 'account-disabled') return 'bad-password';
   if (auth === 'mfa-required' || auth === 'mfa-required-ca') return 'mfa-missing';
   if (auth === 'mfa-push' || auth === 'mfa-previous' || auth === 'mfa-home-tenant' || auth === 'fido2' || auth === 'refresh-mfa') return 'mfa';
   return 'single';

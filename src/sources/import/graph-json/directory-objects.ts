@@ -23,6 +23,8 @@ export function normaliseUser(value: unknown, raw: string): Outcome {
   if (!parsed.ok) return rejected(parsed.reason);
   const user = parsed.data;
   const activity = isRecord(user['signInActivity']) ? user['signInActivity'] : {};
+  // The manager comes with $expand=manager (an object), or as a bare id from a flattened export.
+  const manager = isRecord(user['manager']) ? user['manager'] : {};
   const policies = text(user['passwordPolicies']);
   const licenses = user['assignedLicenses'];
   return accepted({
@@ -48,6 +50,9 @@ export function normaliseUser(value: unknown, raw: string): Outcome {
       last_successful_sign_in: utc(activity['lastSuccessfulSignInDateTime']),
       tags: [],
       raw,
+      job_title: text(user['jobTitle']),
+      department: text(user['department']),
+      manager_id: lower(manager['id']) ?? lower(user['managerId']),
     },
   });
 }
