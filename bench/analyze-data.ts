@@ -6,7 +6,9 @@ import { rebuildSignInRollups } from '../src/store/rollups/sign-in-rollups.js';
  * A synthetic store for the analyze benchmark, generated inside DuckDB (no JSON round trip): 30 days of sign-ins
  * shared by people (60%, office hours and MFA on the portal), service accounts (30%, CLI password grants from Azure)
  * and service principals (10%), plus directory objects, registration details and Activity-log writes.
- * The shape, not the bytes, is what matters: as many principals and distinct values per principal as a tenant of that size.
+ * The shape, not the bytes, is what matters: as many principals and distinct values per principal as a tenant of that size,
+ * and sessions as Entra logs them (a person's refreshes ride a three-day session begun by an MFA sign-in; each of a
+ * service account's hourly password grants is a session of its own).
  */
 export interface BenchTenant {
   signIns: number;
@@ -35,7 +37,7 @@ export async function ensureBenchStore(path: string, tenant: BenchTenant): Promi
     await store.run(`
       INSERT INTO sign_ins (id, kind, created_at, tenant_id, user_id, upn, user_display_name, user_type, app_id, app_display_name, resource_id,
         resource_display_name, service_principal_id, service_principal_name, ip_address, asn, country, city, client_app_used, user_agent, is_interactive,
-        authentication_requirement, authentication_protocol, mfa_satisfied, authentication_steps, applied_policies, error_code, raw)
+        authentication_requirement, authentication_protocol, mfa_satisfied, authentication_steps, applied_policies, error_code, raw, session_id, credential)
       SELECT
         'si-' || i, kind, created_at, 'bench-tenant',
         CASE WHEN grp <> 'sp' THEN printf('00000000-0000-4000-8000-%012d', idx) END,
@@ -51,12 +53,17 @@ export async function ensureBenchStore(path: string, tenant: BenchTenant): Promi
         CASE WHEN grp = 'human' THEN 'Browser' ELSE 'Mobile Apps and Desktop clients' END,
         CASE WHEN grp = 'svc' THEN 'azure-cli/2.58.0 (RPM) azsdk-python-core/1.29.0 Python/3.9.18' WHEN grp = 'human' THEN 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/141.0.0.0' END,
         kind = 'interactiveUser',
-        CASE WHEN grp = 'human' THEN 'multiFactorAuthentication' WHEN grp = 'svc' THEN 'singleFactorAuthentication' END,
+        -- People sign in with MFA once in a while and refresh their session single-factor in between, as Entra logs it;
+        -- service accounts grant a password each hour, in a session of its own.
+        CASE WHEN grp = 'human' AND kind = 'interactiveUser' THEN 'multiFactorAuthentication' WHEN grp <> 'sp' THEN 'singleFactorAuthentication' END,
         CASE WHEN grp = 'svc' THEN 'ropc' WHEN grp = 'human' THEN 'none' END,
-        CASE WHEN grp = 'human' THEN true WHEN grp = 'svc' THEN false END,
+        CASE WHEN grp = 'human' THEN kind = 'interactiveUser' WHEN grp = 'svc' THEN false END,
         '[]', '[]',
         CASE WHEN (h >> 36) % 60 = 0 THEN 50126 ELSE 0 END,
-        '{}'
+        '{}',
+        CASE WHEN grp = 'human' THEN printf('s-%d-%d', idx, date_diff('day', TIMESTAMP '2026-10-22', created_at) // 3)
+             WHEN grp = 'svc' THEN printf('s-%d-%d', idx, date_diff('hour', TIMESTAMP '2026-10-22', created_at)) END,
+        CASE WHEN grp = 'svc' THEN true WHEN grp = 'human' THEN kind = 'interactiveUser' ELSE false END
       FROM (
         SELECT i, h, grp, idx,
           CASE WHEN grp = 'sp' THEN 'servicePrincipal' WHEN grp = 'human' AND (h >> 4) % 5 = 0 THEN 'interactiveUser' ELSE 'nonInteractiveUser' END AS kind,

@@ -6,7 +6,7 @@ import { appendSignInRollups, settleSignInPrincipals } from '../../../store/roll
 import { UNSETTLED_TABLE } from '../sign-in/sign-in-write-sql.js';
 import { SignInStage } from '../sign-in/sign-in-stage.js';
 import type { Counts, RecordKind } from './import-summary.js';
-import { addCounts, zeroCounts } from './import-summary.js';
+import { addCounts, countsFor, zeroCounts } from './import-summary.js';
 import { truncateRaw } from './quarantine.js';
 
 /** One normalised record of a table other than sign_ins, plus rows derived from it (a service principal's credentials). */
@@ -103,12 +103,4 @@ export class FileBatch {
     }
     return counts;
   }
-}
-
-function countsFor(map: Map<RecordKind | 'unknown', Counts>, kind: RecordKind | 'unknown'): Counts {
-  const existing = map.get(kind);
-  if (existing) return existing;
-  const fresh = zeroCounts();
-  map.set(kind, fresh);
-  return fresh;
 }

@@ -62,3 +62,12 @@ export function addCounts(into: Counts, more: Counts): void {
   into.duplicates += more.duplicates;
   into.quarantined += more.quarantined;
 }
+
+/** The counts of `kind` in `map`, added at zero the first time a kind is counted. */
+export function countsFor(map: Map<RecordKind | 'unknown', Counts>, kind: RecordKind | 'unknown'): Counts {
+  const existing = map.get(kind);
+  if (existing) return existing;
+  const fresh = zeroCounts();
+  map.set(kind, fresh);
+  return fresh;
+}

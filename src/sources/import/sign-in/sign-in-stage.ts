@@ -2,7 +2,7 @@ import type { DuckDBAppender } from '@duckdb/node-api';
 import type { SignInKind } from '../../../model/sign-in.js';
 import type { Store } from '../../../store/store.js';
 import type { Counts, RecordKind } from '../framework/import-summary.js';
-import { addCounts, zeroCounts } from '../framework/import-summary.js';
+import { addCounts, countsFor, zeroCounts } from '../framework/import-summary.js';
 import { QUARANTINE_RAW_LIMIT } from '../framework/quarantine.js';
 import { normaliseSql, NORMALISED_TABLE, SIGN_IN_COLUMNS, SIGN_IN_MACROS, STAGE_TABLE } from './sign-in-sql.js';
 import {
@@ -133,8 +133,8 @@ export class SignInStage {
       from: `${NORMALISED_TABLE} n POSITIONAL JOIN ${STAGE_TABLE} s`,
       raw: 's.raw',
     });
-    for (const [kind, tally] of written.byKind) addCounts(countsOf(counts, recordKindOf(kind)), tally);
-    for (const row of quarantined) addCounts(countsOf(counts, recordKindOf(row.kind)), { ...zeroCounts(), read: row.n, quarantined: row.n });
+    for (const [kind, tally] of written.byKind) addCounts(countsFor(counts, recordKindOf(kind)), tally);
+    for (const row of quarantined) addCounts(countsFor(counts, recordKindOf(row.kind)), { ...zeroCounts(), read: row.n, quarantined: row.n });
     await this.store.connection.run(
       `INSERT INTO quarantine (batch_id, file, line, reason, raw)
        SELECT $batch, $file, n.line, n.reason, left(CAST(s.raw AS VARCHAR), ${QUARANTINE_RAW_LIMIT})
@@ -155,7 +155,7 @@ export class SignInStage {
       from: `${read.table} n POSITIONAL JOIN ${read.rawTable} s`,
       raw: `CASE WHEN hash(s.raw) = n.raw_hash THEN s.raw ELSE error('sign-in file and its normalised rows are out of step') END`,
     });
-    for (const [kind, tally] of written.byKind) addCounts(countsOf(counts, recordKindOf(kind)), tally);
+    for (const [kind, tally] of written.byKind) addCounts(countsFor(counts, recordKindOf(kind)), tally);
     const tenants = await this.store.all<{ tenant_id: string }>(
       `SELECT DISTINCT tenant_id FROM ${read.table} WHERE tenant_id IS NOT NULL ORDER BY tenant_id LIMIT 10`,
     );
@@ -231,14 +231,6 @@ export class SignInStage {
     }
     this.appender = null;
   }
-}
-
-function countsOf(map: Map<RecordKind | 'unknown', Counts>, kind: RecordKind | 'unknown'): Counts {
-  const existing = map.get(kind);
-  if (existing) return existing;
-  const fresh = zeroCounts();
-  map.set(kind, fresh);
-  return fresh;
 }
 
 function recordKindOf(kind: string | null): RecordKind | 'unknown' {
