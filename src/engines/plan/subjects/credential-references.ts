@@ -38,8 +38,8 @@ export function credentialReferences(lines: readonly string[]): string[] {
   return [...found].sort();
 }
 
-/** The login's line and the lines before it (up to `before`) where its credential is built. */
-export function loginLines(text: string, line: number, before = 8): string[] {
+/** The login's line, the lines before it where scripts build the credential, and after it where a call spreads its arguments. */
+export function loginLines(text: string, line: number, before = 8, after = 8): string[] {
   const lines = text.split(/\r?\n/u);
-  return lines.slice(Math.max(0, line - 1 - before), line);
+  return lines.slice(Math.max(0, line - 1 - before), line + after);
 }
