@@ -14,7 +14,7 @@ export function azCliArtifact(input: ArtifactInput): ArtifactFile[] {
   const target = plan.target;
   const lines = ['#!/usr/bin/env bash', `# Migrates ${input.account} to ${target.kind}${target.assignment ? ` (${target.assignment})` : ''}. Review, then run with az logged in as an administrator.`, 'set -euo pipefail', ''];
   if (target.kind === 'managed-identity' && target.assignment === 'user-assigned') {
-    lines.push(': "${RESOURCE_GROUP:?set RESOURCE_GROUP to the identity\'s resource group}"', `principal_id=$(az identity create --resource-group "$RESOURCE_GROUP" --name ${shellWord(target.name ?? `id-${input.account}`)} --query principalId --output tsv)`, '# Attach it to each resource that runs the job: az vm identity assign --identities <its id> …');
+    lines.push(': "${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the new identity}"', `principal_id=$(az identity create --resource-group "$RESOURCE_GROUP" --name ${shellWord(target.name ?? `id-${input.account}`)} --query principalId --output tsv)`, '# Attach it to each resource that runs the job: az vm identity assign --identities <its id> …');
   } else if (target.kind === 'managed-identity') {
     lines.push(': "${PRINCIPAL_ID:?enable the system-assigned identity of the resource that runs the job, e.g. az vm identity assign, and set PRINCIPAL_ID to its principalId}"', 'principal_id="$PRINCIPAL_ID"');
   } else {

@@ -59,7 +59,7 @@ describe('least privilege from observed operations', () => {
     expect(plan.custom?.assignableScopes).toEqual([NONPROD, SHARED]);
     expect(plan.builtIn.map((role) => `${role.name} ${role.covers}/${role.of}`)).toEqual(['Contributor 3/3', 'Owner 3/3', 'Network Contributor 2/3', 'Key Vault Contributor 1/3']);
     expect(plan.builtIn[0]?.excessPermissions).toEqual(['* (broader than the 3 observed)']);
-    expect(plan.notes).toContain('The closest built-in role, Contributor, grants 1 permission beyond the 3 observed: prefer the custom role.');
+    expect(plan.notes).toContain('The closest built-in role, Contributor, allows every action (*) beyond the 3 observed: prefer the custom role.');
     expect(plan.remove).toEqual([
       {
         roleName: 'Owner',

@@ -49,7 +49,9 @@ export function leastPrivilege(roleName: string, observed: readonly ObservedActi
   const builtIn = rankBuiltInRoles(catalog.roles, needed);
   const best = builtIn[0];
   if (best && best.covers === best.of && best.excess > 0 && custom) {
-    notes.push(`The closest built-in role, ${best.name}, grants ${best.excess} permission${best.excess === 1 ? '' : 's'} beyond the ${needed.length} observed: prefer the custom role.`);
+    const everything = best.excessPermissions.some((permission) => permission === '*' || permission.startsWith('* '));
+    const grants = everything ? 'allows every action (*)' : `grants ${best.excess} permission${best.excess === 1 ? '' : 's'}`;
+    notes.push(`The closest built-in role, ${best.name}, ${grants} beyond the ${needed.length} observed: prefer the custom role.`);
   }
   const currentAssignments = current.map((assignment) => ({ ...describe(assignment), why: 'held now' }));
   return { custom, builtIn, catalogComplete: catalog.complete, currentAssignments, remove: current.map((assignment) => removal(assignment, custom)), notes };

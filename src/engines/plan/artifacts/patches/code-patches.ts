@@ -51,5 +51,5 @@ export function codePatches(plan: MigrationPlan, findings: readonly CodeFinding[
 }
 
 export function patchFiles(patches: readonly CodePatch[]): ArtifactFile[] {
-  return patches.map((patch) => ({ path: `patches/${patch.file.replace(/[\\/]/gu, '__')}.patch`, content: patch.diff }));
+  return patches.map((patch, index) => ({ path: `patches/${index + 1}-${patch.file.split('/').pop() ?? 'file'}.patch`, content: patch.diff }));
 }
