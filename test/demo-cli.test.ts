@@ -73,7 +73,7 @@ describe('unattended demo (CLI, end to end)', () => {
     const truth = z.object({ identities: z.array(z.object({ id: z.string(), scenario: z.string(), plan: z.object({ target: z.string(), assignment: z.string().nullable(), subject: z.string().nullable(), stage: z.string() }).nullable().optional() })) }).parse(JSON.parse(readFileSync(join(work, 'out', 'ground-truth.json'), 'utf8')));
     const byId = new Map(plans.identities.map((identity) => [identity.id, identity.plan]));
     const expected = truth.identities.filter((identity) => identity.plan !== undefined);
-    expect(expected).toHaveLength(15);
+    expect(expected).toHaveLength(16);
     const got = expected.map((identity) => {
       const plan = byId.get(identity.id) ?? null;
       return { scenario: identity.scenario, plan: plan ? { target: plan.target.kind, assignment: plan.target.assignment, subject: plan.target.subjects[0]?.subject ?? null, stage: plan.stage.stage } : null };
@@ -83,7 +83,7 @@ describe('unattended demo (CLI, end to end)', () => {
     expect(byId.get(migrated?.id ?? '')?.stage.command).toMatch(/^az ad user update --id svc-webapp-config@\S+ --account-enabled false$/u);
     expect(first.stdout).toMatch(/\nExample migration plan \(unattended plan \S+ --db \S+\):\nplan for \S+ \(/u);
     expect(first.stdout).toContain('issuer https://token.actions.githubusercontent.com subject repo:contoso/ops-automation:ref:refs/heads/main');
-    expect(first.stdout).toMatch(/migrations: 12 planned, 0 new-identity-active, 0 old-account-quiet, 2 ready-to-retire/u);
+    expect(first.stdout).toMatch(/migrations: 13 planned, 0 new-identity-active, 0 old-account-quiet, 2 ready-to-retire/u);
     const html = readFileSync(join(work, 'out', 'report', 'report.html'), 'utf8');
     expect(html).toContain('<section id="plans"><h2>Migration plans</h2>');
     expect(html).toContain('sc://contoso/Platform/sc-data-nonprod');

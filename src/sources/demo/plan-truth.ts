@@ -35,5 +35,7 @@ export const PLAN_TRUTH: Readonly<Record<ServiceAccountScenarioId, PlanTruth | n
   'svc-ado-agent': plan('workload-identity-federation', 'planned', { subject: 'sc://contoso/Platform/sc-data-nonprod' }),
   'svc-sql-reader': plan('managed-identity', 'planned', SYSTEM_ASSIGNED),
   'svc-appservice-sdk': plan('managed-identity', 'planned', SYSTEM_ASSIGNED),
+  // Disabled, but its job still tries: retire once the job is gone and it has been quiet long enough.
+  'svc-disabled': plan('retire'),
   'entra-connect-sync': null,
 };
