@@ -67,6 +67,28 @@ describe('unattended demo (CLI, end to end)', () => {
     expect(classTotal).toBe(analysis.identities.length);
   });
 
+  it('gives every service account the plan of the ground truth, subjects of the CI accounts included; prints one; the report shows them', () => {
+    const planSchema = z.object({ target: z.object({ kind: z.string(), assignment: z.string().nullable(), subjects: z.array(z.object({ subject: z.string().nullable() })) }), stage: z.object({ stage: z.string(), command: z.string().nullable() }) });
+    const plans = z.object({ identities: z.array(z.object({ id: z.string(), upn: z.string().nullable(), plan: planSchema.nullable() })) }).parse(JSON.parse(readFileSync(join(work, 'out', 'report', 'analysis.json'), 'utf8')));
+    const truth = z.object({ identities: z.array(z.object({ id: z.string(), scenario: z.string(), plan: z.object({ target: z.string(), assignment: z.string().nullable(), subject: z.string().nullable(), stage: z.string() }).nullable().optional() })) }).parse(JSON.parse(readFileSync(join(work, 'out', 'ground-truth.json'), 'utf8')));
+    const byId = new Map(plans.identities.map((identity) => [identity.id, identity.plan]));
+    const expected = truth.identities.filter((identity) => identity.plan !== undefined);
+    expect(expected).toHaveLength(16);
+    const got = expected.map((identity) => {
+      const plan = byId.get(identity.id) ?? null;
+      return { scenario: identity.scenario, plan: plan ? { target: plan.target.kind, assignment: plan.target.assignment, subject: plan.target.subjects[0]?.subject ?? null, stage: plan.stage.stage } : null };
+    });
+    expect(got).toEqual(expected.map((identity) => ({ scenario: identity.scenario, plan: identity.plan ?? null })));
+    const migrated = expected.find((identity) => identity.scenario === 'svc-migrated');
+    expect(byId.get(migrated?.id ?? '')?.stage.command).toMatch(/^az ad user update --id svc-webapp-config@\S+ --account-enabled false$/u);
+    expect(first.stdout).toMatch(/\nExample migration plan \(unattended plan \S+ --db \S+\):\nplan for \S+ \(/u);
+    expect(first.stdout).toContain('issuer https://token.actions.githubusercontent.com subject repo:contoso/ops-automation:ref:refs/heads/main');
+    expect(first.stdout).toMatch(/migrations: 13 planned, 0 new-identity-active, 0 old-account-quiet, 2 ready-to-retire/u);
+    const html = readFileSync(join(work, 'out', 'report', 'report.html'), 'utf8');
+    expect(html).toContain('<section id="plans"><h2>Migration plans</h2>');
+    expect(html).toContain('sc://contoso/Platform/sc-data-nonprod');
+  });
+
   it('renders the hostile guest names of the demo tenant as text', () => {
     const html = readFileSync(join(work, 'out', 'report', 'report.html'), 'utf8');
     expect(html).not.toContain('<img src=x onerror=alert(1)>');

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { analysedTenantJsonParts, analyseStore, defaultWorkers } from '../engines/parallel/analyse-store.js';
 import { UsageError } from '../errors.js';
 import { IDENTITY_CLASSES, VERDICTS, type AnalysisResult, type IdentityAnalysis } from '../model/analysis.js';
+import { MIGRATION_STAGES, type MigrationStage, type StageStatus } from '../model/plan.js';
 import { terminalSafe } from '../report/terminal-text.js';
 import { openStore } from '../store/store.js';
 import { dbOption, debugOption } from './common-options.js';
@@ -20,12 +21,35 @@ const optionsSchema = z.object({
   phase2Date: z.string().min(1).optional(),
   policy: z.string().min(1).optional(),
   format: z.enum(['table', 'json'], { error: () => ({ message: '--format must be table or json' }) }).default('table'),
+  quietDays: z.coerce.number({ error: () => ({ message: '--quiet-days takes a whole number' }) }).int('--quiet-days takes a whole number').min(1, '--quiet-days takes at least 1').max(365, '--quiet-days takes at most 365').optional(),
   workers: z.coerce.number({ error: () => ({ message: '--workers takes a whole number' }) }).int('--workers takes a whole number').min(0, '--workers takes a whole number').max(64, '--workers takes at most 64').optional(),
 });
 
 /** What the table shows of each identity: the full IdentityAnalysis, or the entry analyze builds for it. */
 export interface TableIdentity extends Pick<IdentityAnalysis, 'class' | 'verdict' | 'breaksOn' | 'upn' | 'displayName' | 'reasons'> {
   recommendation: Pick<IdentityAnalysis['recommendation'], 'action'>;
+  /** The migration's stage: from analyze's entries, or the full analysis's plan. */
+  stage?: MigrationStage | null;
+  plan?: { stage: Pick<StageStatus, 'stage' | 'command'> } | null;
+}
+
+function stageOf(identity: TableIdentity): MigrationStage | null {
+  return identity.stage ?? identity.plan?.stage.stage ?? null;
+}
+
+/** How many migrations stand at each stage, and the accounts ready to retire. */
+function migrationLines(identities: readonly TableIdentity[]): string[] {
+  const counts = new Map<MigrationStage, number>();
+  for (const identity of identities) {
+    const stage = stageOf(identity);
+    if (stage) counts.set(stage, (counts.get(stage) ?? 0) + 1);
+  }
+  if (counts.size === 0) return [];
+  const lines = ['', `migrations: ${MIGRATION_STAGES.map((stage) => `${counts.get(stage) ?? 0} ${stage}`).join(', ')}`];
+  const ready = identities.filter((identity) => stageOf(identity) === 'ready-to-retire');
+  for (const identity of ready.slice(0, SOONEST)) lines.push(`  ready to retire  ${terminalSafe(identity.upn ?? identity.displayName)}`);
+  if (ready.length > SOONEST) lines.push(`  … and ${ready.length - SOONEST} more: unattended plan --all`);
+  return lines;
 }
 
 export interface AnalysisTable extends Omit<AnalysisResult, 'identities'> {
@@ -65,6 +89,7 @@ export function renderAnalysisTable(result: AnalysisTable): string {
       identity.class,
       terminalSafe(identity.upn ?? identity.displayName),
       identity.recommendation.action,
+      stageOf(identity) ?? '',
     ]);
     const table = grid(rows, 99);
     urgent.forEach((identity, index) => {
@@ -75,6 +100,7 @@ export function renderAnalysisTable(result: AnalysisTable): string {
     const more = (result.summary.byVerdict['broken'] ?? 0) + (result.summary.byVerdict['breaks'] ?? 0) - urgent.length;
     if (more > 0) lines.push(`  … and ${more} more: unattended analyze --format json`);
   }
+  lines.push(...migrationLines(result.identities));
   return `${lines.join('\n')}\n`;
 }
 
@@ -88,6 +114,7 @@ export function registerAnalyze(program: Command): void {
     .option('--phase2-date <date>', 'the tenant\'s Phase 2 (ARM writes) enforcement date, YYYY-MM-DD (default: unattended.yaml, else the catalog)')
     .option('--policy <file>', `the unattended.yaml to use (default: ./${DEFAULT_CONFIG} when present)`)
     .addOption(new Option('--format <format>', 'table or json (the analyze contract, schemaVersion 1)').default('table'))
+    .option('--quiet-days <n>', 'days a replaced account must stay quiet before it is ready to retire (default 7)')
     .option('--workers <n>', 'worker threads sharing the per-identity analysis with the main one (default: one per core beyond the first, at most 3; 0 keeps it on one thread)')
     .addOption(debugOption())
     .action(async (raw: unknown) => {
@@ -99,7 +126,7 @@ export function registerAnalyze(program: Command): void {
       const config = configPath === null ? null : (await import('../config/load-config.js')).loadConfig(configPath);
       const store = await openStore(options.db, { readOnly: true });
       try {
-        const analysisOptions = { asOf: options.asOf, phase1Date: options.phase1Date, phase2Date: options.phase2Date, config };
+        const analysisOptions = { asOf: options.asOf, phase1Date: options.phase1Date, phase2Date: options.phase2Date, config, quietDays: options.quietDays };
         const result = await analyseStore(store, analysisOptions, options.workers ?? defaultWorkers());
         // A reader that stops early (`| head`) is not an error: what it read is what it wanted.
         if (options.format === 'json') writePartsSync(process.stdout.fd, analysedTenantJsonParts(result));

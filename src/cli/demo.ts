@@ -13,6 +13,7 @@ import { DEFAULT_SEED, generateDemo, MAX_SIGN_INS } from '../sources/demo/index.
 import { importPaths } from '../sources/import/index.js';
 import { loadReportStoreParts } from '../store/read-model/report-input.js';
 import { openStore } from '../store/store.js';
+import { renderPlan } from '../report/plan-text.js';
 import { renderAnalysisTable } from './analyze.js';
 import { debugOption } from './common-options.js';
 import { EXIT_OK } from './exit.js';
@@ -76,6 +77,9 @@ export async function runDemo(raw: unknown): Promise<void> {
     ];
     process.stdout.write(lines.join('\n'));
     process.stdout.write(renderAnalysisTable(analysis));
+    // One plan as an example: a pipeline account, whose federated credential subject comes from the sample repository.
+    const example = analysis.identities.find((identity) => identity.plan?.target.kind === 'workload-identity-federation' && identity.plan.target.subjects.length > 0);
+    if (example?.plan) process.stdout.write(`\nExample migration plan (unattended plan ${terminalSafe(example.upn ?? example.id)} --db ${shown(store.path)}):\n${renderPlan(example, example.plan, 'table')}`);
     process.stdout.write('\n');
     if (report.htmlPath) process.stdout.write(`HTML report:   ${shown(report.htmlPath)}\n`);
     if (report.jsonPath) process.stdout.write(`analyze JSON:  ${shown(report.jsonPath)}\n`);

@@ -4,6 +4,8 @@ import type { IdentityAnalysis } from '../model/analysis.js';
 import { classify } from './classify/classify.js';
 import { assessImpact, type EnforcementDates } from './impact/impact.js';
 import { recommend } from './recommend/recommend.js';
+import { emptyPlanContext, type PlanContext } from './plan/plan-context.js';
+import { planMigration } from './plan/plan-migration.js';
 
 /** Everything one identity's analysis depends on besides its own features: the same for every identity of a run. */
 export interface AnalysisContext {
@@ -13,7 +15,11 @@ export interface AnalysisContext {
   /** Break-glass accounts from unattended.yaml. */
   breakGlass: readonly string[];
   automation: AutomationIndex;
+  /** Operations, role assignments and code the planner reads; none when absent. */
+  plan?: PlanContext;
 }
+
+const NO_PLAN_INPUTS = emptyPlanContext();
 
 function displayNameOf(features: IdentityFeatures): string {
   return features.displayName ?? features.upn ?? features.appId ?? features.id;
@@ -23,6 +29,7 @@ function displayNameOf(features: IdentityFeatures): string {
 export function analyseIdentity(f: IdentityFeatures, context: AnalysisContext): IdentityAnalysis {
   const classification = classify(f, { breakGlass: context.breakGlass, tenant: context.tenant });
   const impact = assessImpact(f, classification.class, { asOf: context.asOf, enforcement: context.enforcement, tenant: context.tenant });
+  const recommendation = recommend(f, classification.class, impact, context.asOf);
   return {
     id: f.id,
     upn: f.upn,
@@ -36,8 +43,9 @@ export function analyseIdentity(f: IdentityFeatures, context: AnalysisContext): 
     phase: impact.phase,
     reasons: impact.reasons,
     automation: automationFor(context.automation, f.upn, f.kind === 'user' ? null : f.appId),
-    recommendation: recommend(f, classification.class, impact, context.asOf),
+    recommendation,
     owner: null,
     exception: null,
+    plan: planMigration(f, { recommendation }, context.plan ?? NO_PLAN_INPUTS, context.asOf),
   };
 }

@@ -10,12 +10,16 @@ import type { Store } from '../store/store.js';
 import { analyseIdentity, type AnalysisContext } from './analyse-identity.js';
 import { sortIdentities } from './identity-order.js';
 import type { EnforcementDates } from './impact/impact.js';
+import { buildPlanContext, DEFAULT_QUIET_DAYS } from './plan/plan-context.js';
+import { loadPlanInputs } from '../store/read-model/plan-inputs.js';
 
 export interface AnalysisOptions {
   asOf?: string;
   phase1Date?: string;
   phase2Date?: string;
   config?: UnattendedConfig | null;
+  /** Days an account replaced by a new identity must stay quiet before it is ready to retire (default 7). */
+  quietDays?: number;
 }
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
@@ -66,9 +70,10 @@ export async function prepareAnalysis(store: Store, options: AnalysisOptions): P
   const tenant = await loadTenantFeatures(store);
   const asOf = resolveAsOf(options.asOf, tenant.newestRecord);
   const automation = await loadAutomation(store);
+  const plan = buildPlanContext(await loadPlanInputs(store, asOf), options.quietDays ?? DEFAULT_QUIET_DAYS);
   return {
     head: { schemaVersion: 1, tenantId: options.config?.tenant?.id ?? tenant.tenantId, asOf, enforcement },
-    context: { asOf, enforcement, tenant, breakGlass: options.config?.breakGlass ?? [], automation },
+    context: { asOf, enforcement, tenant, breakGlass: options.config?.breakGlass ?? [], automation, plan },
   };
 }
 

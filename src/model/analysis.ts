@@ -1,4 +1,5 @@
 import type { IdentityKind } from './identity.js';
+import type { MigrationPlan } from './plan.js';
 import type { AuthMethod } from './scan-finding.js';
 
 export type IdentityClass = 'human' | 'service-account' | 'break-glass' | 'workload-identity' | 'unknown';
@@ -49,6 +50,8 @@ export interface IdentityAnalysis {
   recommendation: { action: RecommendedAction; why: string };
   owner: string | null;
   exception: string | null;
+  /** Additive (schemaVersion 1): the migration plan (target, subject, role, stage); null when nothing is to be done. */
+  plan?: MigrationPlan | null;
 }
 
 export interface AnalysisResult {

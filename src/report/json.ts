@@ -1,4 +1,5 @@
 import { IDENTITY_CLASSES, VERDICTS, type AnalysisResult, type IdentityAnalysis } from '../model/analysis.js';
+import type { MigrationPlan } from '../model/plan.js';
 import type { ReportFile, ReportInput } from './report-input.js';
 
 export const ANALYSIS_JSON = 'analysis.json';
@@ -10,6 +11,45 @@ function orderedCounts(counts: Record<string, number>, known: readonly string[])
   const out: Record<string, number> = {};
   for (const key of ordered) out[key] = counts[key] ?? 0;
   return out;
+}
+
+/** The plan key by key in the contract's order (docs/README.md), whatever order the planner built it in. */
+function canonicalPlan(plan: MigrationPlan): MigrationPlan {
+  const lp = plan.leastPrivilege;
+  return {
+    target: {
+      kind: plan.target.kind,
+      assignment: plan.target.assignment,
+      platform: plan.target.platform,
+      name: plan.target.name,
+      subjects: plan.target.subjects.map((s) => ({ issuer: s.issuer, subject: s.subject, claimsMatchingExpression: s.claimsMatchingExpression, from: s.from, unresolved: [...s.unresolved] })),
+      runsOn: [...plan.target.runsOn],
+      reasons: [...plan.target.reasons],
+    },
+    leastPrivilege: lp
+      ? {
+          custom: lp.custom
+            ? {
+                name: lp.custom.name,
+                scopes: [...lp.custom.scopes],
+                assignableScopes: [...lp.custom.assignableScopes],
+                actions: [...lp.custom.actions],
+                deleteActions: [...lp.custom.deleteActions],
+                readActions: [...lp.custom.readActions],
+                observed: lp.custom.observed.map((o) => ({ action: o.action, count: o.count, resources: o.resources })),
+              }
+            : null,
+          builtIn: lp.builtIn.map((r) => ({ id: r.id, name: r.name, covers: r.covers, of: r.of, excess: r.excess, excessPermissions: [...r.excessPermissions] })),
+          catalogComplete: lp.catalogComplete,
+          currentAssignments: lp.currentAssignments.map((a) => ({ roleName: a.roleName, roleDefinitionId: a.roleDefinitionId, scope: a.scope, why: a.why })),
+          remove: lp.remove.map((a) => ({ roleName: a.roleName, roleDefinitionId: a.roleDefinitionId, scope: a.scope, why: a.why })),
+          notes: [...lp.notes],
+        }
+      : null,
+    automation: plan.automation.map((a) => ({ file: a.file, line: a.line, authMethod: a.authMethod, change: a.change, patch: a.patch })),
+    secrets: [...plan.secrets],
+    stage: { stage: plan.stage.stage, detail: plan.stage.detail, command: plan.stage.command },
+  };
 }
 
 function canonicalIdentity(identity: IdentityAnalysis): IdentityAnalysis {
@@ -29,6 +69,7 @@ function canonicalIdentity(identity: IdentityAnalysis): IdentityAnalysis {
     recommendation: { action: identity.recommendation.action, why: identity.recommendation.why },
     owner: identity.owner,
     exception: identity.exception,
+    plan: identity.plan ? canonicalPlan(identity.plan) : null,
   };
 }
 

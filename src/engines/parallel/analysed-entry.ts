@@ -1,5 +1,6 @@
 import { featuresFromText } from '../../features/identity-row.js';
 import type { IdentityAnalysis } from '../../model/analysis.js';
+import type { MigrationStage } from '../../model/plan.js';
 import { identityJsonText } from '../../report/json.js';
 import { analyseIdentity, type AnalysisContext } from '../analyse-identity.js';
 import { orderKeyOf, type OrderKey } from '../identity-order.js';
@@ -10,6 +11,8 @@ import { orderKeyOf, type OrderKey } from '../identity-order.js';
  */
 export interface AnalysedEntry extends OrderKey, Pick<IdentityAnalysis, 'id' | 'upn' | 'displayName' | 'class' | 'verdict' | 'breaksOn' | 'reasons'> {
   recommendation: Pick<IdentityAnalysis['recommendation'], 'action'>;
+  /** The migration's stage (the table shows it); null without a plan. */
+  stage: MigrationStage | null;
   /** identityJsonText as UTF-8: a view into its chunk's one buffer, which lives outside the JavaScript heap. */
   json: Uint8Array;
 }
@@ -53,6 +56,7 @@ export function analyseTexts(texts: readonly string[], context: AnalysisContext)
       breaksOn: identity.breaksOn,
       reasons: identity.reasons,
       recommendation: { action: identity.recommendation.action },
+      stage: identity.plan?.stage.stage ?? null,
       // Set below, once the chunk's buffer exists.
       json: NO_BYTES,
     });

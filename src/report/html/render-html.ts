@@ -9,6 +9,7 @@ import { embeddedIdentities } from './embedded-identities.js';
 import { escapeHtml } from './escape-html.js';
 import { renderHeader } from './header-section.js';
 import { renderIdentitySection } from './identity-section.js';
+import { renderPlansSection } from './plans-section.js';
 import { jsonInScript } from './json-in-script.js';
 import { renderScanFindings } from './scan-section.js';
 import { renderSoonest } from './soonest-section.js';
@@ -60,6 +61,7 @@ ${renderSoonest(input.analysis.identities)}
 </section>
 </div>
 ${renderIdentitySection()}
+${renderPlansSection(input.analysis.identities)}
 ${renderScanFindings(input.scanFindings, input.analysis.identities)}
 ${renderCoverage(input.imports)}
 </main>

@@ -118,8 +118,12 @@ function actionOf(event: OperationEvent): string {
   return `${event.resourceType}/${event.verb}`;
 }
 
+/** A child resource's ID interleaves its types and names (sites/app/config/web), as ARM writes it. */
 function resourcePath(event: OperationEvent): string {
-  return `/subscriptions/${event.subscription.id}/resourceGroups/${event.resourceGroup}/providers/${event.resourceType}/${event.resourceName}`;
+  const [namespace, ...types] = event.resourceType.split('/');
+  const names = event.resourceName.split('/');
+  const path = types.map((type, index) => `${type}/${names[index] ?? ''}`).join('/');
+  return `/subscriptions/${event.subscription.id}/resourceGroups/${event.resourceGroup}/providers/${namespace ?? ''}/${path}`;
 }
 
 function policyEntries(event: OperationEvent, effect: 'Audit' | 'Deny'): string {

@@ -4,6 +4,7 @@ import type { IdentityClass, RecommendedAction, Verdict } from '../../model/anal
 import type { DemoDirectory } from './directory.js';
 import type { ScenarioDefinition, ScenarioId } from './scenarios.js';
 import { ALL_SCENARIOS } from './scenarios.js';
+import { PLAN_TRUTH, type PlanTruth } from './plan-truth.js';
 
 export interface GroundTruthIdentity {
   id: string;
@@ -15,6 +16,8 @@ export interface GroundTruthIdentity {
   verdict: Verdict;
   breaksOn: string | null;
   recommendation: RecommendedAction;
+  /** Service accounts only (additive): the plan's target, federation subject and stage the planner must reach. */
+  plan?: PlanTruth | null;
 }
 
 export interface GroundTruth {
@@ -33,7 +36,9 @@ export function groundTruth(directory: DemoDirectory): GroundTruth {
   const identities: GroundTruthIdentity[] = [];
   for (const user of directory.users) {
     const d = definition(user.scenario);
-    identities.push({ id: user.id, upn: user.upn, displayName: user.displayName, kind: 'user', scenario: d.id, class: d.class, verdict: d.verdict, breaksOn: d.breaksOn, recommendation: d.recommendation });
+    const truth = Object.entries(PLAN_TRUTH).find(([scenario]) => scenario === d.id);
+    const planned = truth ? { plan: truth[1] } : {};
+    identities.push({ id: user.id, upn: user.upn, displayName: user.displayName, kind: 'user', scenario: d.id, class: d.class, verdict: d.verdict, breaksOn: d.breaksOn, recommendation: d.recommendation, ...planned });
   }
   for (const workload of directory.workloads) {
     const d = definition(workload.scenario);

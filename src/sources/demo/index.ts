@@ -73,6 +73,7 @@ function repoNames(directory: DemoDirectory): Parameters<typeof sampleRepoFiles>
     vmCliUpn: requireUser(directory, 'svc-vm-cli').upn,
     terraformUpn: requireUser(directory, 'svc-terraform').upn,
     deployLegacyUpn: requireUser(directory, 'svc-deploy-legacy').upn,
+    adoAgentUpn: requireUser(directory, 'svc-ado-agent').upn,
     inventoryUpn: requireUser(directory, 'svc-inventory').upn,
     graphReportsUpn: requireUser(directory, 'svc-graph-reports').upn,
     backupUpn: requireUser(directory, 'svc-backup').upn,

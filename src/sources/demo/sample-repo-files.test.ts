@@ -8,6 +8,7 @@ const names: SampleRepoNames = {
   vmCliUpn: 'svc-vm-cli@contoso.example',
   terraformUpn: 'svc-terraform@contoso.example',
   deployLegacyUpn: 'svc-deploy-legacy@contoso.example',
+  adoAgentUpn: 'svc-ado-agent@contoso.example',
   inventoryUpn: 'svc-inventory@contoso.example',
   graphReportsUpn: 'svc-graph-reports@contoso.example',
   backupUpn: 'svc-backup@contoso.example',
@@ -29,12 +30,15 @@ describe('sampleRepoFiles', () => {
 
   it('writes the automation the brief lists, and a README', () => {
     expect(files.map((file) => file.path).sort()).toEqual([
+      '.git/HEAD',
+      '.git/config',
       '.github/workflows/deploy-oidc.yml',
       '.github/workflows/terraform.yml',
       'README.md',
       'app/slot_settings.py',
       'azure-pipelines.yml',
       'infra/main.tf',
+      'pipelines/data-refresh.yml',
       'scripts/backup-snapshots.ps1',
       'scripts/billing_sync.py',
       'scripts/graph-report.py',
@@ -55,7 +59,8 @@ describe('sampleRepoFiles', () => {
     ['scripts/webapp-config.sh', names.humanNamedUpn, 'az login --username'],
     ['app/slot_settings.py', names.appServiceUpn, 'UsernamePasswordCredential('],
     ['azure-pipelines.yml', names.deployLegacyUpn, '$(SVC_DEPLOY_PASSWORD)'],
-    ['.github/workflows/terraform.yml', '${{ secrets.AZ_USER }}', 'az login -u'],
+    ['.github/workflows/terraform.yml', names.terraformUpn, '${{ secrets.AZ_PASSWORD }}'],
+    ['pipelines/data-refresh.yml', names.adoAgentUpn, '$(SVC_ADO_PASSWORD)'],
     ['.github/workflows/deploy-oidc.yml', names.oidcClientId, 'id-token: write'],
   ])('%s signs in as %s', (path, identity, pattern) => {
     const content = byPath.get(path) ?? '';

@@ -9,6 +9,7 @@ export interface SampleRepoNames {
   vmCliUpn: string;
   terraformUpn: string;
   deployLegacyUpn: string;
+  adoAgentUpn: string;
   inventoryUpn: string;
   graphReportsUpn: string;
   backupUpn: string;
@@ -29,8 +30,39 @@ export interface SampleFile {
   content: string;
 }
 
+/**
+ * Where the repository lives: GitHub (its workflows run there) mirrored to Azure Repos (its pipelines run in the
+ * Azure DevOps project Platform). A checkout's `.git/config` is how a plan finds the repository and project that a
+ * federated credential's subject names.
+ */
+export const SAMPLE_REPO_REMOTES = {
+  github: 'https://github.com/contoso/ops-automation.git',
+  azureRepos: 'https://dev.azure.com/contoso/Platform/_git/ops-automation',
+} as const;
+
 export function sampleRepoFiles(n: SampleRepoNames): SampleFile[] {
   return [
+    {
+      path: '.git/HEAD',
+      content: 'ref: refs/heads/main\n',
+    },
+    {
+      path: '.git/config',
+      content: `[core]
+\trepositoryformatversion = 0
+\tfilemode = true
+\tbare = false
+[remote "origin"]
+\turl = ${SAMPLE_REPO_REMOTES.github}
+\tfetch = +refs/heads/*:refs/remotes/origin/*
+[remote "azure"]
+\turl = ${SAMPLE_REPO_REMOTES.azureRepos}
+\tfetch = +refs/heads/*:refs/remotes/azure/*
+[branch "main"]
+\tremote = origin
+\tmerge = refs/heads/main
+`,
+    },
     {
       path: 'README.md',
       content: `# contoso-ops-automation
@@ -47,9 +79,10 @@ Scheduled jobs, pipelines and infrastructure code of the Contoso platform team.
 | \`scripts/billing_sync.py\` | on premises, every 4 hours | ${n.billingUpn} |
 | \`scripts/webapp-config.sh\` | cron on an Azure VM, every 15 minutes | ${n.humanNamedUpn} |
 | \`app/slot_settings.py\` | App Service WebJob | ${n.appServiceUpn} |
-| \`.github/workflows/terraform.yml\` | GitHub Actions | repository secret \`AZ_USER\` (${n.terraformUpn}) |
+| \`.github/workflows/terraform.yml\` | GitHub Actions | ${n.terraformUpn} (password in the repository secret \`AZ_PASSWORD\`) |
 | \`.github/workflows/deploy-oidc.yml\` | GitHub Actions | workload identity federation |
 | \`azure-pipelines.yml\` | Azure DevOps | service connection, and ${n.deployLegacyUpn} for the production step |
+| \`pipelines/data-refresh.yml\` | Azure DevOps, self-hosted agent on premises | ${n.adoAgentUpn} |
 
 Passwords live in the credential store of each runner (Automation credential assets, pipeline variable
 groups, repository secrets, environment files); none is committed here.
@@ -289,7 +322,7 @@ jobs:
         with:
           terraform_version: 1.9.8
       - name: Azure login (svc-terraform)
-        run: az login -u \${{ secrets.AZ_USER }} -p \${{ secrets.AZ_PASSWORD }} --tenant ${n.tenantId} --output none
+        run: az login -u ${n.terraformUpn} -p \${{ secrets.AZ_PASSWORD }} --tenant ${n.tenantId} --output none
       - run: terraform init -input=false
       - run: terraform plan -input=false -out=tfplan
       - name: Apply
@@ -361,13 +394,44 @@ stages:
           - task: AzureCLI@2
             displayName: Deploy to production (legacy account)
             inputs:
-              azureSubscription: sc-contoso-nonprod
+              azureSubscription: sc-contoso-prod
               scriptType: bash
               scriptLocation: inlineScript
               inlineScript: |
                 az login -u ${n.deployLegacyUpn} -p "$(SVC_DEPLOY_PASSWORD)" --output none
                 az account set --subscription ${n.prodSubscriptionId}
                 az webapp config appsettings set --resource-group rg-webshop-prod --name app-webshop-prod --settings BUILD_ID=$(Build.BuildId)
+`,
+    },
+    {
+      path: 'pipelines/data-refresh.yml',
+      content: `# Refreshes the test databases from the nightly export, on the self-hosted agents in the data centre.
+# The service connection only reads; the refresh logs in as the data team's account (variable group data-refresh).
+trigger: none
+
+schedules:
+  - cron: '30 */4 * * *'
+    branches:
+      include: [main]
+    always: true
+
+pool:
+  name: onprem-agents
+
+variables:
+  - group: data-refresh # SVC_ADO_PASSWORD (secret)
+
+steps:
+  - task: AzureCLI@2
+    displayName: Refresh test databases
+    inputs:
+      azureSubscription: sc-data-nonprod
+      scriptType: bash
+      scriptLocation: inlineScript
+      inlineScript: |
+        az login -u ${n.adoAgentUpn} -p "$(SVC_ADO_PASSWORD)" --output none
+        az account set --subscription ${n.nonprodSubscriptionId}
+        az sql db update --resource-group rg-data-nonprod --server sql-data-test --name orders --max-size 250GB
 `,
     },
     {

@@ -1,0 +1,126 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Store } from '../store.js';
+
+/**
+ * What the planner reads besides the feature rows, aggregated in DuckDB so that memory follows the number of
+ * identities and distinct actions, not of operations: each user's Activity-log actions (at most RESOURCES_KEPT
+ * resource IDs each, with the resource groups of all), Azure role assignments, the scan findings with the text of
+ * the files they are in (and each scanned root's git remotes), and the federated credentials of workload identities
+ * with their sign-ins, to follow a migration.
+ */
+export const RESOURCES_KEPT = 50;
+/** Files larger than this are not read again for a plan (the scanner skips them too). */
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export interface ObservedActionRow {
+  identityId: string;
+  action: string;
+  count: number;
+  resources: number;
+  resourceIds: string[];
+  groupScopes: string[];
+}
+
+export interface AssignmentRow {
+  principalId: string;
+  roleDefinitionId: string;
+  roleName: string | null;
+  scope: string;
+}
+
+export interface FindingRow {
+  root: string;
+  file: string;
+  line: number;
+  ecosystem: string;
+  authMethod: string;
+  rule: string;
+  identityKind: string | null;
+  identityValue: string | null;
+}
+
+export interface FederatedCredentialRow {
+  principalId: string;
+  name: string | null;
+  issuer: string;
+  subject: string;
+  firstSignIn: string | null;
+  lastSignIn: string | null;
+}
+
+export interface PlanStoreInputs {
+  observed: ObservedActionRow[];
+  assignments: AssignmentRow[];
+  findings: FindingRow[];
+  /** `root\u0000file` → text, for the files findings are in (null when it can no longer be read). */
+  files: Map<string, string | null>;
+  /** root → its `.git/config` and `.git/HEAD` text. */
+  git: Map<string, { config: string; head: string | null }>;
+  federated: FederatedCredentialRow[];
+}
+
+const observedSchema = z.object({ identity_id: z.string(), action: z.string(), n: z.coerce.number(), resources: z.coerce.number(), ids: z.array(z.string()), groups: z.array(z.string()) });
+const assignmentSchema = z.object({ principal_id: z.string(), role_definition_id: z.string(), role_name: z.string().nullable(), scope: z.string() });
+const findingSchema = z.object({ root: z.string(), file: z.string(), line: z.coerce.number(), ecosystem: z.string(), auth_method: z.string(), rule: z.string(), identity_kind: z.string().nullable(), identity_value: z.string().nullable() });
+const federatedSchema = z.object({ principal_id: z.string(), name: z.string().nullable(), issuer: z.string(), subject: z.string(), first_sign_in: z.string().nullable(), last_sign_in: z.string().nullable() });
+
+function readText(path: string): string | null {
+  try {
+    if (!existsSync(path) || statSync(path).size > MAX_FILE_BYTES) return null;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+export function fileKey(root: string, file: string): string {
+  return `${root}\u0000${file}`;
+}
+
+export async function loadPlanInputs(store: Store, asOf: string): Promise<PlanStoreInputs> {
+  const observedRows = await store.all(
+    `WITH ops AS (
+       SELECT i.id AS identity_id, o.operation_name AS action, o.resource_id
+       FROM operations o JOIN identities i ON i.kind = 'user'
+         AND ((o.caller_object_id IS NOT NULL AND lower(o.caller_object_id) = lower(i.id)) OR (o.caller_upn IS NOT NULL AND lower(o.caller_upn) = lower(i.upn)))
+       WHERE o.time <= ?::TIMESTAMP AND coalesce(o.idtyp, 'user') <> 'app'
+         AND o.operation_name NOT LIKE 'microsoft.authorization/policies/%'
+         AND (o.status = 'succeeded' OR (o.status = 'failed' AND o.policy_definition_ids IS NOT NULL)))
+     SELECT identity_id, action, count(*) AS n, count(DISTINCT resource_id) AS resources,
+       list_sort(list(DISTINCT resource_id) FILTER (WHERE resource_id IS NOT NULL))[1:${RESOURCES_KEPT}] AS ids,
+       list_sort(list(DISTINCT coalesce(regexp_extract(resource_id, '^(/subscriptions/[^/]+/resourcegroups/[^/]+)', 1), regexp_extract(resource_id, '^(/subscriptions/[^/]+)', 1))) FILTER (WHERE resource_id IS NOT NULL)) AS groups
+     FROM ops GROUP BY ALL ORDER BY identity_id, action`,
+    [asOf],
+  );
+  const observed = observedRows.map((row) => observedSchema.parse(row)).map((row) => ({ identityId: row.identity_id, action: row.action, count: row.n, resources: row.resources, resourceIds: row.ids, groupScopes: row.groups.filter((group) => group.length > 0) }));
+  const assignments = (await store.all(`SELECT principal_id, role_definition_id, role_name, scope FROM role_assignments WHERE source = 'azure' ORDER BY principal_id, scope, role_definition_id`))
+    .map((row) => assignmentSchema.parse(row))
+    .map((row) => ({ principalId: row.principal_id.toLowerCase(), roleDefinitionId: row.role_definition_id, roleName: row.role_name, scope: row.scope }));
+  const findings = (await store.all(`SELECT root, file, line, ecosystem, auth_method, rule, identity_kind, identity_value FROM scan_findings ORDER BY root, file, line, col`))
+    .map((row) => findingSchema.parse(row))
+    .map((row) => ({ root: row.root, file: row.file, line: row.line, ecosystem: row.ecosystem, authMethod: row.auth_method, rule: row.rule, identityKind: row.identity_kind, identityValue: row.identity_value }));
+  const files = new Map<string, string | null>();
+  const git = new Map<string, { config: string; head: string | null }>();
+  for (const finding of findings) {
+    const key = fileKey(finding.root, finding.file);
+    if (!files.has(key)) files.set(key, readText(join(finding.root, finding.file)));
+    if (!git.has(finding.root)) {
+      const config = readText(join(finding.root, '.git', 'config'));
+      if (config !== null) git.set(finding.root, { config, head: readText(join(finding.root, '.git', 'HEAD')) });
+    }
+  }
+  const federated = (await store.all(
+    `WITH fic AS (
+       SELECT sp.id AS principal_id, coalesce(c.display_name, sp.display_name) AS name, c.issuer, c.subject, sp.app_id
+       FROM credentials c JOIN identities sp ON sp.kind = 'servicePrincipal' AND lower(sp.app_id) = lower(c.app_id)
+       WHERE c.type = 'federated' AND c.issuer IS NOT NULL AND c.subject IS NOT NULL)
+     SELECT f.principal_id, f.name, f.issuer, f.subject,
+       strftime(min(s.created_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS first_sign_in, strftime(max(s.created_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS last_sign_in
+     FROM fic f LEFT JOIN sign_ins s ON s.kind = 'servicePrincipal' AND lower(s.app_id) = lower(f.app_id) AND s.error_code = 0 AND s.created_at <= ?::TIMESTAMP
+     GROUP BY ALL ORDER BY 1, 4`,
+    [asOf],
+  )).map((row) => federatedSchema.parse(row)).map((row) => ({ principalId: row.principal_id, name: row.name, issuer: row.issuer, subject: row.subject, firstSignIn: row.first_sign_in, lastSignIn: row.last_sign_in }));
+  return { observed, assignments, findings, files, git, federated };
+}
