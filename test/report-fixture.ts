@@ -24,6 +24,7 @@ function identity(overrides: Partial<IdentityAnalysis> & Pick<IdentityAnalysis, 
     recommendation: { action: 'none', why: 'No in-scope access without MFA.' },
     owner: null,
     exception: null,
+    plan: null,
     ...overrides,
   };
 }

@@ -144,8 +144,8 @@ op_flags AS (
 ),
 op_agg AS (
   SELECT pid,
-    any_value(okind) AS okind,
-    any_value(upn) FILTER (WHERE upn IS NOT NULL) AS upn,
+    min(okind) AS okind,
+    min(upn) FILTER (WHERE upn IS NOT NULL) AS upn,
     count(*) FILTER (WHERE counted AND kind IN ('create', 'update'))::INTEGER AS writes,
     count(*) FILTER (WHERE counted AND kind = 'delete')::INTEGER AS deletes,
     count(*) FILTER (WHERE counted AND kind = 'action')::INTEGER AS actions,

@@ -76,7 +76,8 @@ describe('analysis.json', () => {
         "why": "Runs on a VM."
       },
       "owner": null,
-      "exception": null
+      "exception": null,
+      "plan": null
     }
   ],
   "summary": {

@@ -18,14 +18,14 @@ describe('insertRows', () => {
     store.close();
   });
 
-  it('keys sign-ins on id and kind', async () => {
+  it('keys sign-ins on id and createdDateTime: a copy from another kind of export is the same sign-in', async () => {
     const store = await openStore(':memory:');
     const base = { id: 's1', kind: 'interactiveUser', created_at: '2025-01-01T00:00:00Z', is_interactive: true, error_code: 0, raw: '{}' };
-    expect(await insertRows(store, SIGN_INS, [base, { ...base, kind: 'nonInteractiveUser' }, base])).toBe(2);
+    expect(await insertRows(store, SIGN_INS, [base, { ...base, kind: 'nonInteractiveUser' }, { ...base, created_at: '2025-01-01T00:00:01Z' }])).toBe(2);
     store.close();
   });
 
-  it('on the unkeyed sign_ins keeps the first row of each (id, kind) and skips keys already stored', async () => {
+  it('on the unkeyed sign_ins keeps the first row of each (id, createdDateTime) and skips keys already stored', async () => {
     const store = await openStore(':memory:');
     const base = { id: 's1', kind: 'interactiveUser', created_at: '2025-01-01T00:00:00Z', is_interactive: true, error_code: 0, raw: '{}' };
     expect(await insertRows(store, SIGN_INS, [{ ...base, user_agent: 'first' }, { ...base, user_agent: 'second' }])).toBe(1);

@@ -102,8 +102,8 @@ describe('generateDemo determinism', () => {
     expect(again.asOf).toBe(first.asOf);
     const c = digest(join(root, 'c'));
     const same = [...a.keys()].filter((file) => c.get(file) === a.get(file));
-    // Only the README names no tenant, subscription or app ID.
-    expect(same).toEqual(['sample-repo/README.md']);
+    // Only the README and the checkout's git metadata (repository and project names, no IDs) name no tenant, subscription or app ID.
+    expect(same).toEqual(['sample-repo/.git/HEAD', 'sample-repo/.git/config', 'sample-repo/README.md']);
     expect(other.tenantId).not.toBe(first.tenantId);
   }, 300_000);
 });

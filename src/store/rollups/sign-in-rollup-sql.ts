@@ -15,8 +15,12 @@ import { OWN_MFA_SQL } from '../sign-in-mfa-sql.js';
  * sign-ins up to an --as-of cut-off.
  */
 
-/** Bump when the SQL below changes what a rollup row holds: stores with another version are rebuilt on open. */
-export const SIGN_IN_ROLLUP_VERSION = 2;
+/**
+ * Bump when the SQL below changes what a rollup row holds: stores with another version are rebuilt on open.
+ * 3: a principal's names are the least of those it signed in with (min), not any one of them (any_value), so a user
+ * whose records carry two display names gets the same one from the rollups and from the sign-ins, every run.
+ */
+export const SIGN_IN_ROLLUP_VERSION = 3;
 
 export const CELL_KEY_COLUMNS = [
   'pid', 'pkind', 'kind', 'app_id', 'resource_id', 'error_code', 'mfa', 'basis', 'protocol', 'asn', 'country', 'user_agent', 'guest', 'private',
@@ -47,12 +51,12 @@ function principalSql(source: string): string {
 export function cellRowsSql(source: string): string {
   return `
 SELECT pid, pkind, kind, app_id, resource_id, error_code, mfa, basis, protocol, asn, country, user_agent, guest, private,
-  any_value(lower(upn)) FILTER (WHERE upn IS NOT NULL) AS upn,
-  any_value(user_display_name) FILTER (WHERE user_display_name IS NOT NULL) AS user_display_name,
-  any_value(service_principal_name) FILTER (WHERE service_principal_name IS NOT NULL) AS sp_name,
-  any_value(lower(user_type)) FILTER (WHERE user_type IS NOT NULL) AS user_type,
-  any_value(app_display_name) FILTER (WHERE app_display_name IS NOT NULL) AS app_name,
-  any_value(resource_display_name) FILTER (WHERE resource_display_name IS NOT NULL) AS resource_name,
+  min(lower(upn)) FILTER (WHERE upn IS NOT NULL) AS upn,
+  min(user_display_name) FILTER (WHERE user_display_name IS NOT NULL) AS user_display_name,
+  min(service_principal_name) FILTER (WHERE service_principal_name IS NOT NULL) AS sp_name,
+  min(lower(user_type)) FILTER (WHERE user_type IS NOT NULL) AS user_type,
+  min(app_display_name) FILTER (WHERE app_display_name IS NOT NULL) AS app_name,
+  min(resource_display_name) FILTER (WHERE resource_display_name IS NOT NULL) AS resource_name,
   count(*)::INTEGER AS n, min(created_at) AS first, max(created_at) AS last
 FROM (
   SELECT pid, pkind, kind, app_id, resource_id, error_code,
@@ -109,7 +113,7 @@ SELECT ${PROFILE_COLUMNS.join(', ')} FROM (${timingSql(`
 export function mergedCellsSql(cells: string): string {
   return `
 SELECT ${CELL_KEY_COLUMNS.join(', ')},
-  ${CELL_NAME_COLUMNS.map((name) => `any_value(${name}) FILTER (WHERE ${name} IS NOT NULL) AS ${name}`).join(',\n  ')},
+  ${CELL_NAME_COLUMNS.map((name) => `min(${name}) FILTER (WHERE ${name} IS NOT NULL) AS ${name}`).join(',\n  ')},
   sum(n)::INTEGER AS n, min(first) AS first, max(last) AS last
 FROM ${cells}
 GROUP BY ALL`;

@@ -58,11 +58,11 @@ cells AS MATERIALIZED (
 agg AS MATERIALIZED (
   SELECT pid,
     min(pkind) AS pkind,
-    any_value(upn) FILTER (WHERE upn IS NOT NULL) AS upn,
-    any_value(user_display_name) FILTER (WHERE user_display_name IS NOT NULL) AS user_display_name,
-    any_value(sp_name) FILTER (WHERE sp_name IS NOT NULL) AS sp_name,
-    any_value(app_id) FILTER (WHERE pkind <> 'user') AS sp_app_id,
-    any_value(user_type) FILTER (WHERE user_type IS NOT NULL) AS user_type,
+    min(upn) FILTER (WHERE upn IS NOT NULL) AS upn,
+    min(user_display_name) FILTER (WHERE user_display_name IS NOT NULL) AS user_display_name,
+    min(sp_name) FILTER (WHERE sp_name IS NOT NULL) AS sp_name,
+    min(app_id) FILTER (WHERE pkind <> 'user') AS sp_app_id,
+    min(user_type) FILTER (WHERE user_type IS NOT NULL) AS user_type,
     sum(n)::INTEGER AS sign_ins,
     coalesce(sum(n) FILTER (WHERE kind = 'interactiveUser'), 0)::INTEGER AS interactive,
     coalesce(sum(n) FILTER (WHERE kind = 'nonInteractiveUser'), 0)::INTEGER AS non_interactive,
@@ -118,7 +118,7 @@ ua_families AS MATERIALIZED (
 ),
 rolled AS (
   -- Every per-principal count list in one GROUP BY over the cells (dim says which list), rather than one GROUP BY per list.
-  SELECT pid, dim, ks, kn, any_value(nm) AS nm, sum(n)::INTEGER AS n FROM (
+  SELECT pid, dim, ks, kn, min(nm) AS nm, sum(n)::INTEGER AS n FROM (
     SELECT pid, 1 AS dim, app_id AS ks, NULL::INTEGER AS kn, app_name AS nm, n FROM dims WHERE app_id IS NOT NULL
     UNION ALL SELECT pid, 2, resource_id, NULL, resource_name, n FROM dims WHERE resource_id IS NOT NULL
     UNION ALL SELECT pid, 3, NULL, error_code, NULL, n FROM dims WHERE error_code IS NOT NULL
