@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -68,6 +69,27 @@ describe('the same sign-ins in every format normalise to identical rows', () => 
       '2026-11-26T02:00:13.123000', '2026-11-26T09:12:00.500000', '2026-11-26T02:05:00.000000', '2026-11-26T03:00:00.250000', '2026-11-26T04:00:00.000000',
     ]);
     expect(toMilliseconds(fromCsv)).toEqual(toMilliseconds(fromJsonl));
+  });
+
+  it('files saved as UTF-16 with a BOM (Windows PowerShell 5.1 Out-File, gzipped or not) give the rows their UTF-8 copies give', async () => {
+    const dir = join(work, 'utf16');
+    mkdirSync(dir, { recursive: true });
+    /** The file's text as UTF-16 with its BOM: little-endian as PowerShell writes it, or big-endian. */
+    const utf16 = (name: string, endian: 'le' | 'be'): Buffer => {
+      const le = Buffer.from(`\uFEFF${readFileSync(join(EQUIVALENCE, name), 'utf8').replace(/^\uFEFF/, '')}`, 'utf16le');
+      return endian === 'le' ? le : Buffer.from(le).swap16();
+    };
+    writeFileSync(join(dir, 'diagnostic.jsonl'), utf16('diagnostic.jsonl', 'le'));
+    writeFileSync(join(dir, 'graph-signins.json'), utf16('graph-signins.json', 'be'));
+    writeFileSync(join(dir, 'loganalytics-signins.json.gz'), gzipSync(utf16('loganalytics-signins.json', 'le')));
+    const csvNames = readdirSync(EQUIVALENCE).filter((name) => name.endsWith('.csv') && !name.startsWith('loganalytics'));
+    for (const name of csvNames) writeFileSync(join(dir, name), utf16(name, 'le'));
+    expect(readFileSync(join(dir, 'diagnostic.jsonl')).subarray(0, 4)).toEqual(Buffer.from([0xff, 0xfe, 0x7b, 0x00]));
+    const fromJsonl = await signInRows([join(EQUIVALENCE, 'diagnostic.jsonl')]);
+    expect(await signInRows([join(dir, 'diagnostic.jsonl')])).toEqual(fromJsonl);
+    expect(await signInRows([join(dir, 'graph-signins.json')])).toEqual(fromJsonl);
+    expect(await signInRows([join(dir, 'loganalytics-signins.json.gz')])).toEqual(fromJsonl);
+    expect(await signInRows(csvNames.map((name) => join(dir, name)))).toEqual(fromJsonl);
   });
 
   it.skipIf(!haveSamples)('the real samples re-shaped as Graph beta pages give the rows their diagnostic export gives', async () => {

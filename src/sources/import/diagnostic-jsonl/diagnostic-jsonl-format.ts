@@ -99,10 +99,10 @@ async function read(path: string, batch: FileBatch, run: ImportRun, sniff: Sniff
   return state.error;
 }
 
-/** The fast path: a file whose first line is a sign-in is offered whole to DuckDB's JSON reader. */
+/** The fast path: a UTF-8 file whose first line is a sign-in is offered whole to DuckDB's JSON reader (which reads no UTF-16). */
 async function prepare(path: string, batch: FileBatch, run: ImportRun, sniff: Sniff): Promise<void> {
   const first = sniff.firstLineObject;
-  if (first !== null && SIGN_IN_CATEGORIES.has(lower(first['category']) ?? '')) await batch.signIns.tryFile(path, isGzip(path), run.signInFiles);
+  if (first !== null && sniff.encoding === 'utf-8' && SIGN_IN_CATEGORIES.has(lower(first['category']) ?? '')) await batch.signIns.tryFile(path, isGzip(path), run.signInFiles);
 }
 
 export const DIAGNOSTIC_JSONL: ImportFormat = {

@@ -2,7 +2,7 @@ import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
 import { constants, createGunzip } from 'node:zlib';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { StringDecoder } from 'node:string_decoder';
+import { TextDecoder } from 'node:util';
 
 /** What went wrong while reading bytes, after the readable part was delivered (a truncated gzip, an I/O error). */
 export interface ReadState {
@@ -22,29 +22,50 @@ export function isGzip(path: string): boolean {
 }
 
 /**
- * The file's text in chunks, gunzipped when it starts with the gzip magic (whatever its name).
- * A truncated gzip or a read error ends the stream early: everything decoded so far is yielded,
- * and `state.error` says what happened to the rest.
+ * How a file's bytes are text: UTF-8 (with or without a BOM), or UTF-16 told by its BOM, which Windows PowerShell 5.1's
+ * `Out-File` and `>` write (little-endian). Such files are real exports and read like any other.
  */
-export async function* textChunks(path: string, state: ReadState): AsyncGenerator<string> {
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+export function encodingOf(first: Uint8Array): TextEncodingName {
+  if (first.length >= 2 && first[0] === 0xff && first[1] === 0xfe) return 'utf-16le';
+  if (first.length >= 2 && first[0] === 0xfe && first[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+/**
+ * The file's text in chunks, gunzipped when it starts with the gzip magic (whatever its name), decoded by its BOM (see
+ * encodingOf; the BOM itself is dropped). Invalid bytes become U+FFFD, so a record holding them fails its own parse and
+ * is quarantined with its line instead of stopping the file. A truncated gzip or a read error ends the stream early:
+ * everything decoded so far is yielded, and `state.error` says what happened to the rest.
+ */
+export async function* textChunks(path: string, state: ReadState, encoding?: { name: TextEncodingName }): AsyncGenerator<string> {
   const gzip = isGzip(path);
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
   // SYNC_FLUSH: a truncated gzip yields everything decodable, always the same bytes, instead of an error racing the last chunk.
   const source = gzip ? file.pipe(createGunzip({ finishFlush: constants.Z_SYNC_FLUSH })) : file;
   if (gzip) file.on('error', (error) => source.destroy(error));
-  const decoder = new StringDecoder('utf8');
-  let first = true;
+  let decoder: TextDecoder | null = null;
+  // The encoding is told from the first two bytes, which a stream may deliver one at a time.
+  let pending: Buffer = Buffer.alloc(0);
+  const decode = (bytes: Buffer, end: boolean): string => {
+    if (decoder === null) {
+      pending = Buffer.concat([pending, bytes]);
+      if (pending.length < 2 && !end) return '';
+      const name = encodingOf(pending);
+      if (encoding) encoding.name = name;
+      decoder = new TextDecoder(name, { fatal: false, ignoreBOM: false });
+      bytes = pending;
+    }
+    return decoder.decode(bytes, { stream: !end });
+  };
   try {
     for await (const chunk of source) {
       if (!(chunk instanceof Buffer)) continue;
-      let text = decoder.write(chunk);
-      if (first && text.length > 0) {
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        first = false;
-      }
+      const text = decode(chunk, false);
       if (text.length > 0) yield text;
     }
-    const rest = decoder.end();
+    const rest = decode(Buffer.alloc(0), true);
     if (rest.length > 0) yield rest;
     if (gzip) {
       const problem = await gzipProblem(path);
@@ -53,7 +74,7 @@ export async function* textChunks(path: string, state: ReadState): AsyncGenerato
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     state.error = gzip ? `truncated or corrupt gzip: ${message}` : `read error: ${message}`;
-    const rest = decoder.end();
+    const rest = decode(Buffer.alloc(0), true);
     if (rest.length > 0) yield rest;
   } finally {
     file.destroy();
@@ -78,15 +99,16 @@ export async function readText(path: string, state: ReadState): Promise<string> 
   return parts.join('');
 }
 
-/** The first `limit` characters, enough to detect the format. */
-export async function readHead(path: string, limit = 65536): Promise<string> {
+/** The first `limit` characters, enough to detect the format, and the encoding they were read in. */
+export async function readHead(path: string, limit = 65536): Promise<{ head: string; encoding: TextEncodingName }> {
   const state: ReadState = { error: null };
+  const encoding: { name: TextEncodingName } = { name: 'utf-8' };
   let head = '';
-  for await (const chunk of textChunks(path, state)) {
+  for await (const chunk of textChunks(path, state, encoding)) {
     head += chunk;
     if (head.length >= limit) break;
   }
-  return head.slice(0, limit);
+  return { head: head.slice(0, limit), encoding: encoding.name };
 }
 
 /**

@@ -1,11 +1,13 @@
 import { readJsonDocument, type JsonDocument } from './json-document.js';
-import { readHead } from './file-text.js';
+import { readHead, type TextEncodingName } from './file-text.js';
 import { isRecord, parseJson } from './values.js';
 import { parseCsvLine } from './csv.js';
 
 /** What detection looks at: the file's first megabyte, read the way each family of formats reads it. */
 export interface Sniff {
   head: string;
+  /** UTF-8 unless a UTF-16 BOM says otherwise; only UTF-8 files go to DuckDB's own JSON reader. */
+  encoding: TextEncodingName;
   /** The first non-blank line, parsed, when it is a JSON object on its own (JSON Lines). */
   firstLineObject: Record<string, unknown> | null;
   /** The head as a JSON document (when it starts with '{' or '['), and its first record parsed. */
@@ -23,7 +25,7 @@ export function normaliseHeader(name: string): string {
 }
 
 export async function sniffFile(path: string): Promise<Sniff> {
-  const head = await readHead(path, HEAD_LIMIT);
+  const { head, encoding } = await readHead(path, HEAD_LIMIT);
   const trimmed = head.trimStart();
   const firstLine = trimmed.split('\n', 1)[0]?.replace(/\r$/, '') ?? '';
   let firstLineObject: Record<string, unknown> | null = null;
@@ -38,5 +40,5 @@ export async function sniffFile(path: string): Promise<Sniff> {
     if (parsed?.ok && isRecord(parsed.value)) firstRecord = parsed.value;
   }
   const csvHeader = !trimmed.startsWith('{') && !trimmed.startsWith('[') && firstLine.includes(',') ? parseCsvLine(firstLine).map(normaliseHeader) : null;
-  return { head, firstLineObject, document, firstRecord, csvHeader };
+  return { head, encoding, firstLineObject, document, firstRecord, csvHeader };
 }
