@@ -4,8 +4,8 @@
  * least-privilege ranking needs is kept: id, name, actions, notActions, dataActions. Do not edit by hand: rerun the
  * script against a checkout of the reference.
  *
- * 69 roles from 13 of the 21 category pages, read as excerpts (--partial: some roles per page, copied verbatim):
- * compute (4), containers (6), databases (5), general (1), identity (2), integration (2), management-and-governance
+ * 70 roles from 13 of the 21 category pages, read as excerpts (--partial: some roles per page, copied verbatim):
+ * compute (5), containers (6), databases (5), general (1), identity (2), integration (2), management-and-governance
  * (11), monitor (6), networking (4), privileged (5), security (10), storage (11), web-and-mobile (2).
  *
  * Incomplete (complete: false): a narrower role may be missing. Not read: ai-machine-learning, analytics, devops,
@@ -290,6 +290,19 @@ export const BUILT_IN_ROLE_CATALOG: BuiltInRoleCatalog = {
       ],
       "notActions": [],
       "dataActions": []
+    },
+    {
+      "id": "959f8984-c045-4866-89c7-12bf9737be2e",
+      "name": "Data Operator for Managed Disks",
+      "category": "compute",
+      "actions": [],
+      "notActions": [],
+      "dataActions": [
+        "Microsoft.Compute/disks/download/action",
+        "Microsoft.Compute/disks/upload/action",
+        "Microsoft.Compute/snapshots/download/action",
+        "Microsoft.Compute/snapshots/upload/action"
+      ]
     },
     {
       "id": "7efff54f-a5b4-42b5-a1c5-5411624893ce",
