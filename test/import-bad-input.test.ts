@@ -70,8 +70,8 @@ describe('bad records are quarantined with file, line and reason; the rest is im
       format: 'graph-json', read: 4, stored: 3, updated: 0, duplicates: 0, quarantined: 1,
       error: expect.stringMatching(/^truncated JSON: the file ends inside the document \(line \d+\); 3 records before it were read$/),
     });
-    // The cut record opens on line 143 (its "id" is on the next line).
-    expect(result.quarantine).toEqual([{ line: 143, reason: 'truncated: the file ends inside this record', raw: '{\n      "id": "a1b2c3d4-0000' }]);
+    // The cut record opens on line 146 (its "id" is on the next line).
+    expect(result.quarantine).toEqual([{ line: 146, reason: 'truncated: the file ends inside this record', raw: '{\n      "id": "a1b2c3d4-0000' }]);
   });
 
   it('quarantines a CSV row with the wrong number of fields and an unterminated quote at the end', async () => {
