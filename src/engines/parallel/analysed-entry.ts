@@ -4,6 +4,7 @@ import type { MigrationStage } from '../../model/plan.js';
 import { identityJsonText } from '../../report/json.js';
 import { analyseIdentity, type AnalysisContext } from '../analyse-identity.js';
 import { orderKeyOf, type OrderKey } from '../identity-order.js';
+import { hourOfWeekByteLength, writeHourOfWeek } from './hour-of-week-bytes.js';
 
 /**
  * One analysed identity as `analyze` needs it: what orders it, counts it and lists it in the terminal table, and its
@@ -15,6 +16,16 @@ export interface AnalysedEntry extends OrderKey, Pick<IdentityAnalysis, 'id' | '
   stage: MigrationStage | null;
   /** identityJsonText as UTF-8: a view into its chunk's one buffer, which lives outside the JavaScript heap. */
   json: Uint8Array;
+  /**
+   * Its sign-ins per hour of the week (hour-of-week-bytes.ts), after `json` in the same buffer, when the analysis
+   * was asked to keep them (the report's heatmap); empty otherwise, and for an identity that never signed in.
+   */
+  hourOfWeek: Uint8Array;
+}
+
+/** What an analysis keeps of each identity beyond the contract. */
+export interface EntryOptions {
+  hourOfWeek: boolean;
 }
 
 const NO_BYTES = new Uint8Array(0);
@@ -36,15 +47,19 @@ function reserve(used: number, more: number): Buffer {
  * bytes share one buffer (`bytes`, to hand to another thread without a copy). Each identity goes all the way to its
  * bytes before the next is read: only the entries outlive it, so the young generation's collections find little alive.
  */
-export function analyseTexts(texts: readonly string[], context: AnalysisContext): { entries: AnalysedEntry[]; bytes: ArrayBuffer } {
+export function analyseTexts(texts: readonly string[], context: AnalysisContext, options: EntryOptions = { hourOfWeek: false }): { entries: AnalysedEntry[]; bytes: ArrayBuffer } {
+  const jsonEnds: number[] = [];
   const ends: number[] = [];
   const entries: AnalysedEntry[] = [];
   let used = 0;
   for (const text of texts) {
-    const identity = analyseIdentity(featuresFromText(text), context);
+    const features = featuresFromText(text);
+    const identity = analyseIdentity(features, context);
     const json = identityJsonText(identity);
     const length = Buffer.byteLength(json);
     used += reserve(used, length).write(json, used);
+    jsonEnds.push(used);
+    if (options.hourOfWeek) used = writeHourOfWeek(features.hourOfWeek, reserve(used, hourOfWeekByteLength(features.hourOfWeek)), used);
     ends.push(used);
     entries.push({
       ...orderKeyOf(identity),
@@ -59,13 +74,15 @@ export function analyseTexts(texts: readonly string[], context: AnalysisContext)
       stage: identity.plan?.stage.stage ?? null,
       // Set below, once the chunk's buffer exists.
       json: NO_BYTES,
+      hourOfWeek: NO_BYTES,
     });
   }
   // The chunk's bytes, exactly: the scratch buffer stays with this thread for the next chunk.
   const bytes = Buffer.allocUnsafeSlow(used);
   scratch.copy(bytes, 0, 0, used);
   entries.forEach((entry, index) => {
-    entry.json = bytes.subarray(ends[index - 1] ?? 0, ends[index]);
+    entry.json = bytes.subarray(ends[index - 1] ?? 0, jsonEnds[index]);
+    entry.hourOfWeek = bytes.subarray(jsonEnds[index] ?? 0, ends[index]);
   });
   return { entries, bytes: bytes.buffer };
 }

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { AnalysisContext } from '../analyse-identity.js';
-import type { AnalysedEntry } from './analysed-entry.js';
+import type { AnalysedEntry, EntryOptions } from './analysed-entry.js';
 import { PROGRESS_FINISHED, PROGRESS_READY, PROGRESS_SLOTS, type ChunkReply } from './worker-messages.js';
 import { analysisWorkerSource } from './worker-source.js';
 
@@ -12,6 +12,7 @@ interface Pending {
 /** What a worker is started with. */
 export interface AnalysisWorkerData {
   context: AnalysisContext;
+  entryOptions: EntryOptions;
   /** Int32 slots (worker-messages.ts): chunks finished, and whether the worker is ready for chunks. */
   progress: SharedArrayBuffer;
 }
@@ -28,9 +29,9 @@ export class AnalysisWorker {
   private sent = 0;
   private failure: Error | null = null;
 
-  constructor(context: AnalysisContext) {
+  constructor(context: AnalysisContext, entryOptions: EntryOptions) {
     const { source, eval: isCode } = analysisWorkerSource();
-    const workerData: AnalysisWorkerData = { context, progress: this.progress.buffer as SharedArrayBuffer };
+    const workerData: AnalysisWorkerData = { context, entryOptions, progress: this.progress.buffer as SharedArrayBuffer };
     this.worker = new Worker(source, { workerData, eval: isCode });
     this.worker.on('message', (reply: ChunkReply) => this.settle(reply));
     this.worker.on('error', (error) => this.failAll(error));

@@ -10,14 +10,14 @@ import { PROGRESS_FINISHED, PROGRESS_READY, type ChunkMessage, type ChunkReply }
 const port = parentPort;
 if (port === null) throw new Error('analysis-worker runs as a worker thread of IdentityAnalyser');
 // Sent by IdentityAnalyser: a structured clone of its AnalysisWorkerData.
-const { context, progress } = workerData as AnalysisWorkerData;
+const { context, entryOptions, progress } = workerData as AnalysisWorkerData;
 const slots = new Int32Array(progress);
 
 port.on('message', ({ seq, texts }: ChunkMessage) => {
   let reply: ChunkReply;
   let bytes: ArrayBuffer[] = [];
   try {
-    const analysed = analyseTexts(texts, context);
+    const analysed = analyseTexts(texts, context, entryOptions);
     reply = { seq, entries: analysed.entries };
     bytes = [analysed.bytes];
   } catch (error) {

@@ -4,6 +4,7 @@ import { compileRowCheck } from '../../features/feature-row-check.js';
 import { identityFeaturesSchema, type IdentityFeatures } from '../../features/identity-features.js';
 import { identityJsonText } from '../../report/json.js';
 import { analyseIdentity, type AnalysisContext } from '../analyse-identity.js';
+import { readHourOfWeek } from './hour-of-week-bytes.js';
 import { IdentityAnalyser } from './identity-analyser.js';
 
 const keys = compileRowCheck(identityFeaturesSchema).keys;
@@ -89,6 +90,42 @@ describe('IdentityAnalyser', () => {
     const early = new IdentityAnalyser(context, 1, { expectedRows: 16_384 });
     expect(early.stats).toEqual({ here: 0, onWorkers: 0, workers: 1 });
     early.close();
+  });
+
+  it('keeps each identity\'s hour-of-week histogram beside its bytes when asked, on this thread and on a worker', async () => {
+    // Row i signs in i times in hour i % 168, and 200 times in hour 0 (two bytes), except every fifth row, which never signs in.
+    const histogram = (index: number): number[] => {
+      const counts = new Array<number>(168).fill(0);
+      if (index % 5 === 0) return counts;
+      counts[index % 168] = index;
+      counts[0] = (counts[0] ?? 0) + 200;
+      return counts;
+    };
+    const rows = Array.from({ length: 2 }, (_, chunk) => Array.from({ length: 100 }, (_, row) => {
+      const index = chunk * 100 + row;
+      return text({ ...features(index), hourOfWeek: histogram(index) });
+    }));
+    for (const workers of [0, 1]) {
+      const analyser = new IdentityAnalyser(context, workers, { expectedRows: 100_000, hourOfWeek: true });
+      try {
+        await analyser.whenWorkersReady();
+        for (const texts of rows) analyser.add(texts);
+        const entries = await analyser.finish();
+        expect(analyser.stats.onWorkers).toBe(workers);
+        expect(entries).toHaveLength(200);
+        for (const entry of entries) {
+          const index = Number(entry.id.slice(3));
+          expect(readHourOfWeek(entry.hourOfWeek)).toEqual(index % 5 === 0 ? null : histogram(index));
+          expect(Buffer.from(entry.json).toString('utf8')).toBe(identityJsonText(analyseIdentity(blankRowFeatures(text({ ...features(index), hourOfWeek: histogram(index) })), context)));
+        }
+        expect(entries.find((entry) => entry.id === 'id-0007')?.hourOfWeek.length).toBe(169);
+      } finally {
+        analyser.close();
+      }
+    }
+    // Not asked: no bytes kept.
+    const { entries } = await analyseAll(0, rows);
+    expect(entries.every((entry) => entry.hourOfWeek.length === 0)).toBe(true);
   });
 
   it('fails with the worker\'s error when a row it analyses does not fit the schema', async () => {

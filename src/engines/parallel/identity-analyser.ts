@@ -1,5 +1,5 @@
 import type { AnalysisContext } from '../analyse-identity.js';
-import { analyseTexts, type AnalysedEntry } from './analysed-entry.js';
+import { analyseTexts, type AnalysedEntry, type EntryOptions } from './analysed-entry.js';
 import { AnalysisWorker } from './analysis-worker-thread.js';
 
 /** Chunks a worker may hold (being analysed or waiting) before this thread takes the next one itself. */
@@ -15,6 +15,8 @@ export interface AnalyserOptions {
   expectedRows?: number;
   /** Rows after which workers start when they were not started at once (tests lower it). */
   startAfterRows?: number;
+  /** Keep each identity's hour-of-week histogram beside its bytes (the report's heatmap). */
+  hourOfWeek?: boolean;
 }
 
 /**
@@ -30,6 +32,7 @@ export class IdentityAnalyser {
   private readonly context: AnalysisContext;
   private readonly workerCount: number;
   private readonly startAfterRows: number;
+  private readonly entryOptions: EntryOptions;
   private readonly workers: AnalysisWorker[] = [];
   private readonly runs: AnalysedEntry[][] = [];
   private readonly replies: Promise<AnalysedEntry[]>[] = [];
@@ -42,6 +45,7 @@ export class IdentityAnalyser {
     this.context = context;
     this.workerCount = workers;
     this.startAfterRows = options.startAfterRows ?? WORTH_A_WORKER;
+    this.entryOptions = { hourOfWeek: options.hourOfWeek === true };
     if ((options.expectedRows ?? 0) >= WORTH_A_WORKER) this.startWorkers();
   }
 
@@ -52,7 +56,7 @@ export class IdentityAnalyser {
     if (seq > 0 && this.rows >= this.startAfterRows) this.startWorkers();
     const worker = this.workers.reduce<AnalysisWorker | null>((best, next) => (next.ready && (best === null || next.queued < best.queued) ? next : best), null);
     if (seq === 0 || worker === null || worker.queued >= WORKER_QUEUE) {
-      this.runs.push(analyseTexts(texts, this.context).entries);
+      this.runs.push(analyseTexts(texts, this.context, this.entryOptions).entries);
       this.chunksHere += 1;
       return;
     }
@@ -73,7 +77,7 @@ export class IdentityAnalyser {
   }
 
   private startWorkers(): void {
-    while (this.workers.length < this.workerCount) this.workers.push(new AnalysisWorker(this.context));
+    while (this.workers.length < this.workerCount) this.workers.push(new AnalysisWorker(this.context, this.entryOptions));
   }
 
   /** Every entry, once the workers have answered, in no particular order. */
