@@ -1,6 +1,7 @@
 import type { AnalysisResult, IdentityAnalysis } from '../src/model/analysis.js';
 import type { ScanFinding } from '../src/model/scan-finding.js';
-import type { ReportInput } from '../src/report/report-input.js';
+import { sortIdentities } from '../src/engines/identity-order.js';
+import { reportInputOf, type ReportInput } from '../src/report/report-input.js';
 
 /** Display names a tenant can hold that must stay text in every report format. */
 export const HOSTILE_NAMES = {
@@ -127,14 +128,64 @@ export function fixtureScanFindings(): ScanFinding[] {
   ];
 }
 
-export function fixtureReportInput(): ReportInput {
-  return {
-    analysis: fixtureAnalysis(),
-    scanFindings: fixtureScanFindings(),
-    imports: [
-      { file: 'exports/signins.jsonl', format: 'diagnostic-jsonl', read: 1200, stored: 1180, duplicates: 15, quarantined: 5 },
-      { file: 'exports/users.json', format: 'graph-json', read: 13, stored: 13, duplicates: 0, quarantined: 0 },
-    ],
-    generatedAt: '2026-11-21T08:00:00Z',
-  };
+/**
+ * The fixture as a report's input: identities in the contract's order (as every analysis hands them over), each with
+ * the hour-of-week histogram given for it (none by default).
+ */
+export function fixtureReportInput(analysis: AnalysisResult = fixtureAnalysis(), hourOfWeek?: ReadonlyMap<string, readonly number[]>): ReportInput {
+  return reportInputOf(
+    { ...analysis, identities: sortIdentities(analysis.identities) },
+    {
+      scanFindings: fixtureScanFindings(),
+      imports: [
+        { file: 'exports/signins.jsonl', format: 'diagnostic-jsonl', read: 1200, stored: 1180, duplicates: 15, quarantined: 5 },
+        { file: 'exports/users.json', format: 'graph-json', read: 13, stored: 13, duplicates: 0, quarantined: 0 },
+      ],
+      generatedAt: '2026-11-21T08:00:00Z',
+      hourOfWeek,
+    },
+  );
+}
+
+/** Strings from the tenant and the code built to break the HTML views: each must be shown as the characters it is. */
+export const HOSTILE_EXTRAS = {
+  rtl: 'invoice\u202egnp.exe',
+  long: `${'L'.repeat(10_236)}-end`,
+  newline: 'first line\nsecond line',
+  owner: '<img src=x onerror=alert(4)>',
+  exception: '</script><script>alert(5)</script>',
+  reason: '<svg onload=alert(6)> signed in 3 times.',
+  file: '<iframe src=javascript:alert(7)>.ps1',
+  policy: 'policy:<img src=x onerror=alert(8)>',
+  tenant: 'contoso<script>alert(9)</script>',
+  plan: '"><img src=x onerror=alert(10)>',
+} as const;
+
+/**
+ * The fixture with the hostile names, plus a right-to-left override, a 10 KB name and a name with a newline, and hostile
+ * text in every other field a view shows: owner, exception, plan, reasons, evidence, code paths, a what-if policy id
+ * and the tenant id.
+ */
+export function hostileFixtureAnalysis(): AnalysisResult {
+  const identities = fixtureIdentities().map((identity): IdentityAnalysis => {
+    switch (identity.id.slice(-2)) {
+      case '01':
+        // `plan` is added to the contract by the planner; the views show it when it is there.
+        return { ...identity, ...{ plan: { target: 'managed-identity', stage: 'planned', subject: HOSTILE_EXTRAS.plan } } };
+      case '02':
+        return { ...identity, phase: HOSTILE_EXTRAS.policy, exception: HOSTILE_EXTRAS.exception };
+      case '09':
+        return { ...identity, owner: HOSTILE_EXTRAS.owner, automation: [{ file: HOSTILE_EXTRAS.file, line: 4, authMethod: 'user-password' }], evidence: [{ signal: 'name', detail: HOSTILE_NAMES.img, weight: 0.1 }] };
+      case '10':
+        return { ...identity, reasons: [HOSTILE_EXTRAS.reason] };
+      default:
+        return identity;
+    }
+  });
+  identities.push(
+    identity({ id: '11111111-0000-0000-0000-000000000014', upn: 'rtl@contoso.example', displayName: HOSTILE_EXTRAS.rtl, class: 'human', verdict: 'not-affected' }),
+    identity({ id: '11111111-0000-0000-0000-000000000015', upn: 'long@contoso.example', displayName: HOSTILE_EXTRAS.long, class: 'service-account', verdict: 'at-risk' }),
+    identity({ id: '11111111-0000-0000-0000-000000000016', upn: 'newline@contoso.example', displayName: HOSTILE_EXTRAS.newline, class: 'unknown', verdict: 'ready' }),
+  );
+  return { ...fixtureAnalysis(identities), tenantId: HOSTILE_EXTRAS.tenant };
 }

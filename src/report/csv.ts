@@ -1,7 +1,7 @@
 import type { IdentityAnalysis } from '../model/analysis.js';
 import type { ScanFinding } from '../model/scan-finding.js';
-import { csvDocument, type CsvValue } from './csv-cell.js';
-import type { ReportFile, ReportInput } from './report-input.js';
+import { csvDocument, csvRecord, type CsvValue } from './csv-cell.js';
+import { partsOf, type ReportFile, type ReportIdentities, type ReportInput } from './report-input.js';
 
 export const IDENTITIES_CSV = 'identities.csv';
 export const SCAN_FINDINGS_CSV = 'scan-findings.csv';
@@ -30,6 +30,12 @@ export function identitiesCsv(identities: readonly IdentityAnalysis[]): string {
   return csvDocument(IDENTITY_HEADER, identities.map(identityRow));
 }
 
+/** identities.csv record by record, each identity read only while its row is written. */
+function* identitiesCsvParts(identities: ReportIdentities): Iterable<string> {
+  yield csvRecord(IDENTITY_HEADER);
+  for (const entry of identities.entries()) yield csvRecord(identityRow(entry.identity()));
+}
+
 export function scanFindingsCsv(findings: readonly ScanFinding[]): string {
   return csvDocument(SCAN_HEADER, findings.map(scanRow));
 }
@@ -37,7 +43,7 @@ export function scanFindingsCsv(findings: readonly ScanFinding[]): string {
 /** Rows in the input's order: the engine and the read model already sort, and a CSV diff between runs should be stable. */
 export function csvReporter(input: ReportInput): ReportFile[] {
   return [
-    { fileName: IDENTITIES_CSV, bytes: identitiesCsv(input.analysis.identities) },
+    { fileName: IDENTITIES_CSV, bytes: partsOf(() => identitiesCsvParts(input.identities)) },
     { fileName: SCAN_FINDINGS_CSV, bytes: scanFindingsCsv(input.scanFindings) },
   ];
 }
