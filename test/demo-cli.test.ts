@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { IDENTITY_CLASSES, VERDICTS } from '../src/model/analysis.js';
+import { reportBlocks } from './helpers/report-blocks.js';
 import { runCli, type CliRun } from './helpers/cli-process.js';
 
 const work = mkdtempSync(join(tmpdir(), 'unattended-demo-cli-'));
@@ -93,6 +94,8 @@ describe('unattended demo (CLI, end to end)', () => {
     const html = readFileSync(join(work, 'out', 'report', 'report.html'), 'utf8');
     expect(html).not.toContain('<img src=x onerror=alert(1)>');
     expect(html).not.toContain('</script><script>alert(1)</script>');
+    // They travel in the compressed table block and come back as the characters they are.
+    expect(reportBlocks(html).table.name).toEqual(expect.arrayContaining(['<img src=x onerror=alert(1)>', '</script><script>alert(1)</script>']));
     const csv = readFileSync(join(work, 'out', 'report', 'identities.csv'), 'utf8');
     expect(csv).toContain(',<img src=x onerror=alert(1)>,');
   });

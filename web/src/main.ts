@@ -22,6 +22,8 @@ import { timelineView } from './views/timeline-view.js';
 
 /** Marked once the page shows everything (the scale benchmark reads its time). */
 export const READY_MARK = 'unattended-ready';
+/** How often the dashboard asks whether the store was analysed again (an import ran). */
+const LIVE_POLL_MS = 30_000;
 
 function footer(overview: Overview, live: boolean): HTMLElement {
   const text = live
@@ -74,6 +76,14 @@ async function start(): Promise<void> {
   await table.refresh();
   performance.mark(READY_MARK);
   app.dataset['ready'] = 'true';
+  if (data.live) {
+    // The server analyses again when the store changes; a new analysis is drawn afresh.
+    window.setInterval(() => {
+      data.overview().then((latest) => {
+        if (latest.generatedAt !== overview.generatedAt) window.location.reload();
+      }, () => undefined);
+    }, LIVE_POLL_MS);
+  }
 }
 
 start().catch((error: unknown) => {

@@ -1,25 +1,12 @@
 import { createHash } from 'node:crypto';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { sortIdentities } from '../../engines/identity-order.js';
 import { fixtureAnalysis, fixtureIdentities, fixtureReportInput, HOSTILE_NAMES } from '../../../test/report-fixture.js';
-import * as z from 'zod/mini';
-import { embeddedDetailChunkSchema, embeddedTableSchema, overviewSchema } from '../view-model/view-schemas.js';
+import { reportBlock as block, reportBlocks } from '../../../test/helpers/report-blocks.js';
 import { renderHtml } from './render-html.js';
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('base64');
-}
-
-/** The text of the `<script>` block with this id. */
-function block(html: string, id: string): string {
-  const match = new RegExp(`<script type="[^"]+" id="${id}"[^>]*>(?<body>[^<]*)</script>`, 'u').exec(html);
-  if (!match?.groups) throw new Error(`no #${id} block`);
-  return match.groups['body'] ?? '';
-}
-
-function gunzip(base64: string): unknown {
-  return JSON.parse(gunzipSync(Buffer.from(base64, 'base64')).toString('utf8'));
 }
 
 const WEEK = Array.from({ length: 168 }, (_, hour) => (hour % 24 >= 8 && hour % 24 < 18 && hour < 120 ? 3 : 0));
@@ -47,7 +34,7 @@ describe('renderHtml', () => {
   });
 
   it('embeds the table as columns in the contract\'s order, few-valued texts coded', () => {
-    const table = z.parse(embeddedTableSchema, gunzip(block(html, 'table-data')));
+    const { table } = reportBlocks(html);
     expect(table.count).toBe(13);
     expect(table.id.map((id) => id.slice(-2))).toEqual(['05', '02', '09', '10', '01', '03', '06', '04', '12', '07', '08', '11', '13']);
     expect(table.name).toContain(HOSTILE_NAMES.script);
@@ -58,9 +45,10 @@ describe('renderHtml', () => {
   });
 
   it('embeds each identity\'s details, with its sign-in rhythm, in chunks', () => {
-    const chunks = block(html, 'detail-data').trim().split('\n');
+    const { chunks } = reportBlocks(html);
     expect(chunks).toHaveLength(1);
-    const chunk = z.parse(embeddedDetailChunkSchema, gunzip(chunks[0] ?? ''));
+    const [chunk] = chunks;
+    if (!chunk) throw new Error('no chunk');
     expect(chunk.details).toHaveLength(13);
     const [evidence, reasons, automation, why, hourOfWeek, plan, owner, exception] = chunk.details[4] ?? [];
     const text = (at: number): string => chunk.texts[at] ?? '';
@@ -87,7 +75,8 @@ describe('renderHtml', () => {
     if (!template) throw new Error('fixture');
     const many = Array.from({ length: 600 }, (_, at) => ({ ...template, id: `id-${String(at).padStart(4, '0')}`, upn: `u${String(at).padStart(4, '0')}@x`, reasons: [`Reason ${at}.`] }));
     const big = renderHtml(fixtureReportInput(fixtureAnalysis(many)));
-    const chunks = block(big, 'detail-data').trim().split('\n').map((line) => z.parse(embeddedDetailChunkSchema, gunzip(line)));
+    const { chunks } = reportBlocks(big);
+    expect(block(big, 'detail-data').split('\n')).toHaveLength(4);
     expect(chunks.map((chunk) => chunk.details.length)).toEqual([256, 256, 88]);
     const detail = chunks[1]?.details[44];
     expect(detail?.[1].map((at) => chunks[1]?.texts[at])).toEqual(['Reason 300.']);
@@ -96,7 +85,7 @@ describe('renderHtml', () => {
   it('states the overview the views draw: counts, timeline, owners, coverage, code findings', () => {
     const json = block(html, 'overview-data');
     expect(json).not.toMatch(/[<>&\u2028\u2029]/u);
-    const overview = z.parse(overviewSchema, JSON.parse(json));
+    const { overview } = reportBlocks(html);
     expect(overview).toMatchObject({
       schemaVersion: 1, tenantId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee', asOf: '2026-11-20T23:59:59Z', generatedAt: '2026-11-21T08:00:00Z', total: 13,
       byVerdict: { broken: 2, breaks: 3, 'at-risk': 1, ready: 2, 'not-affected': 5 },
@@ -110,9 +99,10 @@ describe('renderHtml', () => {
 
   it('renders an empty tenant: no rows, no details, an overview of zeros', () => {
     const empty = renderHtml({ ...fixtureReportInput(fixtureAnalysis([])), scanFindings: [], imports: [] });
-    expect(z.parse(embeddedTableSchema, gunzip(block(empty, 'table-data'))).count).toBe(0);
     expect(block(empty, 'detail-data')).toBe('');
-    expect(z.parse(overviewSchema, JSON.parse(block(empty, 'overview-data')))).toMatchObject({ total: 0, timeline: [], owners: [], scan: { total: 0, findings: [] }, coverage: { batches: 0 } });
+    const blocks = reportBlocks(empty);
+    expect([blocks.table.count, blocks.chunks]).toEqual([0, []]);
+    expect(blocks.overview).toMatchObject({ total: 0, timeline: [], owners: [], scan: { total: 0, findings: [] }, coverage: { batches: 0 } });
   });
 
   it('is the same bytes for the same input', () => {

@@ -10,7 +10,7 @@ export const PAGE_ROWS = 200;
 export const TOKEN_HEADER = 'X-Unattended-Token';
 
 async function getJson<T>(path: string, token: string, schema: z.ZodMiniType<T>): Promise<T> {
-  const response = await fetch(path, { headers: { [TOKEN_HEADER]: token }, credentials: 'omit', cache: 'no-store' });
+  const response = await fetch(path, { headers: { [TOKEN_HEADER]: token }, credentials: 'omit' });
   const text = await response.text();
   if (!response.ok) throw new Error(`${path.split('?')[0] ?? path}: ${response.status} ${text.slice(0, 200)}`);
   return parseJson(text, schema, path.split('?')[0] ?? path);

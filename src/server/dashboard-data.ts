@@ -1,0 +1,154 @@
+import * as z from 'zod/mini';
+import type { AnalysisResult } from '../model/analysis.js';
+import type { ScanFinding } from '../model/scan-finding.js';
+import { ACTION_LABEL, CLASS_ORDER, VERDICT_URGENCY } from '../report/presentation.js';
+import type { ImportSummary, ReportIdentities } from '../report/report-input.js';
+import { detailOf, tableRowOf } from '../report/view-model/identity-views.js';
+import { OverviewBuilder } from '../report/view-model/overview-builder.js';
+import { tableRowSchema } from '../report/view-model/view-schemas.js';
+import { NO_VALUE, type Overview, type SortKey, type TableQuery, type TableRow } from '../report/view-model/view-types.js';
+import { openStore, type SqlParam, type Store } from '../store/store.js';
+
+/** The most rows one request may ask for: a few screens. */
+export const MAX_PAGE_ROWS = 500;
+
+export interface TablePage {
+  total: number;
+  offset: number;
+  rows: TableRow[];
+}
+
+/** The analysis as the dashboard serves it: the overview, and the identities a page at a time from DuckDB. */
+export interface DashboardData {
+  readonly overview: Overview;
+  page(query: TableQuery, offset: number, limit: number): Promise<TablePage>;
+  /** The identity's detail as JSON text (what the detail view reads), or null for an id the analysis does not have. */
+  detailJson(id: string): Promise<string | null>;
+  close(): void;
+}
+
+/**
+ * Each sort as an SQL expression over columns made in JavaScript exactly as the report's TableIndex makes its keys
+ * (lower-cased names and owners, label texts, ranks), so a query gives the same rows in the same order in both.
+ */
+const ORDER: Readonly<Record<SortKey, string>> = {
+  urgency: 'idx',
+  name: 'name_key',
+  class: 'class_rank',
+  verdict: 'verdict_rank',
+  breaksOn: 'breaks_on',
+  confidence: 'confidence_rank',
+  action: 'action_label',
+  owner: 'owner_key',
+  stage: 'stage',
+  automation: 'automation',
+};
+
+const COLUMNS = [
+  ['idx', 'INTEGER'], ['id', 'VARCHAR'], ['class', 'VARCHAR'], ['verdict', 'VARCHAR'], ['breaks_on', 'VARCHAR'], ['phase', 'VARCHAR'],
+  ['owner', 'VARCHAR'], ['stage', 'VARCHAR'], ['automation', 'INTEGER'], ['search', 'VARCHAR'], ['name_key', 'VARCHAR'], ['class_rank', 'INTEGER'],
+  ['verdict_rank', 'INTEGER'], ['confidence_rank', 'INTEGER'], ['action_label', 'VARCHAR'], ['owner_key', 'VARCHAR'], ['row', 'VARCHAR'], ['detail', 'VARCHAR'],
+] as const;
+
+const countSchema = z.object({ n: z.number() });
+const rowTextSchema = z.object({ row: z.string() });
+const detailTextSchema = z.object({ detail: z.string() });
+
+/** The WHERE clause and its parameters: values only ever travel as parameters. */
+function filters(query: TableQuery): { where: string; params: SqlParam[] } {
+  const clauses: string[] = [];
+  const params: SqlParam[] = [];
+  const needle = query.text.trim().toLowerCase();
+  if (needle !== '') {
+    clauses.push('contains(search, ?)');
+    params.push(needle);
+  }
+  const equal = (column: string, value: string): void => {
+    if (value === '') return;
+    if (value === NO_VALUE) {
+      clauses.push(`${column} IS NULL`);
+      return;
+    }
+    clauses.push(`${column} = ?`);
+    params.push(value);
+  };
+  equal('class', query.class);
+  equal('verdict', query.verdict);
+  equal('phase', query.phase);
+  equal('breaks_on', query.breaksOn);
+  equal('owner', query.owner);
+  return { where: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params };
+}
+
+function rank<T extends string>(order: readonly T[], value: string): number {
+  const at = order.findIndex((known) => known === value);
+  return at < 0 ? order.length : at;
+}
+
+/**
+ * The analysis loaded into an in-memory DuckDB (the store itself is closed again, so imports can run beside the
+ * dashboard): one row per identity with its table row and detail as JSON, and the columns the dashboard filters and
+ * sorts on. The overview is counted as the rows go in, by the same builder as the report's.
+ */
+export async function loadDashboardData(
+  head: Omit<AnalysisResult, 'identities' | 'summary'>,
+  identities: ReportIdentities,
+  parts: { scanFindings: ScanFinding[]; imports: ImportSummary[]; generatedAt: string },
+): Promise<DashboardData> {
+  const db: Store = await openStore(':memory:', { readOnly: true });
+  try {
+    await db.run(`CREATE TABLE identities (${COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})`);
+    const builder = new OverviewBuilder(parts.scanFindings);
+    const appender = await db.connection.createAppender('identities');
+    const text = (value: string | null): void => (value === null ? appender.appendNull() : appender.appendVarchar(value));
+    let index = 0;
+    for (const entry of identities.entries()) {
+      const identity = entry.identity();
+      const detail = detailOf(identity, index, entry.hourOfWeek());
+      const row = tableRowOf(identity, index);
+      builder.add(row);
+      appender.appendInteger(index);
+      text(row.id);
+      text(row.class);
+      text(row.verdict);
+      text(row.breaksOn);
+      text(row.phase);
+      text(row.owner);
+      text(row.stage);
+      appender.appendInteger(row.automation);
+      text(`${row.displayName}\n${row.upn ?? ''}\n${row.id}\n${row.owner ?? ''}`.toLowerCase());
+      text(row.displayName.toLowerCase());
+      appender.appendInteger(rank(CLASS_ORDER, row.class));
+      appender.appendInteger(rank(VERDICT_URGENCY, row.verdict));
+      appender.appendInteger(Math.round(row.confidence * 100));
+      text(ACTION_LABEL[row.action]);
+      text(row.owner === null ? null : row.owner.toLowerCase());
+      text(JSON.stringify(row));
+      text(JSON.stringify(detail));
+      appender.endRow();
+      index += 1;
+    }
+    appender.flushSync();
+    appender.closeSync();
+    const overview = builder.finish(head, parts.imports, parts.generatedAt);
+    return {
+      overview,
+      async page(query, offset, limit) {
+        const { where, params } = filters(query);
+        const [counted] = await db.all(`SELECT count(*)::INTEGER AS n FROM identities ${where}`, params);
+        const total = z.parse(countSchema, counted).n;
+        const direction = query.descending ? 'DESC NULLS FIRST' : 'ASC NULLS LAST';
+        const rows = await db.all(`SELECT row FROM identities ${where} ORDER BY ${ORDER[query.sort]} ${direction}, idx LIMIT ? OFFSET ?`, [...params, Math.min(limit, MAX_PAGE_ROWS), offset]);
+        return { total, offset, rows: rows.map((found) => z.parse(tableRowSchema, JSON.parse(z.parse(rowTextSchema, found).row))) };
+      },
+      async detailJson(id) {
+        const [found] = await db.all('SELECT detail FROM identities WHERE id = ? ORDER BY idx LIMIT 1', [id]);
+        return found === undefined ? null : z.parse(detailTextSchema, found).detail;
+      },
+      close: () => db.close(),
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
