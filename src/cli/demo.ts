@@ -66,10 +66,10 @@ export async function runDemo(raw: unknown): Promise<void> {
     await storeScanFindings(store, demo.repoDir, scan.findings);
 
     const config = loadConfig(demo.configPath);
-    const analysis = await analyseStore(store, { config }, defaultWorkers(), { hourOfWeek: true });
+    const analysis = await analyseStore(store, { config }, defaultWorkers(), { report: true });
     const parts = await loadReportStoreParts(store);
-    const { identities, threads: _threads, ...head } = analysis;
-    const report = writeReport(join(out, 'report'), { analysis: head, identities: reportIdentitiesOf(identities), scanFindings: parts.scanFindings, imports: parts.imports, generatedAt: analysis.asOf });
+    const { identities, detailChunks, threads: _threads, ...head } = analysis;
+    const report = writeReport(join(out, 'report'), { analysis: head, identities: reportIdentitiesOf(identities, detailChunks), scanFindings: parts.scanFindings, imports: parts.imports, generatedAt: analysis.asOf });
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const lines = [

@@ -57,12 +57,12 @@ export function registerReport(program: Command): void {
       const store = await openStore(options.db, { readOnly: true });
       let input: ReportInput;
       try {
-        // The same streamed, shared analysis as analyze: entries hold their analysis.json bytes and sign-in rhythm,
-        // and each reporter reads them back one at a time (a tenant's analysis objects are never all in memory).
+        // The same streamed, shared analysis as analyze; the threads that analyse an identity also render its parts of
+        // the report (row, CSV record, compressed details): a tenant's analysis objects are never all in memory.
         const analysisOptions = { asOf: options.asOf, phase1Date: options.phase1Date, phase2Date: options.phase2Date, config };
-        const { identities, threads: _threads, ...analysis } = await analyseStore(store, analysisOptions, defaultWorkers(), { hourOfWeek: true });
+        const { identities, detailChunks, threads: _threads, ...analysis } = await analyseStore(store, analysisOptions, defaultWorkers(), { report: true });
         const parts = await loadReportStoreParts(store);
-        input = { analysis, identities: reportIdentitiesOf(identities), scanFindings: parts.scanFindings, imports: parts.imports, generatedAt: new Date().toISOString() };
+        input = { analysis, identities: reportIdentitiesOf(identities, detailChunks), scanFindings: parts.scanFindings, imports: parts.imports, generatedAt: new Date().toISOString() };
       } finally {
         store.close();
       }

@@ -51,13 +51,13 @@ export function registerServe(program: Command): void {
         const store = await openStore(db, { readOnly: true });
         let loaded;
         try {
-          const tenant = await analyseStore(store, analysisOptions, defaultWorkers(), { hourOfWeek: true });
+          const tenant = await analyseStore(store, analysisOptions, defaultWorkers(), { report: true });
           loaded = { tenant, parts: await loadReportStoreParts(store) };
         } finally {
           store.close();
         }
-        const { identities, threads: _threads, summary: _summary, ...head } = loaded.tenant;
-        return loadDashboardData(head, reportIdentitiesOf(identities), { ...loaded.parts, generatedAt: new Date().toISOString() });
+        const { identities, detailChunks, threads: _threads, summary: _summary, ...head } = loaded.tenant;
+        return loadDashboardData(head, reportIdentitiesOf(identities, detailChunks), { ...loaded.parts, generatedAt: new Date().toISOString() });
       }
 
       const live = await LiveAnalysis.start(analyse, () => storeStamp(db));

@@ -1,6 +1,7 @@
 import { IDENTITY_CLASSES, VERDICTS, type AnalysisResult, type IdentityAnalysis } from '../model/analysis.js';
 import type { MigrationPlan } from '../model/plan.js';
-import { partsOf, type ReportFile, type ReportInput } from './report-input.js';
+import { partsOf } from './report-bytes.js';
+import type { ReportFile, ReportInput } from './report-input.js';
 
 export const ANALYSIS_JSON = 'analysis.json';
 

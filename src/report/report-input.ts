@@ -1,6 +1,13 @@
 import type { AnalysisResult, IdentityAnalysis } from '../model/analysis.js';
 import type { ScanFinding } from '../model/scan-finding.js';
+import { csvRecord } from './csv-cell.js';
+import { identityRow } from './csv.js';
+import { DETAIL_CHUNK } from './view-model/embedded-format.js';
+import { detailOf, tableRowOf } from './view-model/identity-views.js';
+import type { TableRow } from './view-model/view-types.js';
+import { DetailChunks } from './html/detail-chunks.js';
 import { identityJsonText } from './json.js';
+import type { ReportBytes } from './report-bytes.js';
 
 /** One batch of the store as the report shows it under "data coverage". */
 export interface ImportSummary {
@@ -12,23 +19,32 @@ export interface ImportSummary {
   quarantined: number;
 }
 
-/**
- * One identity of the analysis, as each reporter asks for it. Methods, not fields: an identity that arrives as its
- * analysis.json bytes (a 100,000-identity tenant) is parsed only by the reporter that asks, and nothing stays behind.
- */
-export interface ReportEntry {
-  /** The identity as the contract holds it. */
-  identity(): IdentityAnalysis;
-  /** Its text in analysis.json (identityJsonText), as UTF-8 bytes or a string. */
-  json(): Uint8Array | string;
-  /** Sign-ins per hour of the week (168, Monday 00:00 UTC first), or null when unknown or none. */
-  hourOfWeek(): readonly number[] | null;
+/** Where an identity's details are: which of ReportIdentities.detailChunks(), and where in it. */
+export interface DetailPlace {
+  chunk: number;
+  position: number;
 }
 
-/** The identities in the contract's order, walked afresh by each reporter, one at a time. */
+/**
+ * One identity of the analysis, as each reporter asks for it: already rendered by the thread that analysed it (a
+ * 100,000-identity tenant), or rendered when asked (identities in memory).
+ */
+export interface ReportEntry {
+  /** Its row of the identity table; `index` is its place in the contract's order. */
+  row(): TableRow;
+  /** Its text in analysis.json (identityJsonText), as UTF-8 bytes or a string. */
+  json(): Uint8Array | string;
+  /** Its identities.csv record, CRLF included. */
+  csv(): Uint8Array | string;
+  detail(): DetailPlace;
+}
+
+/** The identities in the contract's order, walked afresh by each reporter, one at a time, and their compressed details. */
 export interface ReportIdentities {
   readonly count: number;
   entries(): Iterable<ReportEntry>;
+  /** Every identity's details, gzip + base64 JSON in chunks (html/detail-chunks.ts), which `detail()` points into. */
+  detailChunks(): readonly string[];
 }
 
 /** The analysis without its identities: they come through ReportIdentities. */
@@ -44,9 +60,6 @@ export interface ReportInput {
   generatedAt: string;
 }
 
-/** A file's bytes, whole or as parts written one after the other (a report of 100,000 identities is never one string). */
-export type ReportBytes = Uint8Array | string | Iterable<Uint8Array | string>;
-
 export interface ReportFile {
   fileName: string;
   bytes: ReportBytes;
@@ -54,19 +67,39 @@ export interface ReportFile {
 
 export type Reporter = (input: ReportInput) => ReportFile[];
 
-/** Parts made afresh by `parts` each time they are walked (a generator object alone can be walked once). */
-export function partsOf(parts: () => Iterable<Uint8Array | string>): Iterable<Uint8Array | string> {
-  return { [Symbol.iterator]: () => parts()[Symbol.iterator]() };
-}
-
-/** Identities already in memory (the demo, tests): each entry hands out its object. */
+/**
+ * Identities already in memory, in the contract's order (the demo's tests, the fixtures): each part rendered when a
+ * reporter asks for it; the details compressed in chunks of DETAIL_CHUNK in that order, once.
+ */
 export function listedIdentities(identities: readonly IdentityAnalysis[], hourOfWeek: ReadonlyMap<string, readonly number[]> = new Map()): ReportIdentities {
+  let chunks: string[] | null = null;
   return {
     count: identities.length,
     *entries() {
+      let index = 0;
       for (const identity of identities) {
-        yield { identity: () => identity, json: () => identityJsonText(identity), hourOfWeek: () => hourOfWeek.get(identity.id) ?? null };
+        const at = index;
+        yield {
+          row: () => tableRowOf(identity, at),
+          json: () => identityJsonText(identity),
+          csv: () => csvRecord(identityRow(identity)),
+          detail: () => ({ chunk: Math.floor(at / DETAIL_CHUNK), position: at % DETAIL_CHUNK }),
+        };
+        index += 1;
       }
+    },
+    detailChunks() {
+      if (chunks !== null) return chunks;
+      const encoder = new DetailChunks();
+      const made: string[] = [];
+      identities.forEach((identity, index) => {
+        const chunk = encoder.add(detailOf(identity, index, hourOfWeek.get(identity.id) ?? null));
+        if (chunk !== null) made.push(chunk);
+      });
+      const last = encoder.finish();
+      if (last !== null) made.push(last);
+      chunks = made;
+      return made;
     },
   };
 }

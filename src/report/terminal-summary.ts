@@ -18,7 +18,7 @@ export function terminalSummary(input: ReportInput): string {
   for (const identity of urgent) {
     const when = identity.verdict === 'broken' ? 'failing now' : `breaks ${identity.breaksOn ?? 'on an unknown date'}`;
     const who = identity.upn ? `${identity.displayName} <${identity.upn}>` : identity.displayName;
-    lines.push(`  ${terminalSafe(who)}: ${when} (${identity.class}) → ${ACTION_LABEL[identity.recommendation.action]}`);
+    lines.push(`  ${terminalSafe(who)}: ${when} (${identity.class}) → ${ACTION_LABEL[identity.action]}`);
   }
   const more = (byVerdict['broken'] ?? 0) + (byVerdict['breaks'] ?? 0) - urgent.length;
   if (more > 0) lines.push(`  … and ${more} more broken or breaking in the report.`);

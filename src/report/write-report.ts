@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { REPORT_HTML } from './html/render-html.js';
 import { ANALYSIS_JSON } from './json.js';
 import { REPORTERS, REPORT_FORMATS, type ReportFormat } from './registry.js';
-import type { ReportBytes, ReportInput } from './report-input.js';
+import type { ReportBytes } from './report-bytes.js';
+import type { ReportInput } from './report-input.js';
 
 export const DEFAULT_REPORT_DIR = 'unattended-report';
 

@@ -1,11 +1,13 @@
+import { gunzipSync } from 'node:zlib';
 import * as z from 'zod/mini';
 import type { AnalysisResult } from '../model/analysis.js';
 import type { ScanFinding } from '../model/scan-finding.js';
 import { ACTION_LABEL, CLASS_ORDER, VERDICT_URGENCY } from '../report/presentation.js';
 import type { ImportSummary, ReportIdentities } from '../report/report-input.js';
-import { detailOf, tableRowOf } from '../report/view-model/identity-views.js';
+import { detailFromChunk } from '../report/view-model/embedded-detail.js';
+import type { EmbeddedDetailChunk } from '../report/view-model/embedded-format.js';
 import { OverviewBuilder } from '../report/view-model/overview-builder.js';
-import { tableRowSchema } from '../report/view-model/view-schemas.js';
+import { embeddedDetailChunkSchema, tableRowSchema } from '../report/view-model/view-schemas.js';
 import { NO_VALUE, type Overview, type SortKey, type TableQuery, type TableRow } from '../report/view-model/view-types.js';
 import { openStore, type SqlParam, type Store } from '../store/store.js';
 
@@ -47,12 +49,17 @@ const ORDER: Readonly<Record<SortKey, string>> = {
 const COLUMNS = [
   ['idx', 'INTEGER'], ['id', 'VARCHAR'], ['class', 'VARCHAR'], ['verdict', 'VARCHAR'], ['breaks_on', 'VARCHAR'], ['phase', 'VARCHAR'],
   ['owner', 'VARCHAR'], ['stage', 'VARCHAR'], ['automation', 'INTEGER'], ['search', 'VARCHAR'], ['name_key', 'VARCHAR'], ['class_rank', 'INTEGER'],
-  ['verdict_rank', 'INTEGER'], ['confidence_rank', 'INTEGER'], ['action_label', 'VARCHAR'], ['owner_key', 'VARCHAR'], ['row', 'VARCHAR'], ['detail', 'VARCHAR'],
+  ['verdict_rank', 'INTEGER'], ['confidence_rank', 'INTEGER'], ['action_label', 'VARCHAR'], ['owner_key', 'VARCHAR'], ['row', 'VARCHAR'],
+  ['detail_chunk', 'INTEGER'], ['detail_position', 'INTEGER'],
 ] as const;
+
+/** Decoded chunks of details kept: opening identities analysed near each other does not decode their chunk again. */
+const KEPT_CHUNKS = 8;
 
 const countSchema = z.object({ n: z.number() });
 const rowTextSchema = z.object({ row: z.string() });
-const detailTextSchema = z.object({ detail: z.string() });
+const placeSchema = z.object({ row: z.string(), chunk: z.number(), position: z.number() });
+const chunkTextSchema = z.object({ data: z.string() });
 
 /** The WHERE clause and its parameters: values only ever travel as parameters. */
 function filters(query: TableQuery): { where: string; params: SqlParam[] } {
@@ -87,8 +94,10 @@ function rank<T extends string>(order: readonly T[], value: string): number {
 
 /**
  * The analysis loaded into an in-memory DuckDB (the store itself is closed again, so imports can run beside the
- * dashboard): one row per identity with its table row and detail as JSON, and the columns the dashboard filters and
- * sorts on. The overview is counted as the rows go in, by the same builder as the report's.
+ * dashboard): one row per identity with its table row as JSON, the columns the dashboard filters and sorts on, and
+ * where its details are among the compressed chunks (about 76 bytes an identity, the report's own), which a second
+ * table holds and the server decodes when an identity is opened. The overview is counted as the rows go in, by the
+ * same builder as the report's.
  */
 export async function loadDashboardData(
   head: Omit<AnalysisResult, 'identities' | 'summary'>,
@@ -98,16 +107,23 @@ export async function loadDashboardData(
   const db: Store = await openStore(':memory:', { readOnly: true });
   try {
     await db.run(`CREATE TABLE identities (${COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})`);
+    await db.run('CREATE TABLE detail_chunks (chunk INTEGER, data VARCHAR)');
+    const chunkAppender = await db.connection.createAppender('detail_chunks');
+    identities.detailChunks().forEach((data, chunk) => {
+      chunkAppender.appendInteger(chunk);
+      chunkAppender.appendVarchar(data);
+      chunkAppender.endRow();
+    });
+    chunkAppender.flushSync();
+    chunkAppender.closeSync();
     const builder = new OverviewBuilder(parts.scanFindings);
     const appender = await db.connection.createAppender('identities');
     const text = (value: string | null): void => (value === null ? appender.appendNull() : appender.appendVarchar(value));
-    let index = 0;
     for (const entry of identities.entries()) {
-      const identity = entry.identity();
-      const detail = detailOf(identity, index, entry.hourOfWeek());
-      const row = tableRowOf(identity, index);
+      const row = entry.row();
+      const place = entry.detail();
       builder.add(row);
-      appender.appendInteger(index);
+      appender.appendInteger(row.index);
       text(row.id);
       text(row.class);
       text(row.verdict);
@@ -124,13 +140,27 @@ export async function loadDashboardData(
       text(ACTION_LABEL[row.action]);
       text(row.owner === null ? null : row.owner.toLowerCase());
       text(JSON.stringify(row));
-      text(JSON.stringify(detail));
+      appender.appendInteger(place.chunk);
+      appender.appendInteger(place.position);
       appender.endRow();
-      index += 1;
     }
     appender.flushSync();
     appender.closeSync();
     const overview = builder.finish(head, parts.imports, parts.generatedAt);
+    const decoded = new Map<number, EmbeddedDetailChunk>();
+    async function chunk(number: number): Promise<EmbeddedDetailChunk | null> {
+      const known = decoded.get(number);
+      if (known) return known;
+      const [found] = await db.all('SELECT data FROM detail_chunks WHERE chunk = ?', [number]);
+      if (found === undefined) return null;
+      const made = z.parse(embeddedDetailChunkSchema, JSON.parse(gunzipSync(Buffer.from(z.parse(chunkTextSchema, found).data, 'base64')).toString('utf8')));
+      decoded.set(number, made);
+      if (decoded.size > KEPT_CHUNKS) {
+        const [oldest] = decoded.keys();
+        if (oldest !== undefined) decoded.delete(oldest);
+      }
+      return made;
+    }
     return {
       overview,
       async page(query, offset, limit) {
@@ -142,8 +172,12 @@ export async function loadDashboardData(
         return { total, offset, rows: rows.map((found) => z.parse(tableRowSchema, JSON.parse(z.parse(rowTextSchema, found).row))) };
       },
       async detailJson(id) {
-        const [found] = await db.all('SELECT detail FROM identities WHERE id = ? ORDER BY idx LIMIT 1', [id]);
-        return found === undefined ? null : z.parse(detailTextSchema, found).detail;
+        const [found] = await db.all('SELECT row, detail_chunk AS chunk, detail_position AS position FROM identities WHERE id = ? ORDER BY idx LIMIT 1', [id]);
+        if (found === undefined) return null;
+        const place = z.parse(placeSchema, found);
+        const details = await chunk(place.chunk);
+        const detail = details === null ? null : detailFromChunk(z.parse(tableRowSchema, JSON.parse(place.row)), details, place.position);
+        return detail === null ? null : JSON.stringify(detail);
       },
       close: () => db.close(),
     };

@@ -108,7 +108,7 @@ describe('the dashboard server', () => {
 
   it('pages the table from DuckDB with the same rows, in the same order, as the report\'s in-page search', async () => {
     const columns = new TableColumns();
-    identities.forEach((identity, index) => columns.add(tableRowOf(identity, index)));
+    identities.forEach((identity, index) => columns.add(tableRowOf(identity, index), { chunk: 0, position: index }));
     const index = new TableIndex(JSON.parse(JSON.stringify(columns.finish())));
     const queries: Partial<TableQuery>[] = [
       {}, { text: 'SVC-' }, { text: '<img' }, { text: 'platform' }, { class: 'human' }, { class: 'service-account', verdict: 'breaks' }, { breaksOn: '2026-12-15' },

@@ -43,6 +43,11 @@ export class DetailChunks {
   private texts = new ChunkTexts();
   private details: EmbeddedDetail[] = [];
 
+  /** Where the next detail goes in the chunk being filled. */
+  get position(): number {
+    return this.details.length;
+  }
+
   /** Adds a detail; returns the encoded chunk it completed, if it did. */
   add(detail: IdentityDetail): string | null {
     this.details.push(embedded(detail, this.texts));

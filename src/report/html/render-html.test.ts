@@ -42,6 +42,9 @@ describe('renderHtml', () => {
     expect(table.owner).toEqual({ values: ['Platform team'], codes: [-1, -1, -1, -1, 0, -1, -1, -1, -1, -1, -1, -1, -1] });
     expect(table.confidence).toEqual([90, 90, 80, 90, 94, 90, 90, 90, 100, 90, 90, 90, 100]);
     expect(table.automation).toEqual([0, 1, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+    // Where each identity's details are: all in the first chunk, in the table's order (identities held in memory).
+    expect(table.detailChunk).toEqual(new Array<number>(13).fill(0));
+    expect(table.detailPosition).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
 
   it('embeds each identity\'s details, with its sign-in rhythm, in chunks', () => {

@@ -1,4 +1,5 @@
 import type { CodedColumn, EmbeddedTable } from '../view-model/embedded-format.js';
+import type { DetailPlace } from '../report-input.js';
 import type { TableRow } from '../view-model/view-types.js';
 
 /** Codes for one few-valued column, values numbered as they first appear. */
@@ -33,6 +34,8 @@ export class TableColumns {
   private readonly name: string[] = [];
   private readonly confidence: number[] = [];
   private readonly automation: number[] = [];
+  private readonly detailChunk: number[] = [];
+  private readonly detailPosition: number[] = [];
   private readonly coded = {
     kind: new ColumnCoder(),
     class: new ColumnCoder(),
@@ -45,7 +48,9 @@ export class TableColumns {
     stage: new ColumnCoder(),
   };
 
-  add(row: TableRow): void {
+  add(row: TableRow, detail: DetailPlace): void {
+    this.detailChunk.push(detail.chunk);
+    this.detailPosition.push(detail.position);
     this.count += 1;
     this.id.push(row.id);
     this.upn.push(row.upn);
@@ -71,6 +76,8 @@ export class TableColumns {
       name: this.name,
       confidence: this.confidence,
       automation: this.automation,
+      detailChunk: this.detailChunk,
+      detailPosition: this.detailPosition,
       kind: this.coded.kind.finish(),
       class: this.coded.class.finish(),
       verdict: this.coded.verdict.finish(),

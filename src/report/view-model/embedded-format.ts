@@ -3,9 +3,10 @@
  * Two blocks, each gzip then base64 (text in a non-script `<script>` block: base64 holds no `<`):
  * - the table: one array per column, a row per identity in the contract's order; few-valued texts as codes into a
  *   list of their distinct values. Decoded at load: it is what search, sort and filter run over.
- * - the details, in chunks of DETAIL_CHUNK identities, one line each, decoded only when an identity of the chunk
- *   is opened. Every text of a chunk is stored once (a reason or an evidence line repeats across identities) and the
- *   details point to it by position.
+ * - the details, in chunks of up to DETAIL_CHUNK identities, one line each, decoded only when an identity of the
+ *   chunk is opened; the table says which chunk and where in it. Chunks are made by the threads that analysed their
+ *   identities, so they follow the order of analysis, not the table's. Every text of a chunk is stored once (a reason
+ *   or an evidence line repeats across identities) and the details point to it by position.
  */
 
 /** Identities per detail chunk: opening one decodes ~100 KB, not the whole tenant. */
@@ -25,6 +26,9 @@ export interface EmbeddedTable {
   /** Confidence in hundredths (the contract's two decimals), to keep the column short. */
   confidence: number[];
   automation: number[];
+  /** Which line of the details block holds the identity's details, and where in that chunk. */
+  detailChunk: number[];
+  detailPosition: number[];
   kind: CodedColumn;
   class: CodedColumn;
   verdict: CodedColumn;

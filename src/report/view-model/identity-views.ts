@@ -36,7 +36,8 @@ export function detailOf(identity: IdentityAnalysis, index: number, hourOfWeek: 
     reasons: [...identity.reasons],
     automationLinks: identity.automation.map((link) => ({ file: link.file, line: link.line, authMethod: link.authMethod })),
     why: identity.recommendation.why,
-    hourOfWeek: hourOfWeek === null ? null : [...hourOfWeek],
+    // An identity that never signed in has no rhythm to draw.
+    hourOfWeek: hourOfWeek === null || hourOfWeek.every((count) => count === 0) ? null : [...hourOfWeek],
     plan: keyValues(planOf(identity), 'Plan'),
     ownerDetail: keyValues(identity.owner, 'Owner'),
     exceptionDetail: keyValues(identity.exception, 'Exception'),

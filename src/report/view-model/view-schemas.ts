@@ -146,6 +146,8 @@ export const embeddedTableSchema: z.ZodMiniType<EmbeddedTable> = z.object({
   name: column(isText),
   confidence: column(isCount),
   automation: column(isCount),
+  detailChunk: column(isCount),
+  detailPosition: column(isCount),
   kind: codedColumn,
   class: codedColumn,
   verdict: codedColumn,

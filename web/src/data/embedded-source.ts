@@ -1,6 +1,7 @@
-import { DETAIL_BLOCK, DETAIL_CHUNK, OVERVIEW_BLOCK, TABLE_BLOCK, type EmbeddedDetail, type EmbeddedDetailChunk, type EmbeddedFacts, type EmbeddedTable } from '../../../src/report/view-model/embedded-format.js';
-import { AUTH_METHODS, embeddedDetailChunkSchema, embeddedTableSchema, overviewSchema } from '../../../src/report/view-model/view-schemas.js';
-import type { IdentityDetail, KeyValue, Overview, TableQuery, TableRow } from '../../../src/report/view-model/view-types.js';
+import { detailFromChunk } from '../../../src/report/view-model/embedded-detail.js';
+import { DETAIL_BLOCK, OVERVIEW_BLOCK, TABLE_BLOCK, type EmbeddedDetailChunk, type EmbeddedTable } from '../../../src/report/view-model/embedded-format.js';
+import { embeddedDetailChunkSchema, embeddedTableSchema, overviewSchema } from '../../../src/report/view-model/view-schemas.js';
+import type { IdentityDetail, Overview, TableQuery, TableRow } from '../../../src/report/view-model/view-types.js';
 import { byId } from '../dom.js';
 import type { DataSource, RowSet } from './data-source.js';
 import { gunzipBase64 } from './gzip-base64.js';
@@ -22,42 +23,17 @@ function blockText(id: string): string {
 
 /** Every column as long as the table: a file cut short or edited by hand fails here, not as blank rows later. */
 function checkLengths(table: EmbeddedTable): EmbeddedTable {
-  const columns = [table.id, table.upn, table.name, table.confidence, table.automation, table.kind.codes, table.class.codes, table.verdict.codes,
+  const columns = [table.id, table.upn, table.name, table.confidence, table.automation, table.detailChunk, table.detailPosition, table.kind.codes, table.class.codes, table.verdict.codes,
     table.breaksOn.codes, table.phase.codes, table.action.codes, table.owner.codes, table.exception.codes, table.stage.codes];
   if (columns.some((column) => column.length !== table.count)) throw new Error(`the identity table's columns do not all hold ${table.count} rows`);
   return table;
 }
 
-function textAt(texts: readonly string[], position: number): string {
-  return texts[position] ?? '';
-}
-
-function facts(texts: readonly string[], embedded: EmbeddedFacts): KeyValue[] | null {
-  return embedded === null ? null : embedded.map(([key, value]) => [textAt(texts, key), textAt(texts, value)]);
-}
-
-function detailFrom(row: TableRow, texts: readonly string[], detail: EmbeddedDetail): IdentityDetail {
-  const [evidence, reasons, automation, why, hourOfWeek, plan, owner, exception] = detail;
-  return {
-    ...row,
-    evidence: evidence.map(([signal, text, weight]) => ({ signal: textAt(texts, signal), detail: textAt(texts, text), weight })),
-    reasons: reasons.map((reason) => textAt(texts, reason)),
-    automationLinks: automation.map(([file, line, method]) => {
-      const authMethod = AUTH_METHODS.find((known) => known === textAt(texts, method)) ?? 'ambient';
-      return { file: textAt(texts, file), line, authMethod };
-    }),
-    why: textAt(texts, why),
-    hourOfWeek,
-    plan: facts(texts, plan),
-    ownerDetail: facts(texts, owner),
-    exceptionDetail: facts(texts, exception),
-  };
-}
-
 /** report.html's own data: the overview at once, the table decoded at load, the details a chunk at a time when opened. */
 export async function embeddedSource(): Promise<DataSource> {
   const overview: Overview = parseJson(blockText(OVERVIEW_BLOCK), overviewSchema, 'the report overview');
-  const index = new TableIndex(checkLengths(parseJson(await gunzipBase64(blockText(TABLE_BLOCK).trim()), embeddedTableSchema, 'the identity table')));
+  const table = checkLengths(parseJson(await gunzipBase64(blockText(TABLE_BLOCK).trim()), embeddedTableSchema, 'the identity table'));
+  const index = new TableIndex(table);
   let chunkTexts: string[] | null = null;
   const chunks = new Map<number, Promise<EmbeddedDetailChunk>>();
 
@@ -91,10 +67,9 @@ export async function embeddedSource(): Promise<DataSource> {
       });
     },
     async detail(row: TableRow): Promise<IdentityDetail> {
-      const { texts, details } = await chunk(Math.floor(row.index / DETAIL_CHUNK));
-      const detail = details[row.index % DETAIL_CHUNK];
-      if (!detail) throw new Error(`no details for identity ${row.index}`);
-      return detailFrom(row, texts, detail);
+      const detail = detailFromChunk(row, await chunk(table.detailChunk[row.index] ?? -1), table.detailPosition[row.index] ?? -1);
+      if (detail === null) throw new Error(`no details for identity ${row.index}`);
+      return detail;
     },
   };
 }

@@ -8,7 +8,7 @@ import { TableIndex } from './table-index.js';
 
 const rows = sortIdentities(fixtureIdentities()).map((identity, index) => tableRowOf(identity, index));
 const columns = new TableColumns();
-for (const row of rows) columns.add(row);
+for (const row of rows) columns.add(row, { chunk: 0, position: row.index });
 // Through JSON, as the page reads it.
 const index = new TableIndex(JSON.parse(JSON.stringify(columns.finish())));
 
