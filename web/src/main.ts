@@ -76,6 +76,7 @@ async function start(): Promise<void> {
   await table.refresh();
   performance.mark(READY_MARK);
   app.dataset['ready'] = 'true';
+  if (data.warm) window.setTimeout(() => data.warm?.(), 0);
   if (data.live) {
     // The server analyses again when the store changes; a new analysis is drawn afresh.
     window.setInterval(() => {

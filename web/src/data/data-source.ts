@@ -16,4 +16,6 @@ export interface DataSource {
   overview(): Promise<Overview>;
   query(query: TableQuery): Promise<RowSet>;
   detail(row: TableRow): Promise<IdentityDetail>;
+  /** Work the first search or sort would do, done ahead while the reader looks at the page. */
+  warm?(): void;
 }

@@ -66,6 +66,7 @@ export async function embeddedSource(): Promise<DataSource> {
         load: () => Promise.resolve(),
       });
     },
+    warm: () => index.warm(),
     async detail(row: TableRow): Promise<IdentityDetail> {
       const detail = detailFromChunk(row, await chunk(table.detailChunk[row.index] ?? -1), table.detailPosition[row.index] ?? -1);
       if (detail === null) throw new Error(`no details for identity ${row.index}`);

@@ -37,6 +37,7 @@ export class TableIndex {
   private readonly table: EmbeddedTable;
   private haystack: string[] | null = null;
   private readonly orders = new Map<string, Int32Array>();
+  private readonly rankings = new Map<SortKey, Int32Array>();
 
   constructor(table: EmbeddedTable) {
     this.table = table;
@@ -122,24 +123,52 @@ export class TableIndex {
     }
   }
 
-  /** Every row in this sort's order; ties (and "none", which sorts last ascending) keep the contract's order. */
+  /**
+   * Each row's dense rank under this sort's key (equal keys, equal ranks): the one costly step of a sort (the distinct
+   * keys sorted once), kept for both directions.
+   */
+  private ranks(sort: SortKey): Int32Array {
+    const cached = this.rankings.get(sort);
+    if (cached) return cached;
+    const keys: readonly (number | string)[] = this.keys(sort);
+    const distinct = [...new Set(keys)];
+    distinct.sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : byCodeUnits(String(a), String(b))));
+    const rankOf = new Map(distinct.map((key, rank) => [key, rank]));
+    const ranks = Int32Array.from(keys, (key) => rankOf.get(key) ?? 0);
+    this.rankings.set(sort, ranks);
+    return ranks;
+  }
+
+  /**
+   * Every row in this sort's order; ties (and "none", which sorts last ascending) keep the contract's order. A
+   * counting sort over the ranks: one pass to count, one to place, whatever the direction.
+   */
   order(sort: SortKey, descending: boolean): Int32Array {
     const name = `${sort}:${descending ? 'desc' : 'asc'}`;
     const cached = this.orders.get(name);
     if (cached) return cached;
-    const keys = this.keys(sort);
-    const direction = descending ? -1 : 1;
-    const order = Int32Array.from({ length: this.table.count }, (_, index) => index);
-    if (sort !== 'urgency' || descending) {
-      order.sort((a, b) => {
-        const ka = keys[a] ?? 0;
-        const kb = keys[b] ?? 0;
-        const byKey = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : byCodeUnits(String(ka), String(kb));
-        return byKey * direction || a - b;
-      });
+    const count = this.table.count;
+    const ranks = this.ranks(sort);
+    let top = 0;
+    for (const rank of ranks) top = Math.max(top, rank);
+    const slot = (rank: number): number => (descending ? top - rank : rank);
+    const starts = new Int32Array(top + 2);
+    for (const rank of ranks) starts[slot(rank) + 1] = (starts[slot(rank) + 1] ?? 0) + 1;
+    for (let at = 1; at < starts.length; at += 1) starts[at] = (starts[at] ?? 0) + (starts[at - 1] ?? 0);
+    const order = new Int32Array(count);
+    for (let index = 0; index < count; index += 1) {
+      const at = slot(ranks[index] ?? 0);
+      order[starts[at] ?? 0] = index;
+      starts[at] = (starts[at] ?? 0) + 1;
     }
     this.orders.set(name, order);
     return order;
+  }
+
+  /** Makes ahead of time what the first search and the first sort by name would otherwise make then. */
+  warm(): void {
+    this.searchText();
+    this.ranks('name');
   }
 
   /** The rows matching the query, in its order, as row indices. */

@@ -1,7 +1,7 @@
 import { ACTION_LABEL, CLASS_ORDER, VERDICT_URGENCY } from '../../../src/report/presentation.js';
 import { NO_VALUE, type Overview, type SortKey, type TableQuery, type TableRow } from '../../../src/report/view-model/view-types.js';
 import type { DataSource, RowSet } from '../data/data-source.js';
-import { button, el, section } from '../dom.js';
+import { button, el, section, visible } from '../dom.js';
 import { CLASS_LABEL, count, percent, phaseLabel, VERDICT_LABEL } from '../format.js';
 import type { QueryState } from '../query-state.js';
 
@@ -22,8 +22,7 @@ interface Column {
 }
 
 function setText(cell: HTMLElement, text: string): void {
-  const shown = el('span', null, text);
-  cell.replaceChildren(shown);
+  cell.textContent = visible(text);
 }
 
 function columns(overview: Overview): Column[] {
@@ -255,6 +254,7 @@ export function identityTable(source: DataSource, overview: Overview, state: Que
     rows = set;
     for (const slot of pool) slot.row = null;
     spacer.style.height = `${set.total * ROW_HEIGHT}px`;
+    grid.setAttribute('aria-rowcount', String(set.total + 1));
     viewport.scrollTop = 0;
     counter.textContent = `${count(set.total)} of ${count(overview.total)} identities`;
     empty.hidden = set.total > 0;
@@ -277,7 +277,11 @@ export function identityTable(source: DataSource, overview: Overview, state: Que
   phaseBox.addEventListener('change', () => state.update({ phase: phaseBox.value }));
   ownerBox.addEventListener('change', () => state.update({ owner: ownerBox.value }));
   clear.addEventListener('click', () => state.reset({}, false));
-  viewport.addEventListener('scroll', schedule, { passive: true });
+  // Scroll events come once a frame, before it is drawn: the rows are placed at once, not a frame later.
+  viewport.addEventListener('scroll', () => {
+    if (frame !== 0) cancelAnimationFrame(frame);
+    draw();
+  }, { passive: true });
   state.onChange(() => {
     void refresh();
   });
