@@ -9,7 +9,7 @@ import { browserTestsRun, cspViolations, launchChromium, watchPage } from './hel
 import { HOSTILE_EXTRAS, HOSTILE_NAMES, fixtureScanFindings, hostileFixtureAnalysis } from './report-fixture.js';
 
 const WEEK = Array.from({ length: 168 }, (_, hour) => (hour % 24 >= 8 && hour % 24 < 18 && hour < 120 ? 3 : 0));
-const ROWS = '#identity-grid .grid-row:not([hidden])';
+const ROWS = '#identity-grid .grid-row:visible';
 
 async function names(page: Page): Promise<string[]> {
   return page.locator(`${ROWS} .c-name strong`).allTextContents();

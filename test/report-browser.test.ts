@@ -10,7 +10,7 @@ import { HOSTILE_EXTRAS, HOSTILE_NAMES, fixtureReportInput, hostileFixtureAnalys
 
 /** Office hours on weekdays for svc-vm-cli, so that its detail view has a rhythm to draw. */
 const WEEK = Array.from({ length: 168 }, (_, hour) => (hour % 24 >= 8 && hour % 24 < 18 && hour < 120 ? 3 : 0));
-const ROWS = '#identity-grid .grid-row:not([hidden])';
+const ROWS = '#identity-grid .grid-row:visible';
 
 async function names(page: Page): Promise<string[]> {
   return page.locator(`${ROWS} .c-name strong`).allTextContents();

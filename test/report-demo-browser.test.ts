@@ -74,11 +74,11 @@ describe.skipIf(!browserTestsRun())('the demo report in Chromium, against analyz
   });
 
   it('lists the identities in analyze\'s order and opens a service account\'s heatmap', async () => {
-    const first = await page.locator('#identity-grid .grid-row:not([hidden]) .c-name strong').first().textContent();
+    const first = await page.locator('#identity-grid .grid-row:visible .c-name strong').first().textContent();
     expect(first).toBe(analysis.identities[0]?.displayName);
     const account = analysis.identities.find((identity) => identity.class === 'service-account' && identity.verdict === 'breaks');
     await page.fill('#identity-filter', account?.id ?? '');
-    await page.click('#identity-grid .grid-row:not([hidden])');
+    await page.click('#identity-grid .grid-row:visible');
     await page.waitForSelector('#detail .heatmap canvas');
     expect(await page.locator('#detail-title').textContent()).toBe(account?.displayName);
     expect(await page.locator('#detail .lead').first().textContent()).toMatch(/^[\d,]+ sign-ins? over \d+ hours? of the week; busiest (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d:00 UTC\.$/u);
