@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { analyseStore, defaultWorkers } from '../engines/parallel/analyse-store.js';
+import { analyseStore, defaultWorkers, type AnalysedTenant } from '../engines/parallel/analyse-store.js';
 import { reportIdentitiesOf } from '../engines/parallel/report-identities.js';
 import { UsageError } from '../errors.js';
 import { webAssets } from '../report/html/web-assets.js';
@@ -10,7 +10,7 @@ import { terminalSafe } from '../report/terminal-text.js';
 import { loadDashboardData, type DashboardData } from '../server/dashboard-data.js';
 import { startDashboardServer } from '../server/dashboard-server.js';
 import { LiveAnalysis, storeStamp } from '../server/live-analysis.js';
-import { loadReportStoreParts } from '../store/read-model/report-input.js';
+import { loadReportStoreParts, type ReportStoreParts } from '../store/read-model/report-input.js';
 import { openStore } from '../store/store.js';
 import { dbOption, debugOption } from './common-options.js';
 import { EXIT_OK } from './exit.js';
@@ -49,15 +49,16 @@ export function registerServe(program: Command): void {
       // The store is open only while it is analysed: imports can run beside the dashboard, which then analyses again.
       async function analyse(): Promise<DashboardData> {
         const store = await openStore(db, { readOnly: true });
-        let loaded;
+        let tenant: AnalysedTenant;
+        let parts: ReportStoreParts;
         try {
-          const tenant = await analyseStore(store, analysisOptions, defaultWorkers(), { report: true });
-          loaded = { tenant, parts: await loadReportStoreParts(store) };
+          tenant = await analyseStore(store, analysisOptions, defaultWorkers(), { report: true });
+          parts = await loadReportStoreParts(store);
         } finally {
           store.close();
         }
-        const { identities, detailChunks, threads: _threads, summary: _summary, ...head } = loaded.tenant;
-        return loadDashboardData(head, reportIdentitiesOf(identities, detailChunks), { ...loaded.parts, generatedAt: new Date().toISOString() });
+        const { identities, detailChunks, threads: _threads, summary: _summary, ...head } = tenant;
+        return loadDashboardData(head, reportIdentitiesOf(identities, detailChunks), { ...parts, generatedAt: new Date().toISOString() });
       }
 
       const live = await LiveAnalysis.start(analyse, () => storeStamp(db));
