@@ -86,8 +86,12 @@ describe('unattended demo (CLI, end to end)', () => {
     expect(first.stdout).toContain('issuer https://token.actions.githubusercontent.com subject repo:contoso/ops-automation:ref:refs/heads/main');
     expect(first.stdout).toMatch(/migrations: 13 planned, 0 new-identity-active, 0 old-account-quiet, 2 ready-to-retire/u);
     const html = readFileSync(join(work, 'out', 'report', 'report.html'), 'utf8');
-    expect(html).toContain('<section id="plans"><h2>Migration plans</h2>');
-    expect(html).toContain('sc://contoso/Platform/sc-data-nonprod');
+    // The report's plan list: every migration or retirement (people's MFA enrolment is the table's action), subjects shown.
+    const { overview } = reportBlocks(html);
+    const migrations = plans.identities.filter((identity) => identity.plan !== null && identity.plan.target.kind !== 'enroll-mfa');
+    expect(overview.plans.total).toBe(migrations.length);
+    expect(overview.plans.listed.map((plan) => plan.id)).toEqual(migrations.map((identity) => identity.id));
+    expect(overview.plans.listed.map((plan) => plan.subject)).toContain('sc://contoso/Platform/sc-data-nonprod');
   });
 
   it('renders the hostile guest names of the demo tenant as text', () => {

@@ -101,10 +101,34 @@ describe.skipIf(!browserTestsRun())('the HTML report in Chromium', () => {
     expect(await detail.locator('ul.automation code').allTextContents()).toEqual(['scripts/rotate-vms.sh:12']);
     expect(await detail.locator('.lead').first().textContent()).toBe('150 sign-ins over 50 hours of the week; busiest Mon 08:00 UTC.');
     const facts = await detail.locator('dl.kv').first().locator('dt, dd').allTextContents();
-    expect(facts).toEqual(['Target', 'managed-identity', 'Stage', 'planned', 'Subject', HOSTILE_EXTRAS.plan]);
+    expect(facts).toEqual([
+      'Stage', 'planned: Nothing created yet.',
+      'Target', 'workload-identity-federation · github-actions · wi-deploy',
+      'Federated credential', `https://token.actions.githubusercontent.com · ${HOSTILE_EXTRAS.plan} · from .github/workflows/deploy.yml:12`,
+      'Why this target', 'Signs in from a GitHub Actions workflow.',
+      'Custom role', 'deploy-observed at /subscriptions/0000/resourceGroups/rg-app',
+      'Observed', 'Microsoft.Web/sites/write × 14 on 2 resources',
+      'Built-in role', 'Website Contributor: covers 1 of 1, 40 permissions beyond',
+      'Change', '.github/workflows/deploy.yml:12: use azure/login with OIDC',
+      'Secrets to delete', 'AZURE_PASSWORD',
+    ]);
     expect(await detail.locator('h3').allTextContents()).toContain('Owner');
     await page.keyboard.press('Escape');
     expect(await detail.isHidden()).toBe(true);
+  });
+
+  it('lists the migration plans, the hostile subject as text, and opens one from its name', async () => {
+    const rows = page.locator('#plan-table tbody tr');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().locator('td').allTextContents()).toEqual([
+      'svc-vm-cli@contoso.example', 'workload-identity-federation', HOSTILE_EXTRAS.plan, '1 action at 1 scope; closest built-in: Website Contributor', 'planned',
+    ]);
+    expect(await page.locator('#plans .lead').textContent()).toContain('1 account to move to a workload identity or retire (stages: 1 planned)');
+    await rows.first().locator('button.link').click();
+    await page.waitForSelector('#detail .heatmap canvas');
+    expect(await page.locator('#detail-title').textContent()).toBe('svc-vm-cli');
+    await page.keyboard.press('Escape');
+    await page.click('#clear-filters');
   });
 
   it('says so when an identity has no sign-ins to draw, and shows its exception', async () => {

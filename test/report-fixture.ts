@@ -1,4 +1,5 @@
 import type { AnalysisResult, IdentityAnalysis } from '../src/model/analysis.js';
+import type { MigrationPlan, MigrationStage } from '../src/model/plan.js';
 import type { ScanFinding } from '../src/model/scan-finding.js';
 import { sortIdentities } from '../src/engines/identity-order.js';
 import { reportInputOf, type ReportInput } from '../src/report/report-input.js';
@@ -11,6 +12,40 @@ export const HOSTILE_NAMES = {
   escape: '\u001b[31mred',
   quoted: '"quoted, comma"',
 } as const;
+
+/** A workload identity federation plan for a GitHub Actions account, its subject and stage as given. */
+export function fixturePlan(subject: string, stage: MigrationStage = 'planned'): MigrationPlan {
+  return {
+    target: {
+      kind: 'workload-identity-federation',
+      assignment: null,
+      platform: 'github-actions',
+      name: 'wi-deploy',
+      subjects: [{ issuer: 'https://token.actions.githubusercontent.com', subject, claimsMatchingExpression: null, from: '.github/workflows/deploy.yml:12', unresolved: [] }],
+      runsOn: [],
+      reasons: ['Signs in from a GitHub Actions workflow.'],
+    },
+    leastPrivilege: {
+      custom: {
+        name: 'deploy-observed',
+        scopes: ['/subscriptions/0000/resourceGroups/rg-app'],
+        assignableScopes: ['/subscriptions/0000'],
+        actions: ['Microsoft.Web/sites/write'],
+        deleteActions: [],
+        readActions: ['Microsoft.Web/sites/read'],
+        observed: [{ action: 'Microsoft.Web/sites/write', count: 14, resources: 2 }],
+      },
+      builtIn: [{ id: 'de139f84-1756-47ae-9be6-808fbbe84772', name: 'Website Contributor', covers: 1, of: 1, excess: 40, excessPermissions: [] }],
+      catalogComplete: true,
+      currentAssignments: [],
+      remove: [],
+      notes: [],
+    },
+    automation: [{ file: '.github/workflows/deploy.yml', line: 12, authMethod: 'user-password', change: 'use azure/login with OIDC', patch: true }],
+    secrets: ['AZURE_PASSWORD'],
+    stage: { stage, detail: 'Nothing created yet.', command: null },
+  };
+}
 
 function identity(overrides: Partial<IdentityAnalysis> & Pick<IdentityAnalysis, 'id' | 'displayName' | 'class' | 'verdict'>): IdentityAnalysis {
   return {
@@ -170,8 +205,7 @@ export function hostileFixtureAnalysis(): AnalysisResult {
   const identities = fixtureIdentities().map((identity): IdentityAnalysis => {
     switch (identity.id.slice(-2)) {
       case '01':
-        // `plan` is added to the contract by the planner; the views show it when it is there.
-        return { ...identity, ...{ plan: { target: 'managed-identity', stage: 'planned', subject: HOSTILE_EXTRAS.plan } } };
+        return { ...identity, plan: fixturePlan(HOSTILE_EXTRAS.plan) };
       case '02':
         return { ...identity, phase: HOSTILE_EXTRAS.policy, exception: HOSTILE_EXTRAS.exception };
       case '09':

@@ -66,7 +66,7 @@ export async function runDemo(raw: unknown): Promise<void> {
     await storeScanFindings(store, demo.repoDir, scan.findings);
 
     const config = loadConfig(demo.configPath);
-    const analysis = await analyseStore(store, { config }, defaultWorkers(), { report: true });
+    const analysis = await analyseStore(store, { config }, defaultWorkers(), { report: true, plans: true });
     const parts = await loadReportStoreParts(store);
     const { identities, detailChunks, threads: _threads, ...head } = analysis;
     const report = writeReport(join(out, 'report'), { analysis: head, identities: reportIdentitiesOf(identities, detailChunks), scanFindings: parts.scanFindings, imports: parts.imports, generatedAt: analysis.asOf });

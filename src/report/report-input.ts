@@ -3,8 +3,8 @@ import type { ScanFinding } from '../model/scan-finding.js';
 import { csvRecord } from './csv-cell.js';
 import { identityRow } from './csv.js';
 import { DETAIL_CHUNK } from './view-model/embedded-format.js';
-import { detailOf, tableRowOf } from './view-model/identity-views.js';
-import type { TableRow } from './view-model/view-types.js';
+import { detailOf, planSummaryOf, tableRowOf } from './view-model/identity-views.js';
+import type { PlanSummary, TableRow } from './view-model/view-types.js';
 import { DetailChunks } from './html/detail-chunks.js';
 import { identityJsonText } from './json.js';
 import type { ReportBytes } from './report-bytes.js';
@@ -32,6 +32,8 @@ export interface DetailPlace {
 export interface ReportEntry {
   /** Its row of the identity table; `index` is its place in the contract's order. */
   row(): TableRow;
+  /** Its migration plan in brief, when it has a migration or retirement to carry out. */
+  plan(): PlanSummary | null;
   /** Its text in analysis.json (identityJsonText), as UTF-8 bytes or a string. */
   json(): Uint8Array | string;
   /** Its identities.csv record, CRLF included. */
@@ -81,6 +83,7 @@ export function listedIdentities(identities: readonly IdentityAnalysis[], hourOf
         const at = index;
         yield {
           row: () => tableRowOf(identity, at),
+          plan: () => planSummaryOf(identity),
           json: () => identityJsonText(identity),
           csv: () => csvRecord(identityRow(identity)),
           detail: () => ({ chunk: Math.floor(at / DETAIL_CHUNK), position: at % DETAIL_CHUNK }),

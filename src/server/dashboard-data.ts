@@ -122,7 +122,7 @@ export async function loadDashboardData(
     for (const entry of identities.entries()) {
       const row = entry.row();
       const place = entry.detail();
-      builder.add(row);
+      builder.add(row, entry.plan());
       appender.appendInteger(row.index);
       text(row.id);
       text(row.class);

@@ -16,6 +16,7 @@ import { headerView } from './views/header-view.js';
 import { headlineView } from './views/headline-view.js';
 import { identityTable } from './views/identity-table.js';
 import { ownersView } from './views/owners-view.js';
+import { plansView } from './views/plans-view.js';
 import { policiesView } from './views/policies-view.js';
 import { scanView } from './views/scan-view.js';
 import { timelineView } from './views/timeline-view.js';
@@ -66,7 +67,10 @@ async function start(): Promise<void> {
   main.append(headlineView(overview, state), pair);
   if (owners) main.append(owners.view);
   if (policies) main.append(policies);
-  main.append(table.view, scanView(overview, (id) => void openIdentity(id)), coverageView(overview));
+  main.append(table.view);
+  const plans = plansView(overview, (id) => void openIdentity(id));
+  if (plans) main.append(plans);
+  main.append(scanView(overview, (id) => void openIdentity(id)), coverageView(overview));
   app.replaceChildren(headerView(overview, data.live), main, footer(overview, data.live), detail.view);
   state.onJump(() => table.view.scrollIntoView({ block: 'start' }));
 

@@ -29,9 +29,9 @@ export function defaultWorkers(): number {
  * runAnalysis for the analyze command: the same identities, verdicts and order, with the per-identity work shared
  * between this thread and `workers` worker threads as the feature rows stream from the store.
  */
-export async function analyseStore(store: Store, options: AnalysisOptions, workers: number, make: { report?: boolean } = {}): Promise<AnalysedTenant> {
+export async function analyseStore(store: Store, options: AnalysisOptions, workers: number, make: { report?: boolean; plans?: boolean } = {}): Promise<AnalysedTenant> {
   const { head, context } = await prepareAnalysis(store, options);
-  const analyser = new IdentityAnalyser(context, workers, { expectedRows: context.tenant.directoryObjects, report: make.report === true });
+  const analyser = new IdentityAnalyser(context, workers, { expectedRows: context.tenant.directoryObjects, report: make.report === true, plans: make.plans === true });
   try {
     for await (const texts of identityFeatureTexts(store, context.asOf)) analyser.add(texts);
     const { entries, detailChunks } = await analyser.finish();

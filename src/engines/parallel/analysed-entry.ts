@@ -1,12 +1,12 @@
 import { featuresFromText } from '../../features/identity-row.js';
 import type { IdentityAnalysis } from '../../model/analysis.js';
-import type { MigrationStage } from '../../model/plan.js';
+import type { MigrationPlan, MigrationStage } from '../../model/plan.js';
 import { csvRecord } from '../../report/csv-cell.js';
 import { identityRow } from '../../report/csv.js';
 import { DetailChunks } from '../../report/html/detail-chunks.js';
 import { identityJsonText } from '../../report/json.js';
-import { detailOf, tableRowOf } from '../../report/view-model/identity-views.js';
-import type { TableRow } from '../../report/view-model/view-types.js';
+import { detailOf, planSummaryOf, tableRowOf } from '../../report/view-model/identity-views.js';
+import type { PlanSummary, TableRow } from '../../report/view-model/view-types.js';
 import { analyseIdentity, type AnalysisContext } from '../analyse-identity.js';
 import { orderKeyOf, type OrderKey } from '../identity-order.js';
 
@@ -18,6 +18,8 @@ import { orderKeyOf, type OrderKey } from '../identity-order.js';
  */
 export interface ReportParts {
   row: Omit<TableRow, 'index'>;
+  /** The migration plan in a line per fact, for the overview's plan list; null without a plan to carry out. */
+  plan: PlanSummary | null;
   csv: Uint8Array;
   chunk: number;
   position: number;
@@ -35,12 +37,16 @@ export interface AnalysedEntry extends OrderKey, Pick<IdentityAnalysis, 'id' | '
   json: Uint8Array;
   /** Only when the analysis was asked for the report's parts. */
   report: ReportParts | null;
+  /** The whole migration plan, only when the analysis was asked for plans (the demo prints one); null otherwise. */
+  plan: MigrationPlan | null;
 }
 
 /** What an analysis makes of each identity beyond what analyze prints. */
 export interface EntryOptions {
   /** The report's parts: table row, CSV record, details compressed in chunks (with the sign-in heatmap). */
   report: boolean;
+  /** Each identity's whole migration plan: a few KB of objects each, so only for a command that prints plans. */
+  plans?: boolean;
 }
 
 /** Entries of one run of analyseTexts, their bytes, and (for the report) their details' compressed chunks. */
@@ -92,7 +98,7 @@ export function analyseTexts(texts: readonly string[], context: AnalysisContext,
       used = write(csvRecord(identityRow(identity)), used);
       const { index: _index, ...row } = tableRowOf(identity, 0);
       const at = details.position;
-      report = { row, csv: NO_BYTES, chunk: detailChunks.length, position: at };
+      report = { row, plan: planSummaryOf(identity), csv: NO_BYTES, chunk: detailChunks.length, position: at };
       const encoded = details.add(detailOf(identity, 0, features.hourOfWeek));
       if (encoded !== null) detailChunks.push(encoded);
     }
@@ -111,6 +117,7 @@ export function analyseTexts(texts: readonly string[], context: AnalysisContext,
       // Set below, once the chunk's buffer exists.
       json: NO_BYTES,
       report,
+      plan: options.plans === true ? (identity.plan ?? null) : null,
     });
   }
   const last = details?.finish() ?? null;

@@ -17,6 +17,8 @@ export interface AnalyserOptions {
   startAfterRows?: number;
   /** Make the report's parts of each identity too (table row, CSV record, compressed details). */
   report?: boolean;
+  /** Keep each identity's whole migration plan in its entry. */
+  plans?: boolean;
 }
 
 /** Every entry of a tenant, and (for the report) every compressed chunk of details, which the entries point into. */
@@ -51,7 +53,7 @@ export class IdentityAnalyser {
     this.context = context;
     this.workerCount = workers;
     this.startAfterRows = options.startAfterRows ?? WORTH_A_WORKER;
-    this.entryOptions = { report: options.report === true };
+    this.entryOptions = { report: options.report === true, plans: options.plans === true };
     if ((options.expectedRows ?? 0) >= WORTH_A_WORKER) this.startWorkers();
   }
 

@@ -14,7 +14,7 @@ export function reportIdentitiesOf(entries: readonly AnalysedEntry[], detailChun
         const parts = entry.report;
         if (parts === null) throw new Error('the analysis was not asked for the report\'s parts');
         const at = index;
-        yield { row: () => ({ index: at, ...parts.row }), json: () => entry.json, csv: () => parts.csv, detail: () => ({ chunk: parts.chunk, position: parts.position }) };
+        yield { row: () => ({ index: at, ...parts.row }), plan: () => parts.plan, json: () => entry.json, csv: () => parts.csv, detail: () => ({ chunk: parts.chunk, position: parts.position }) };
         index += 1;
       }
     },

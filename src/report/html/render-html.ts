@@ -26,7 +26,7 @@ export function* reportHtmlParts(input: ReportInput, assets: WebAssets = webAsse
   for (const entry of input.identities.entries()) {
     const row = entry.row();
     table.add(row, entry.detail());
-    overview.add(row);
+    overview.add(row, entry.plan());
   }
   yield `<script type="text/plain" id="${TABLE_BLOCK}">${gzipBase64(JSON.stringify(table.finish()))}</script>\n`;
   const { summary: _summary, ...head } = input.analysis;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { exceptionSummary, keyValues, ownerTeam, planStage } from './governance-fields.js';
+import { exceptionSummary, keyValues, ownerTeam } from './governance-fields.js';
 
-describe('governance and plan fields, whatever their shape', () => {
+describe('governance fields, whatever their shape', () => {
   it('read an owner as a team name', () => {
     expect(ownerTeam('Platform team')).toBe('Platform team');
     expect(ownerTeam({ team: 'Data', process: 'Nightly ETL', approvers: ['a@x'] })).toBe('Data');
@@ -14,12 +14,6 @@ describe('governance and plan fields, whatever their shape', () => {
     expect(exceptionSummary({ reason: 'Vendor appliance', approver: 'ciso@x', expires: '2026-06-30' })).toBe('Vendor appliance (until 2026-06-30)');
     expect(exceptionSummary({ approver: 'ciso@x' })).toBe('Exception');
     expect(exceptionSummary(null)).toBeNull();
-  });
-
-  it('read a plan\'s stage', () => {
-    expect(planStage({ target: 'managed-identity', stage: 'cut-over' })).toBe('cut-over');
-    expect(planStage({ target: 'managed-identity' })).toBeNull();
-    expect(planStage(undefined)).toBeNull();
   });
 
   it('list an object\'s facts with readable labels, and a text as one fact', () => {

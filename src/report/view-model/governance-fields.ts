@@ -1,8 +1,8 @@
 import type { KeyValue } from './view-types.js';
 
 /**
- * `owner`, `exception` and `plan` are named by the analysis contract and filled by governance and the planner, whose
- * shapes are theirs to choose (a name, or an object of facts). The views read them through here, whatever the shape:
+ * `owner` and `exception` are named by the analysis contract and filled by governance, whose shapes are its to choose
+ * (a name, or an object of facts). The views read them through here, whatever the shape:
  * a text is shown as it is, an object as its facts, so a view appears as soon as the data exists.
  */
 
@@ -67,10 +67,4 @@ export function exceptionSummary(exception: unknown): string | null {
   const reason = firstText(exception, ['reason', 'why', 'id']) ?? 'Exception';
   const expires = firstText(exception, ['expires', 'expiresOn', 'until']);
   return expires === null ? reason : `${reason} (until ${expires})`;
-}
-
-/** The stage of a migration plan, when the plan names one. */
-export function planStage(plan: unknown): string | null {
-  if (typeof plan === 'string') return plan === '' ? null : plan;
-  return isRecord(plan) ? firstText(plan, ['stage']) : null;
 }

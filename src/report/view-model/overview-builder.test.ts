@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sortIdentities } from '../../engines/identity-order.js';
 import type { IdentityAnalysis } from '../../model/analysis.js';
-import { fixtureAnalysis, fixtureIdentities, fixtureScanFindings } from '../../../test/report-fixture.js';
-import { tableRowOf } from './identity-views.js';
+import { fixtureAnalysis, fixtureIdentities, fixturePlan, fixtureScanFindings } from '../../../test/report-fixture.js';
+import { planSummaryOf, tableRowOf } from './identity-views.js';
 import { commonFolder, coverageOf, OverviewBuilder } from './overview-builder.js';
 import type { Overview } from './view-types.js';
 
@@ -10,7 +10,7 @@ const HEAD = { schemaVersion: 1 as const, tenantId: 't1', asOf: '2026-11-20T23:5
 
 function overviewOf(identities: readonly IdentityAnalysis[]): Overview {
   const builder = new OverviewBuilder(fixtureScanFindings());
-  sortIdentities(identities).forEach((identity, index) => builder.add(tableRowOf(identity, index)));
+  sortIdentities(identities).forEach((identity, index) => builder.add(tableRowOf(identity, index), planSummaryOf(identity)));
   return builder.finish(HEAD, [], '2026-11-21T08:00:00Z');
 }
 
@@ -47,19 +47,24 @@ describe('OverviewBuilder', () => {
   });
 
   it('tallies what-if policies, plan stages and exceptions only when verdicts carry them', () => {
-    expect([overview.policies, overview.stages, overview.exceptions]).toEqual([[], [], 0]);
+    expect([overview.policies, overview.stages, overview.plans, overview.exceptions]).toEqual([[], [], { total: 0, listed: [] }, 0]);
     const [first, second, ...rest] = fixtureIdentities();
     if (!first || !second) throw new Error('fixture');
-    // `plan` is not in IdentityAnalysis yet: the planner adds it to the contract, and the views read it when it is there.
+    const enrolment = fixturePlan('unused');
     const governed = overviewOf([
-      { ...first, phase: 'policy:ca-require-mfa', breaksOn: '2026-12-01', exception: 'Vendor appliance', ...{ plan: { target: 'managed-identity', stage: 'ready-to-cut-over' } } },
-      { ...second, phase: 'policy:ca-require-mfa', ...{ plan: { stage: 'planned' } } },
+      { ...first, phase: 'policy:ca-require-mfa', breaksOn: '2026-12-01', exception: 'Vendor appliance', plan: fixturePlan('repo:contoso/app:ref:refs/heads/main', 'ready-to-retire') },
+      { ...second, phase: 'policy:ca-require-mfa', plan: { ...enrolment, target: { ...enrolment.target, kind: 'enroll-mfa', subjects: [] } } },
       ...rest,
     ]);
     expect(governed.policies).toEqual([
       { phase: 'policy:ca-require-mfa', total: 2, byVerdict: { broken: 1, breaks: 1, 'at-risk': 0, ready: 0, 'not-affected': 0 }, firstBreak: '2026-12-01' },
     ]);
-    expect(governed.stages).toEqual([{ stage: 'planned', count: 1 }, { stage: 'ready-to-cut-over', count: 1 }]);
+    expect(governed.stages).toEqual([{ stage: 'planned', count: 1 }, { stage: 'ready-to-retire', count: 1 }]);
+    // MFA enrolment is a stage in the table but no migration to list.
+    expect(governed.plans).toEqual({
+      total: 1,
+      listed: [{ id: first.id, name: first.upn ?? first.displayName, target: 'workload-identity-federation', subject: 'repo:contoso/app:ref:refs/heads/main', leastPrivilege: '1 action at 1 scope; closest built-in: Website Contributor', stage: 'ready-to-retire', command: null }],
+    });
     expect(governed.exceptions).toBe(1);
     expect(governed.timeline[0]).toEqual({ date: null, phase: 'phase1', class: 'break-glass', count: 1 });
     expect(governed.timeline).toContainEqual({ date: '2026-12-01', phase: 'policy:ca-require-mfa', class: 'service-account', count: 1 });

@@ -1,10 +1,12 @@
 import type { AnalysisResult, IdentityClass, Verdict } from '../../model/analysis.js';
 import type { ScanFinding } from '../../model/scan-finding.js';
 import { MFA_IMPACT_URGENCY } from '../presentation.js';
-import type { CoverageView, ImportCounts, ImportView, OwnerTally, Overview, PolicyTally, ScanFindingView, StageTally, TableRow, TimelineBar } from './view-types.js';
+import type { CoverageView, ImportCounts, ImportView, OwnerTally, Overview, PlanListItem, PlanSummary, PolicyTally, ScanFindingView, StageTally, TableRow, TimelineBar } from './view-types.js';
 
 /** Findings listed in the overview (the most urgent first); every one is counted and in scan-findings.csv. */
 export const LISTED_SCAN_FINDINGS = 2_000;
+/** Plans listed in the overview (the table's stage column and each detail view hold every one). */
+export const LISTED_PLANS = 200;
 /** Batches listed one by one (an export can be thousands of hourly files); every one is counted by format. */
 export const LISTED_BATCHES = 1_000;
 
@@ -87,6 +89,8 @@ export class OverviewBuilder {
   private ownersNamed = false;
   private readonly policies = new Map<string, PolicyTally>();
   private readonly stages = new Map<string, number>();
+  private plansTotal = 0;
+  private readonly plansListed: PlanListItem[] = [];
   private exceptions = 0;
   private readonly wantedUpns: ReadonlySet<string>;
   private readonly idByUpn = new Map<string, string>();
@@ -95,7 +99,8 @@ export class OverviewBuilder {
     this.wantedUpns = new Set(scanFindings.flatMap((finding) => (finding.identity?.kind === 'upn' ? [finding.identity.value.toLowerCase()] : [])));
   }
 
-  add(row: TableRow): void {
+  /** One identity, in the contract's order, with its plan's summary when it has a migration to carry out. */
+  add(row: TableRow, plan: PlanSummary | null = null): void {
     this.total += 1;
     this.byVerdict[row.verdict] += 1;
     this.byClass[row.class] += 1;
@@ -123,6 +128,10 @@ export class OverviewBuilder {
       this.policies.set(row.phase, policy);
     }
     if (row.stage !== null) this.stages.set(row.stage, (this.stages.get(row.stage) ?? 0) + 1);
+    if (plan !== null) {
+      this.plansTotal += 1;
+      if (this.plansListed.length < LISTED_PLANS) this.plansListed.push({ id: row.id, name: row.upn ?? row.displayName, ...plan });
+    }
     if (row.exception !== null) this.exceptions += 1;
     if (row.upn !== null && this.wantedUpns.has(row.upn.toLowerCase()) && !this.idByUpn.has(row.upn.toLowerCase())) this.idByUpn.set(row.upn.toLowerCase(), row.id);
   }
@@ -180,6 +189,7 @@ export class OverviewBuilder {
       owners,
       policies: [...this.policies.values()].sort((a, b) => byCodeUnits(a.phase, b.phase)),
       stages,
+      plans: { total: this.plansTotal, listed: [...this.plansListed] },
       exceptions: this.exceptions,
       scan: {
         total: this.scanFindings.length,

@@ -98,6 +98,10 @@ export const overviewSchema: z.ZodMiniType<Overview> = z.object({
   owners: z.array(z.object({ owner: maybeText, total: count, byVerdict: byVerdict() })),
   policies: z.array(z.object({ phase: text, total: count, byVerdict: byVerdict(), firstBreak: maybeText })),
   stages: z.array(z.object({ stage: text, count })),
+  plans: z.object({
+    total: count,
+    listed: z.array(z.object({ id: text, name: text, target: text, subject: maybeText, leastPrivilege: maybeText, stage: text, command: maybeText })),
+  }),
   exceptions: count,
   scan: z.object({
     total: count,

@@ -73,6 +73,25 @@ export interface StageTally {
   count: number;
 }
 
+/** A migration plan in one line per fact, as the plan list shows it (the detail view lists all its facts). */
+export interface PlanSummary {
+  /** The plan's target kind: managed-identity, workload-identity-federation, retire… */
+  target: string;
+  /** The federated credential subjects, else the managed identity's assignment or the new identity's name. */
+  subject: string | null;
+  /** The least-privilege role proposed from observed operations, and the closest built-in role. */
+  leastPrivilege: string | null;
+  stage: string;
+  /** What to run next, when the stage names it. */
+  command: string | null;
+}
+
+/** One planned identity in the overview's plan list. */
+export interface PlanListItem extends PlanSummary {
+  id: string;
+  name: string;
+}
+
 /** One place in code that signs in, as the scan table shows it; `identityIndex` links a UPN to its table row. */
 export interface ScanFindingView {
   file: string;
@@ -131,6 +150,8 @@ export interface Overview {
   policies: PolicyTally[];
   /** Empty when no identity has a migration plan. */
   stages: StageTally[];
+  /** Migrations and retirements to carry out (MFA enrolments are not listed): how many, and the first in urgency order. */
+  plans: { total: number; listed: PlanListItem[] };
   exceptions: number;
   /** Every finding counted; the most urgent listed (scan-findings.csv holds them all). */
   scan: { total: number; breaking: number; findings: ScanFindingView[] };
