@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { IDENTITY_CLASSES, VERDICTS } from '../src/model/analysis.js';
+import { reportBlocks } from './helpers/report-blocks.js';
 import { runCli, type CliRun } from './helpers/cli-process.js';
 
 const work = mkdtempSync(join(tmpdir(), 'unattended-demo-cli-'));
@@ -85,14 +86,20 @@ describe('unattended demo (CLI, end to end)', () => {
     expect(first.stdout).toContain('issuer https://token.actions.githubusercontent.com subject repo:contoso/ops-automation:ref:refs/heads/main');
     expect(first.stdout).toMatch(/migrations: 13 planned, 0 new-identity-active, 0 old-account-quiet, 2 ready-to-retire/u);
     const html = readFileSync(join(work, 'out', 'report', 'report.html'), 'utf8');
-    expect(html).toContain('<section id="plans"><h2>Migration plans</h2>');
-    expect(html).toContain('sc://contoso/Platform/sc-data-nonprod');
+    // The report's plan list: every migration or retirement (people's MFA enrolment is the table's action), subjects shown.
+    const { overview } = reportBlocks(html);
+    const migrations = plans.identities.filter((identity) => identity.plan !== null && identity.plan.target.kind !== 'enroll-mfa');
+    expect(overview.plans.total).toBe(migrations.length);
+    expect(overview.plans.listed.map((plan) => plan.id)).toEqual(migrations.map((identity) => identity.id));
+    expect(overview.plans.listed.map((plan) => plan.subject)).toContain('sc://contoso/Platform/sc-data-nonprod');
   });
 
   it('renders the hostile guest names of the demo tenant as text', () => {
     const html = readFileSync(join(work, 'out', 'report', 'report.html'), 'utf8');
     expect(html).not.toContain('<img src=x onerror=alert(1)>');
     expect(html).not.toContain('</script><script>alert(1)</script>');
+    // They travel in the compressed table block and come back as the characters they are.
+    expect(reportBlocks(html).table.name).toEqual(expect.arrayContaining(['<img src=x onerror=alert(1)>', '</script><script>alert(1)</script>']));
     const csv = readFileSync(join(work, 'out', 'report', 'identities.csv'), 'utf8');
     expect(csv).toContain(',<img src=x onerror=alert(1)>,');
   });

@@ -1,6 +1,8 @@
 import type { AnalysisResult, IdentityAnalysis } from '../src/model/analysis.js';
+import type { MigrationPlan, MigrationStage } from '../src/model/plan.js';
 import type { ScanFinding } from '../src/model/scan-finding.js';
-import type { ReportInput } from '../src/report/report-input.js';
+import { sortIdentities } from '../src/engines/identity-order.js';
+import { reportInputOf, type ReportInput } from '../src/report/report-input.js';
 
 /** Display names a tenant can hold that must stay text in every report format. */
 export const HOSTILE_NAMES = {
@@ -10,6 +12,40 @@ export const HOSTILE_NAMES = {
   escape: '\u001b[31mred',
   quoted: '"quoted, comma"',
 } as const;
+
+/** A workload identity federation plan for a GitHub Actions account, its subject and stage as given. */
+export function fixturePlan(subject: string, stage: MigrationStage = 'planned'): MigrationPlan {
+  return {
+    target: {
+      kind: 'workload-identity-federation',
+      assignment: null,
+      platform: 'github-actions',
+      name: 'wi-deploy',
+      subjects: [{ issuer: 'https://token.actions.githubusercontent.com', subject, claimsMatchingExpression: null, from: '.github/workflows/deploy.yml:12', unresolved: [] }],
+      runsOn: [],
+      reasons: ['Signs in from a GitHub Actions workflow.'],
+    },
+    leastPrivilege: {
+      custom: {
+        name: 'deploy-observed',
+        scopes: ['/subscriptions/0000/resourceGroups/rg-app'],
+        assignableScopes: ['/subscriptions/0000'],
+        actions: ['Microsoft.Web/sites/write'],
+        deleteActions: [],
+        readActions: ['Microsoft.Web/sites/read'],
+        observed: [{ action: 'Microsoft.Web/sites/write', count: 14, resources: 2 }],
+      },
+      builtIn: [{ id: 'de139f84-1756-47ae-9be6-808fbbe84772', name: 'Website Contributor', covers: 1, of: 1, excess: 40, excessPermissions: [] }],
+      catalogComplete: true,
+      currentAssignments: [],
+      remove: [],
+      notes: [],
+    },
+    automation: [{ file: '.github/workflows/deploy.yml', line: 12, authMethod: 'user-password', change: 'use azure/login with OIDC', patch: true }],
+    secrets: ['AZURE_PASSWORD'],
+    stage: { stage, detail: 'Nothing created yet.', command: null },
+  };
+}
 
 function identity(overrides: Partial<IdentityAnalysis> & Pick<IdentityAnalysis, 'id' | 'displayName' | 'class' | 'verdict'>): IdentityAnalysis {
   return {
@@ -127,14 +163,63 @@ export function fixtureScanFindings(): ScanFinding[] {
   ];
 }
 
-export function fixtureReportInput(): ReportInput {
-  return {
-    analysis: fixtureAnalysis(),
-    scanFindings: fixtureScanFindings(),
-    imports: [
-      { file: 'exports/signins.jsonl', format: 'diagnostic-jsonl', read: 1200, stored: 1180, duplicates: 15, quarantined: 5 },
-      { file: 'exports/users.json', format: 'graph-json', read: 13, stored: 13, duplicates: 0, quarantined: 0 },
-    ],
-    generatedAt: '2026-11-21T08:00:00Z',
-  };
+/**
+ * The fixture as a report's input: identities in the contract's order (as every analysis hands them over), each with
+ * the hour-of-week histogram given for it (none by default).
+ */
+export function fixtureReportInput(analysis: AnalysisResult = fixtureAnalysis(), hourOfWeek?: ReadonlyMap<string, readonly number[]>): ReportInput {
+  return reportInputOf(
+    { ...analysis, identities: sortIdentities(analysis.identities) },
+    {
+      scanFindings: fixtureScanFindings(),
+      imports: [
+        { file: 'exports/signins.jsonl', format: 'diagnostic-jsonl', read: 1200, stored: 1180, duplicates: 15, quarantined: 5 },
+        { file: 'exports/users.json', format: 'graph-json', read: 13, stored: 13, duplicates: 0, quarantined: 0 },
+      ],
+      generatedAt: '2026-11-21T08:00:00Z',
+      hourOfWeek,
+    },
+  );
+}
+
+/** Strings from the tenant and the code built to break the HTML views: each must be shown as the characters it is. */
+export const HOSTILE_EXTRAS = {
+  rtl: 'invoice\u202egnp.exe',
+  long: `${'L'.repeat(10_236)}-end`,
+  newline: 'first line\nsecond line',
+  owner: '<img src=x onerror=alert(4)>',
+  exception: '</script><script>alert(5)</script>',
+  reason: '<svg onload=alert(6)> signed in 3 times.',
+  file: '<iframe src=javascript:alert(7)>.ps1',
+  policy: 'policy:<img src=x onerror=alert(8)>',
+  tenant: 'contoso<script>alert(9)</script>',
+  plan: '"><img src=x onerror=alert(10)>',
+} as const;
+
+/**
+ * The fixture with the hostile names, plus a right-to-left override, a 10 KB name and a name with a newline, and hostile
+ * text in every other field a view shows: owner, exception, plan, reasons, evidence, code paths, a what-if policy id
+ * and the tenant id.
+ */
+export function hostileFixtureAnalysis(): AnalysisResult {
+  const identities = fixtureIdentities().map((identity): IdentityAnalysis => {
+    switch (identity.id.slice(-2)) {
+      case '01':
+        return { ...identity, plan: fixturePlan(HOSTILE_EXTRAS.plan) };
+      case '02':
+        return { ...identity, phase: HOSTILE_EXTRAS.policy, exception: HOSTILE_EXTRAS.exception };
+      case '09':
+        return { ...identity, owner: HOSTILE_EXTRAS.owner, automation: [{ file: HOSTILE_EXTRAS.file, line: 4, authMethod: 'user-password' }], evidence: [{ signal: 'name', detail: HOSTILE_NAMES.img, weight: 0.1 }] };
+      case '10':
+        return { ...identity, reasons: [HOSTILE_EXTRAS.reason] };
+      default:
+        return identity;
+    }
+  });
+  identities.push(
+    identity({ id: '11111111-0000-0000-0000-000000000014', upn: 'rtl@contoso.example', displayName: HOSTILE_EXTRAS.rtl, class: 'human', verdict: 'not-affected' }),
+    identity({ id: '11111111-0000-0000-0000-000000000015', upn: 'long@contoso.example', displayName: HOSTILE_EXTRAS.long, class: 'service-account', verdict: 'at-risk' }),
+    identity({ id: '11111111-0000-0000-0000-000000000016', upn: 'newline@contoso.example', displayName: HOSTILE_EXTRAS.newline, class: 'unknown', verdict: 'ready' }),
+  );
+  return { ...fixtureAnalysis(identities), tenantId: HOSTILE_EXTRAS.tenant };
 }

@@ -3,7 +3,8 @@ import { join, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../config/load-config.js';
-import { runAnalysis } from '../engines/run-analysis.js';
+import { analyseStore, defaultWorkers } from '../engines/parallel/analyse-store.js';
+import { reportIdentitiesOf } from '../engines/parallel/report-identities.js';
 import { UsageError } from '../errors.js';
 import { writeReport } from '../report/write-report.js';
 import { terminalSafe } from '../report/terminal-text.js';
@@ -65,9 +66,10 @@ export async function runDemo(raw: unknown): Promise<void> {
     await storeScanFindings(store, demo.repoDir, scan.findings);
 
     const config = loadConfig(demo.configPath);
-    const analysis = await runAnalysis(store, { config });
+    const analysis = await analyseStore(store, { config }, defaultWorkers(), { report: true, plans: true });
     const parts = await loadReportStoreParts(store);
-    const report = writeReport(join(out, 'report'), { analysis, scanFindings: parts.scanFindings, imports: parts.imports, generatedAt: analysis.asOf });
+    const { identities, detailChunks, threads: _threads, ...head } = analysis;
+    const report = writeReport(join(out, 'report'), { analysis: head, identities: reportIdentitiesOf(identities, detailChunks), scanFindings: parts.scanFindings, imports: parts.imports, generatedAt: analysis.asOf });
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const lines = [

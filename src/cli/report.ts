@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../config/load-config.js';
-import { runAnalysis } from '../engines/run-analysis.js';
+import { analyseStore, defaultWorkers } from '../engines/parallel/analyse-store.js';
+import { reportIdentitiesOf } from '../engines/parallel/report-identities.js';
 import { InputError, UsageError } from '../errors.js';
 import type { ReportInput } from '../report/report-input.js';
 import { terminalSummary } from '../report/terminal-summary.js';
@@ -56,9 +57,12 @@ export function registerReport(program: Command): void {
       const store = await openStore(options.db, { readOnly: true });
       let input: ReportInput;
       try {
-        const analysis = await runAnalysis(store, { asOf: options.asOf, phase1Date: options.phase1Date, phase2Date: options.phase2Date, config });
+        // The same streamed, shared analysis as analyze; the threads that analyse an identity also render its parts of
+        // the report (row, CSV record, compressed details): a tenant's analysis objects are never all in memory.
+        const analysisOptions = { asOf: options.asOf, phase1Date: options.phase1Date, phase2Date: options.phase2Date, config };
+        const { identities, detailChunks, threads: _threads, ...analysis } = await analyseStore(store, analysisOptions, defaultWorkers(), { report: true });
         const parts = await loadReportStoreParts(store);
-        input = { analysis, scanFindings: parts.scanFindings, imports: parts.imports, generatedAt: new Date().toISOString() };
+        input = { analysis, identities: reportIdentitiesOf(identities, detailChunks), scanFindings: parts.scanFindings, imports: parts.imports, generatedAt: new Date().toISOString() };
       } finally {
         store.close();
       }

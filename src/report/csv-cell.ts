@@ -16,8 +16,12 @@ export function csvCell(value: CsvValue): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
 }
 
+/** One record and its CRLF. */
+export function csvRecord(row: readonly CsvValue[]): string {
+  return `${row.map(csvCell).join(',')}\r\n`;
+}
+
 /** RFC 4180: CRLF after every record, the header included. */
 export function csvDocument(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
-  return lines.map((line) => `${line}\r\n`).join('');
+  return [header, ...rows].map(csvRecord).join('');
 }

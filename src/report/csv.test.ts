@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureReportInput } from '../../test/report-fixture.js';
+import { fixtureAnalysis, fixtureReportInput } from '../../test/report-fixture.js';
+import { sortIdentities } from '../engines/identity-order.js';
 import { csvReporter, identitiesCsv, scanFindingsCsv } from './csv.js';
+import { reportText } from './write-report.js';
 
 describe('identities.csv', () => {
-  const input = fixtureReportInput();
-  const lines = identitiesCsv(input.analysis.identities).split('\r\n');
+  const { identities } = fixtureAnalysis();
+  const lines = identitiesCsv(identities).split('\r\n');
 
   it('has the header, one row per identity and a final CRLF', () => {
     expect(lines[0]).toBe('id,upn,displayName,kind,class,confidence,verdict,breaksOn,phase,recommendation,reasons,automationCount');
-    expect(lines).toHaveLength(input.analysis.identities.length + 2);
+    expect(lines).toHaveLength(identities.length + 2);
     expect(lines.at(-1)).toBe('');
   });
 
@@ -36,7 +38,13 @@ describe('scan-findings.csv', () => {
 });
 
 describe('csvReporter', () => {
-  it('names its two files', () => {
-    expect(csvReporter(fixtureReportInput()).map((file) => file.fileName)).toEqual(['identities.csv', 'scan-findings.csv']);
+  it('names its two files and writes identities.csv from the input\'s identities, in their order', () => {
+    const files = csvReporter(fixtureReportInput());
+    expect(files.map((file) => file.fileName)).toEqual(['identities.csv', 'scan-findings.csv']);
+    const rows = reportText(files[0]?.bytes ?? '').split('\r\n');
+    expect(rows).toHaveLength(15);
+    // The contract's order: broken first (by UPN), then breaking by date.
+    expect(rows.slice(1, 4).map((row) => row.split(',')[1])).toEqual(['bg-password@contoso.example', 'svc-deploy-legacy@contoso.example', 'formula@contoso.example']);
+    expect(reportText(files[0]?.bytes ?? '')).toBe(identitiesCsv(sortIdentities(fixtureAnalysis().identities)));
   });
 });

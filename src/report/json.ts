@@ -1,5 +1,6 @@
 import { IDENTITY_CLASSES, VERDICTS, type AnalysisResult, type IdentityAnalysis } from '../model/analysis.js';
 import type { MigrationPlan } from '../model/plan.js';
+import { partsOf } from './report-bytes.js';
 import type { ReportFile, ReportInput } from './report-input.js';
 
 export const ANALYSIS_JSON = 'analysis.json';
@@ -131,6 +132,19 @@ export function analysisJson(analysis: AnalysisResult): string {
   return `${frame.open}${analysis.identities.map(identityJsonText).join(frame.separator)}${frame.close}`;
 }
 
+/** analysis.json part by part: each identity's text as the entry holds it (the analysis's own bytes, when it made them). */
+function* analysisJsonParts(input: ReportInput): Iterable<Uint8Array | string> {
+  const frame = analysisJsonFrame(input.analysis, input.identities.count);
+  yield frame.open;
+  let first = true;
+  for (const entry of input.identities.entries()) {
+    if (!first) yield frame.separator;
+    first = false;
+    yield entry.json();
+  }
+  yield frame.close;
+}
+
 export function jsonReporter(input: ReportInput): ReportFile[] {
-  return [{ fileName: ANALYSIS_JSON, bytes: analysisJson(input.analysis) }];
+  return [{ fileName: ANALYSIS_JSON, bytes: partsOf(() => analysisJsonParts(input)) }];
 }

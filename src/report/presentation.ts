@@ -23,6 +23,11 @@ export const CLASS_LABEL: Readonly<Record<IdentityClass, string>> = {
   unknown: 'Unknown',
 };
 
+/** Every recommended action, in the order the reports list them. */
+export const ACTION_ORDER: readonly RecommendedAction[] = [
+  'migrate-managed-identity', 'migrate-workload-federation', 'migrate-service-principal-certificate', 'enroll-mfa', 'enroll-phishing-resistant-mfa', 'retire', 'none',
+];
+
 export const ACTION_LABEL: Readonly<Record<RecommendedAction, string>> = {
   'migrate-managed-identity': 'Migrate to a managed identity',
   'migrate-workload-federation': 'Migrate to workload identity federation',

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixtureReportInput } from '../../test/report-fixture.js';
+import { sortIdentities } from '../engines/identity-order.js';
+import { fixtureAnalysis, fixtureReportInput } from '../../test/report-fixture.js';
 import { analysisJson } from './json.js';
 import { writeReport } from './write-report.js';
 
@@ -27,7 +28,8 @@ describe('writeReport', () => {
       csvPaths: [join(out, 'identities.csv'), join(out, 'scan-findings.csv')],
     });
     expect(readdirSync(out).sort()).toEqual(['analysis.json', 'identities.csv', 'report.html', 'scan-findings.csv']);
-    expect(readFileSync(join(out, 'analysis.json'), 'utf8')).toBe(analysisJson(input.analysis));
+    const analysis = fixtureAnalysis();
+    expect(readFileSync(join(out, 'analysis.json'), 'utf8')).toBe(analysisJson({ ...analysis, identities: sortIdentities(analysis.identities) }));
     expect(readFileSync(join(out, 'report.html'), 'utf8').startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
   });
 

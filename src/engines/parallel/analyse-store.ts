@@ -11,6 +11,8 @@ import { IdentityAnalyser } from './identity-analyser.js';
 /** The analyze contract with each identity as an entry: what the terminal table lists and analysis.json's bytes. */
 export interface AnalysedTenant extends Omit<AnalysisResult, 'identities'> {
   identities: AnalysedEntry[];
+  /** The report's compressed details (empty unless asked for), which each entry's `report` points into. */
+  detailChunks: string[];
   /** How the chunks of feature rows were shared: on this thread, on worker threads, and how many were started. */
   threads: IdentityAnalyser['stats'];
 }
@@ -27,13 +29,14 @@ export function defaultWorkers(): number {
  * runAnalysis for the analyze command: the same identities, verdicts and order, with the per-identity work shared
  * between this thread and `workers` worker threads as the feature rows stream from the store.
  */
-export async function analyseStore(store: Store, options: AnalysisOptions, workers: number): Promise<AnalysedTenant> {
+export async function analyseStore(store: Store, options: AnalysisOptions, workers: number, make: { report?: boolean; plans?: boolean } = {}): Promise<AnalysedTenant> {
   const { head, context } = await prepareAnalysis(store, options);
-  const analyser = new IdentityAnalyser(context, workers, { expectedRows: context.tenant.directoryObjects });
+  const analyser = new IdentityAnalyser(context, workers, { expectedRows: context.tenant.directoryObjects, report: make.report === true, plans: make.plans === true });
   try {
     for await (const texts of identityFeatureTexts(store, context.asOf)) analyser.add(texts);
-    const identities = sortByOrderKey(await analyser.finish(), (entry) => entry);
-    return { ...head, identities, summary: summarise(identities), threads: analyser.stats };
+    const { entries, detailChunks } = await analyser.finish();
+    const identities = sortByOrderKey(entries, (entry) => entry);
+    return { ...head, identities, detailChunks, summary: summarise(identities), threads: analyser.stats };
   } finally {
     analyser.close();
   }

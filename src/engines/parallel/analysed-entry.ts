@@ -1,9 +1,29 @@
 import { featuresFromText } from '../../features/identity-row.js';
 import type { IdentityAnalysis } from '../../model/analysis.js';
-import type { MigrationStage } from '../../model/plan.js';
+import type { MigrationPlan, MigrationStage } from '../../model/plan.js';
+import { csvRecord } from '../../report/csv-cell.js';
+import { identityRow } from '../../report/csv.js';
+import { DetailChunks } from '../../report/html/detail-chunks.js';
 import { identityJsonText } from '../../report/json.js';
+import { detailOf, planSummaryOf, tableRowOf } from '../../report/view-model/identity-views.js';
+import type { PlanSummary, TableRow } from '../../report/view-model/view-types.js';
 import { analyseIdentity, type AnalysisContext } from '../analyse-identity.js';
 import { orderKeyOf, type OrderKey } from '../identity-order.js';
+
+/**
+ * What the report and the dashboard keep of an identity, made on the thread that analysed it: its table row, its
+ * identities.csv record (bytes after `json`, in the same buffer) and where its details are, compressed with those of
+ * the identities analysed beside it (`chunk` counts within the chunks of its analysis run until IdentityAnalyser
+ * numbers them for the whole tenant).
+ */
+export interface ReportParts {
+  row: Omit<TableRow, 'index'>;
+  /** The migration plan in a line per fact, for the overview's plan list; null without a plan to carry out. */
+  plan: PlanSummary | null;
+  csv: Uint8Array;
+  chunk: number;
+  position: number;
+}
 
 /**
  * One analysed identity as `analyze` needs it: what orders it, counts it and lists it in the terminal table, and its
@@ -15,6 +35,25 @@ export interface AnalysedEntry extends OrderKey, Pick<IdentityAnalysis, 'id' | '
   stage: MigrationStage | null;
   /** identityJsonText as UTF-8: a view into its chunk's one buffer, which lives outside the JavaScript heap. */
   json: Uint8Array;
+  /** Only when the analysis was asked for the report's parts. */
+  report: ReportParts | null;
+  /** The whole migration plan, only when the analysis was asked for plans (the demo prints one); null otherwise. */
+  plan: MigrationPlan | null;
+}
+
+/** What an analysis makes of each identity beyond what analyze prints. */
+export interface EntryOptions {
+  /** The report's parts: table row, CSV record, details compressed in chunks (with the sign-in heatmap). */
+  report: boolean;
+  /** Each identity's whole migration plan: a few KB of objects each, so only for a command that prints plans. */
+  plans?: boolean;
+}
+
+/** Entries of one run of analyseTexts, their bytes, and (for the report) their details' compressed chunks. */
+export interface AnalysedRun {
+  entries: AnalysedEntry[];
+  bytes: ArrayBuffer;
+  detailChunks: string[];
 }
 
 const NO_BYTES = new Uint8Array(0);
@@ -31,21 +70,39 @@ function reserve(used: number, more: number): Buffer {
   return scratch;
 }
 
+function write(text: string, used: number): number {
+  return used + reserve(used, Buffer.byteLength(text)).write(text, used);
+}
+
 /**
  * Feature rows as the store gives them (JSON texts) → checked features → analysis → entries, whose analysis.json
- * bytes share one buffer (`bytes`, to hand to another thread without a copy). Each identity goes all the way to its
- * bytes before the next is read: only the entries outlive it, so the young generation's collections find little alive.
+ * bytes (and CSV records) share one buffer (`bytes`, to hand to another thread without a copy). Each identity goes all
+ * the way to its bytes before the next is read: only the entries outlive it, so the young generation's collections
+ * find little alive. For the report, its details (with the features' hour-of-week histogram, which the contract does
+ * not carry) are compressed here too, on whichever thread analyses the chunk.
  */
-export function analyseTexts(texts: readonly string[], context: AnalysisContext): { entries: AnalysedEntry[]; bytes: ArrayBuffer } {
-  const ends: number[] = [];
+export function analyseTexts(texts: readonly string[], context: AnalysisContext, options: EntryOptions = { report: false }): AnalysedRun {
+  const spans: [number, number, number][] = [];
   const entries: AnalysedEntry[] = [];
+  const details = options.report ? new DetailChunks() : null;
+  const detailChunks: string[] = [];
   let used = 0;
   for (const text of texts) {
-    const identity = analyseIdentity(featuresFromText(text), context);
-    const json = identityJsonText(identity);
-    const length = Buffer.byteLength(json);
-    used += reserve(used, length).write(json, used);
-    ends.push(used);
+    const features = featuresFromText(text);
+    const identity = analyseIdentity(features, context);
+    const start = used;
+    used = write(identityJsonText(identity), used);
+    const jsonEnd = used;
+    let report: ReportParts | null = null;
+    if (details) {
+      used = write(csvRecord(identityRow(identity)), used);
+      const { index: _index, ...row } = tableRowOf(identity, 0);
+      const at = details.position;
+      report = { row, plan: planSummaryOf(identity), csv: NO_BYTES, chunk: detailChunks.length, position: at };
+      const encoded = details.add(detailOf(identity, 0, features.hourOfWeek));
+      if (encoded !== null) detailChunks.push(encoded);
+    }
+    spans.push([start, jsonEnd, used]);
     entries.push({
       ...orderKeyOf(identity),
       id: identity.id,
@@ -59,13 +116,19 @@ export function analyseTexts(texts: readonly string[], context: AnalysisContext)
       stage: identity.plan?.stage.stage ?? null,
       // Set below, once the chunk's buffer exists.
       json: NO_BYTES,
+      report,
+      plan: options.plans === true ? (identity.plan ?? null) : null,
     });
   }
+  const last = details?.finish() ?? null;
+  if (last !== null) detailChunks.push(last);
   // The chunk's bytes, exactly: the scratch buffer stays with this thread for the next chunk.
   const bytes = Buffer.allocUnsafeSlow(used);
   scratch.copy(bytes, 0, 0, used);
   entries.forEach((entry, index) => {
-    entry.json = bytes.subarray(ends[index - 1] ?? 0, ends[index]);
+    const [start, jsonEnd, end] = spans[index] ?? [0, 0, 0];
+    entry.json = bytes.subarray(start, jsonEnd);
+    if (entry.report) entry.report.csv = bytes.subarray(jsonEnd, end);
   });
-  return { entries, bytes: bytes.buffer };
+  return { entries, bytes: bytes.buffer, detailChunks };
 }

@@ -1,17 +1,24 @@
 import { Worker } from 'node:worker_threads';
 import type { AnalysisContext } from '../analyse-identity.js';
-import type { AnalysedEntry } from './analysed-entry.js';
+import type { AnalysedEntry, EntryOptions } from './analysed-entry.js';
+
+/** A chunk's entries and its identities' compressed details, as a worker answers them. */
+export interface AnalysedChunk {
+  entries: AnalysedEntry[];
+  detailChunks: string[];
+}
 import { PROGRESS_FINISHED, PROGRESS_READY, PROGRESS_SLOTS, type ChunkReply } from './worker-messages.js';
 import { analysisWorkerSource } from './worker-source.js';
 
 interface Pending {
-  done: (entries: AnalysedEntry[]) => void;
+  done: (chunk: AnalysedChunk) => void;
   fail: (error: Error) => void;
 }
 
 /** What a worker is started with. */
 export interface AnalysisWorkerData {
   context: AnalysisContext;
+  entryOptions: EntryOptions;
   /** Int32 slots (worker-messages.ts): chunks finished, and whether the worker is ready for chunks. */
   progress: SharedArrayBuffer;
 }
@@ -28,9 +35,9 @@ export class AnalysisWorker {
   private sent = 0;
   private failure: Error | null = null;
 
-  constructor(context: AnalysisContext) {
+  constructor(context: AnalysisContext, entryOptions: EntryOptions) {
     const { source, eval: isCode } = analysisWorkerSource();
-    const workerData: AnalysisWorkerData = { context, progress: this.progress.buffer as SharedArrayBuffer };
+    const workerData: AnalysisWorkerData = { context, entryOptions, progress: this.progress.buffer as SharedArrayBuffer };
     this.worker = new Worker(source, { workerData, eval: isCode });
     this.worker.on('message', (reply: ChunkReply) => this.settle(reply));
     this.worker.on('error', (error) => this.failAll(error));
@@ -53,7 +60,7 @@ export class AnalysisWorker {
     if (this.failure) throw this.failure;
   }
 
-  analyse(seq: number, texts: string[]): Promise<AnalysedEntry[]> {
+  analyse(seq: number, texts: string[]): Promise<AnalysedChunk> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((done, fail) => {
       this.pending.set(seq, { done, fail });
@@ -74,7 +81,7 @@ export class AnalysisWorker {
     if (!pending) return;
     this.pending.delete(reply.seq);
     if ('entries' in reply) {
-      pending.done(reply.entries);
+      pending.done({ entries: reply.entries, detailChunks: reply.detailChunks });
       return;
     }
     const error = new Error(reply.error.message);

@@ -10,15 +10,15 @@ import { PROGRESS_FINISHED, PROGRESS_READY, type ChunkMessage, type ChunkReply }
 const port = parentPort;
 if (port === null) throw new Error('analysis-worker runs as a worker thread of IdentityAnalyser');
 // Sent by IdentityAnalyser: a structured clone of its AnalysisWorkerData.
-const { context, progress } = workerData as AnalysisWorkerData;
+const { context, entryOptions, progress } = workerData as AnalysisWorkerData;
 const slots = new Int32Array(progress);
 
 port.on('message', ({ seq, texts }: ChunkMessage) => {
   let reply: ChunkReply;
   let bytes: ArrayBuffer[] = [];
   try {
-    const analysed = analyseTexts(texts, context);
-    reply = { seq, entries: analysed.entries };
+    const analysed = analyseTexts(texts, context, entryOptions);
+    reply = { seq, entries: analysed.entries, detailChunks: analysed.detailChunks };
     bytes = [analysed.bytes];
   } catch (error) {
     reply = { seq, error: error instanceof Error ? { message: error.message, stack: error.stack ?? null } : { message: String(error), stack: null } };

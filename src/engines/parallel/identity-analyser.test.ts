@@ -4,7 +4,14 @@ import { compileRowCheck } from '../../features/feature-row-check.js';
 import { identityFeaturesSchema, type IdentityFeatures } from '../../features/identity-features.js';
 import { identityJsonText } from '../../report/json.js';
 import { analyseIdentity, type AnalysisContext } from '../analyse-identity.js';
-import { IdentityAnalyser } from './identity-analyser.js';
+import { gunzipSync } from 'node:zlib';
+import * as z from 'zod/mini';
+import { csvRecord } from '../../report/csv-cell.js';
+import { identityRow } from '../../report/csv.js';
+import { detailFromChunk } from '../../report/view-model/embedded-detail.js';
+import { detailOf, tableRowOf } from '../../report/view-model/identity-views.js';
+import { embeddedDetailChunkSchema } from '../../report/view-model/view-schemas.js';
+import { IdentityAnalyser, type AnalysedIdentities } from './identity-analyser.js';
 
 const keys = compileRowCheck(identityFeaturesSchema).keys;
 const context: AnalysisContext = {
@@ -37,13 +44,13 @@ function chunks(count: number, size: number): string[][] {
  * `ready`: workers start before the first chunk and are waited for, so that which thread takes a chunk is certain;
  * otherwise they start once 150 rows have come.
  */
-async function analyseAll(workers: number, input: string[][], ready = false): Promise<{ entries: Awaited<ReturnType<IdentityAnalyser['finish']>>; stats: IdentityAnalyser['stats'] }> {
-  const analyser = new IdentityAnalyser(context, workers, ready ? { expectedRows: 100_000 } : { startAfterRows: 150 });
+async function analyseAll(workers: number, input: string[][], ready = false, report = false): Promise<AnalysedIdentities & { stats: IdentityAnalyser['stats'] }> {
+  const analyser = new IdentityAnalyser(context, workers, ready ? { expectedRows: 100_000, report } : { startAfterRows: 150, report });
   try {
     if (ready) await analyser.whenWorkersReady();
     for (const texts of input) analyser.add(texts);
-    const entries = await analyser.finish();
-    return { entries, stats: analyser.stats };
+    const analysed = await analyser.finish();
+    return { ...analysed, stats: analyser.stats };
   } finally {
     analyser.close();
   }
@@ -89,6 +96,46 @@ describe('IdentityAnalyser', () => {
     const early = new IdentityAnalyser(context, 1, { expectedRows: 16_384 });
     expect(early.stats).toEqual({ here: 0, onWorkers: 0, workers: 1 });
     early.close();
+  });
+
+  it('makes the report\'s parts on the thread that analyses: row, CSV record, and details (with the heatmap) in numbered chunks', async () => {
+    // Row i signs in i times in hour i % 168 and 200 times in hour 0, except every fifth row, which never signs in.
+    const histogram = (index: number): number[] => {
+      const counts = new Array<number>(168).fill(0);
+      if (index % 5 === 0) return counts;
+      counts[index % 168] = index;
+      counts[0] = (counts[0] ?? 0) + 200;
+      return counts;
+    };
+    const featuresOf = (index: number): IdentityFeatures => ({ ...features(index), hourOfWeek: histogram(index) });
+    const rows = Array.from({ length: 3 }, (_, chunk) => Array.from({ length: 300 }, (_, row) => text(featuresOf(chunk * 300 + row))));
+    for (const workers of [0, 1]) {
+      const { entries, detailChunks, stats } = await analyseAll(workers, rows, true, true);
+      expect(stats.onWorkers).toBe(workers * 2);
+      expect(entries).toHaveLength(900);
+      // 300 rows a chunk: a full chunk of 256 details and one of 44 each.
+      expect(detailChunks).toHaveLength(6);
+      const decoded = detailChunks.map((data) => z.parse(embeddedDetailChunkSchema, JSON.parse(gunzipSync(Buffer.from(data, 'base64')).toString('utf8'))));
+      const places = new Set<string>();
+      for (const entry of entries) {
+        const index = Number(entry.id.slice(3));
+        const identity = analyseIdentity(featuresOf(index), context);
+        const parts = entry.report;
+        if (parts === null) throw new Error('no report parts');
+        const row = { ...parts.row, index: 7 };
+        expect(row).toEqual(tableRowOf(identity, 7));
+        expect(Buffer.from(parts.csv).toString('utf8')).toBe(csvRecord(identityRow(identity)));
+        expect(Buffer.from(entry.json).toString('utf8')).toBe(identityJsonText(identity));
+        const chunk = decoded[parts.chunk];
+        if (!chunk) throw new Error(`no chunk ${parts.chunk}`);
+        expect(detailFromChunk(row, chunk, parts.position)).toEqual(detailOf(identity, 7, index % 5 === 0 ? null : histogram(index)));
+        places.add(`${parts.chunk}:${parts.position}`);
+      }
+      expect(places.size).toBe(900);
+    }
+    // Not asked: no parts made.
+    const plain = await analyseAll(0, rows);
+    expect([plain.entries.every((entry) => entry.report === null), plain.detailChunks]).toEqual([true, []]);
   });
 
   it('fails with the worker\'s error when a row it analyses does not fit the schema', async () => {

@@ -1,6 +1,6 @@
 import type { AnalysisContext } from '../analyse-identity.js';
-import { analyseTexts, type AnalysedEntry } from './analysed-entry.js';
-import { AnalysisWorker } from './analysis-worker-thread.js';
+import { analyseTexts, type AnalysedEntry, type EntryOptions } from './analysed-entry.js';
+import { AnalysisWorker, type AnalysedChunk } from './analysis-worker-thread.js';
 
 /** Chunks a worker may hold (being analysed or waiting) before this thread takes the next one itself. */
 const WORKER_QUEUE = 2;
@@ -15,6 +15,16 @@ export interface AnalyserOptions {
   expectedRows?: number;
   /** Rows after which workers start when they were not started at once (tests lower it). */
   startAfterRows?: number;
+  /** Make the report's parts of each identity too (table row, CSV record, compressed details). */
+  report?: boolean;
+  /** Keep each identity's whole migration plan in its entry. */
+  plans?: boolean;
+}
+
+/** Every entry of a tenant, and (for the report) every compressed chunk of details, which the entries point into. */
+export interface AnalysedIdentities {
+  entries: AnalysedEntry[];
+  detailChunks: string[];
 }
 
 /**
@@ -30,9 +40,10 @@ export class IdentityAnalyser {
   private readonly context: AnalysisContext;
   private readonly workerCount: number;
   private readonly startAfterRows: number;
+  private readonly entryOptions: EntryOptions;
   private readonly workers: AnalysisWorker[] = [];
-  private readonly runs: AnalysedEntry[][] = [];
-  private readonly replies: Promise<AnalysedEntry[]>[] = [];
+  private readonly runs: AnalysedChunk[] = [];
+  private readonly replies: Promise<AnalysedChunk>[] = [];
   private chunks = 0;
   private chunksHere = 0;
   private rows = 0;
@@ -42,6 +53,7 @@ export class IdentityAnalyser {
     this.context = context;
     this.workerCount = workers;
     this.startAfterRows = options.startAfterRows ?? WORTH_A_WORKER;
+    this.entryOptions = { report: options.report === true, plans: options.plans === true };
     if ((options.expectedRows ?? 0) >= WORTH_A_WORKER) this.startWorkers();
   }
 
@@ -52,7 +64,8 @@ export class IdentityAnalyser {
     if (seq > 0 && this.rows >= this.startAfterRows) this.startWorkers();
     const worker = this.workers.reduce<AnalysisWorker | null>((best, next) => (next.ready && (best === null || next.queued < best.queued) ? next : best), null);
     if (seq === 0 || worker === null || worker.queued >= WORKER_QUEUE) {
-      this.runs.push(analyseTexts(texts, this.context).entries);
+      const { entries, detailChunks } = analyseTexts(texts, this.context, this.entryOptions);
+      this.runs.push({ entries, detailChunks });
       this.chunksHere += 1;
       return;
     }
@@ -73,14 +86,22 @@ export class IdentityAnalyser {
   }
 
   private startWorkers(): void {
-    while (this.workers.length < this.workerCount) this.workers.push(new AnalysisWorker(this.context));
+    while (this.workers.length < this.workerCount) this.workers.push(new AnalysisWorker(this.context, this.entryOptions));
   }
 
-  /** Every entry, once the workers have answered, in no particular order. */
-  async finish(): Promise<AnalysedEntry[]> {
-    for (const entries of await Promise.all(this.replies)) this.runs.push(entries);
+  /**
+   * Every entry, once the workers have answered, in no particular order, with every chunk of details; each entry's
+   * chunk number, counted within its run, becomes its place among all the chunks.
+   */
+  async finish(): Promise<AnalysedIdentities> {
+    for (const run of await Promise.all(this.replies)) this.runs.push(run);
     this.replies.length = 0;
-    return this.runs.flat();
+    const detailChunks: string[] = [];
+    for (const run of this.runs) {
+      for (const entry of run.entries) if (entry.report) entry.report.chunk += detailChunks.length;
+      detailChunks.push(...run.detailChunks);
+    }
+    return { entries: this.runs.flatMap((run) => run.entries), detailChunks };
   }
 
   /** Stops the worker threads (also after a failure, so that the process can exit). */

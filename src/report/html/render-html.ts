@@ -1,78 +1,48 @@
-import { canonicalAnalysis } from '../json.js';
-import { ACTION_LABEL, CLASS_LABEL, CLASS_ORDER, VERDICT_LABEL, VERDICT_URGENCY } from '../presentation.js';
+import { DETAIL_BLOCK, OVERVIEW_BLOCK, TABLE_BLOCK } from '../view-model/embedded-format.js';
+import { OverviewBuilder } from '../view-model/overview-builder.js';
+import { partsOf } from '../report-bytes.js';
 import type { ReportFile, ReportInput } from '../report-input.js';
-import { CLIENT_SCRIPT } from './client-script.js';
-import { contentSecurityPolicy } from './content-security-policy.js';
-import { renderCoverage } from './coverage-section.js';
-import { displayText } from './display-text.js';
-import { embeddedIdentities } from './embedded-identities.js';
-import { escapeHtml } from './escape-html.js';
-import { renderHeader } from './header-section.js';
-import { renderIdentitySection } from './identity-section.js';
-import { renderPlansSection } from './plans-section.js';
+import { gzipBase64 } from './gzip-base64.js';
 import { jsonInScript } from './json-in-script.js';
-import { renderScanFindings } from './scan-section.js';
-import { renderSoonest } from './soonest-section.js';
-import { STYLES } from './styles.js';
-import { renderMatrix, renderSummary } from './summary-section.js';
-import { tally } from './tally.js';
-import { renderVerdictChart } from './verdict-chart.js';
+import { appScript, pageEnd, pageStart } from './page-shell.js';
+import { TableColumns } from './table-columns.js';
+import { webAssets, type WebAssets } from './web-assets.js';
 
 export const REPORT_HTML = 'report.html';
 
-/** What the client script reads: the identities as in analysis.json, plus the labels the server side uses. */
-function clientData(input: ReportInput): unknown {
-  const embedded = embeddedIdentities(canonicalAnalysis(input.analysis).identities);
-  return {
-    labels: { verdict: VERDICT_LABEL, class: CLASS_LABEL, action: ACTION_LABEL },
-    verdictOrder: VERDICT_URGENCY,
-    classOrder: CLASS_ORDER,
-    identities: embedded.identities,
-    omitted: embedded.omitted,
-  };
+/**
+ * report.html part by part, in one pass over the identities' rows: the table's columns (a few bytes per identity, and
+ * where its details are) and the overview's counts, written once every identity is counted. Then the script, and
+ * after it the details, compressed in chunks by the threads that analysed them (about 76 bytes an identity): the
+ * browser runs the script, which draws every view from the blocks above it (web/src/data/embedded-source.ts), while it
+ * is still parsing the details (most of the file), which nothing needs until an identity is opened. The page loads
+ * nothing.
+ */
+export function* reportHtmlParts(input: ReportInput, assets: WebAssets = webAssets()): Iterable<string> {
+  const title = `unattended report · ${input.analysis.tenantId ?? 'tenant'} · ${input.analysis.asOf.slice(0, 10)}`;
+  yield pageStart(title, assets, 'report');
+  const table = new TableColumns();
+  const overview = new OverviewBuilder(input.scanFindings);
+  for (const entry of input.identities.entries()) {
+    const row = entry.row();
+    table.add(row, entry.detail());
+    overview.add(row, entry.plan());
+  }
+  yield `<script type="text/plain" id="${TABLE_BLOCK}">${gzipBase64(JSON.stringify(table.finish()))}</script>\n`;
+  const { summary: _summary, ...head } = input.analysis;
+  yield `<script type="application/json" id="${OVERVIEW_BLOCK}">${jsonInScript(overview.finish(head, input.imports, input.generatedAt))}</script>\n`;
+  yield appScript(assets);
+  yield `<script type="text/plain" id="${DETAIL_BLOCK}">`;
+  for (const chunk of input.identities.detailChunks()) yield `${chunk}\n`;
+  yield `</script>\n`;
+  yield pageEnd();
 }
 
-/** One self-contained file: opens from disk or a mail attachment, loads nothing, runs only its own hashed script. */
-export function renderHtml(input: ReportInput): string {
-  const counts = tally(input.analysis.identities);
-  const title = `unattended report · ${input.analysis.tenantId ?? 'tenant'} · ${input.analysis.asOf.slice(0, 10)}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(STYLES, CLIENT_SCRIPT))}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${displayText(title)}</title>
-<style>${STYLES}</style>
-</head>
-<body>
-${renderHeader(input)}
-<main>
-${renderSummary(counts)}
-<div class="row">
-<section id="chart"><h2>Verdicts by class</h2><p class="lead">Each bar is 100 % of its class; the number at the right is the class total.</p>
-${renderVerdictChart(counts)}
-<h2 class="spaced">Class × verdict</h2>
-${renderMatrix(counts)}
-</section>
-<section id="soonest"><h2>Broken, and breaking soonest</h2><p class="lead">Already failing for want of MFA, then by enforcement date.</p>
-${renderSoonest(input.analysis.identities)}
-</section>
-</div>
-${renderIdentitySection()}
-${renderPlansSection(input.analysis.identities)}
-${renderScanFindings(input.scanFindings, input.analysis.identities)}
-${renderCoverage(input.imports)}
-</main>
-<footer>Generated by unattended at ${escapeHtml(input.generatedAt)} · analysis schemaVersion ${input.analysis.schemaVersion} · beside this file: analysis.json, identities.csv, scan-findings.csv</footer>
-<script type="application/json" id="data">${jsonInScript(clientData(input))}</script>
-<script>${CLIENT_SCRIPT}</script>
-</body>
-</html>
-`;
+/** The whole page as one string (tests, small tenants). */
+export function renderHtml(input: ReportInput, assets?: WebAssets): string {
+  return [...reportHtmlParts(input, assets)].join('');
 }
 
 export function htmlReporter(input: ReportInput): ReportFile[] {
-  return [{ fileName: REPORT_HTML, bytes: renderHtml(input) }];
+  return [{ fileName: REPORT_HTML, bytes: partsOf(() => reportHtmlParts(input)) }];
 }

@@ -88,9 +88,10 @@ export async function loadPlanInputs(store: Store, asOf: string): Promise<PlanSt
        WHERE o.time <= ?::TIMESTAMP AND coalesce(o.idtyp, 'user') <> 'app'
          AND o.operation_name NOT LIKE 'microsoft.authorization/policies/%'
          AND (o.status = 'succeeded' OR (o.status = 'failed' AND o.policy_definition_ids IS NOT NULL)))
+     -- An aggregate over no resource id is NULL, not an empty list: operations logged without one still count.
      SELECT identity_id, action, count(*) AS n, count(DISTINCT resource_id) AS resources,
-       list_sort(list(DISTINCT resource_id) FILTER (WHERE resource_id IS NOT NULL))[1:${RESOURCES_KEPT}] AS ids,
-       list_sort(list(DISTINCT coalesce(regexp_extract(resource_id, '^(/subscriptions/[^/]+/resourcegroups/[^/]+)', 1), regexp_extract(resource_id, '^(/subscriptions/[^/]+)', 1))) FILTER (WHERE resource_id IS NOT NULL)) AS groups
+       coalesce(list_sort(list(DISTINCT resource_id) FILTER (WHERE resource_id IS NOT NULL))[1:${RESOURCES_KEPT}], []) AS ids,
+       coalesce(list_sort(list(DISTINCT coalesce(regexp_extract(resource_id, '^(/subscriptions/[^/]+/resourcegroups/[^/]+)', 1), regexp_extract(resource_id, '^(/subscriptions/[^/]+)', 1))) FILTER (WHERE resource_id IS NOT NULL)), []) AS groups
      FROM ops GROUP BY ALL ORDER BY identity_id, action`,
     [asOf],
   );
