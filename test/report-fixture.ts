@@ -25,6 +25,7 @@ function identity(overrides: Partial<IdentityAnalysis> & Pick<IdentityAnalysis, 
     owner: null,
     exception: null,
     plan: null,
+    retirement: null,
     ...overrides,
   };
 }
@@ -44,7 +45,7 @@ export function fixtureIdentities(): IdentityAnalysis[] {
       reasons: ['212 ARM writes without MFA (amr pwd) between 2026-10-22 and 2026-11-20, e.g. Microsoft.Compute/virtualMachines/write.'],
       automation: [{ file: 'scripts/rotate-vms.sh', line: 12, authMethod: 'user-password' }],
       recommendation: { action: 'migrate-managed-identity', why: 'Runs on an Azure VM: a system-assigned managed identity needs no secret.' },
-      owner: 'Platform team',
+      owner: { team: 'Platform team', process: null, contacts: [], approvers: [], matchedBy: { kind: 'upn', value: 'svc-vm-cli@contoso.example' } },
     }),
     identity({
       id: '11111111-0000-0000-0000-000000000002', upn: 'svc-deploy-legacy@contoso.example', displayName: 'svc-deploy-legacy', class: 'service-account',

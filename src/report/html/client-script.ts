@@ -44,8 +44,10 @@ export const CLIENT_SCRIPT = String.raw`
     breaksOn: function (i) { return i.breaksOn || '9999'; },
     confidence: function (i) { return i.confidence; },
     recommendation: function (i) { return L.action[i.recommendation.action] || i.recommendation.action; },
-    owner: function (i) { return (i.owner || '\uffff').toLowerCase(); }
+    owner: function (i) { return (team(i) || '\uffff').toLowerCase(); }
   };
+  function team(i) { return i.owner ? i.owner.team : ''; }
+  function exceptionText(e) { return e ? e.state + ' until ' + e.expires + (e.approver ? ', approved by ' + e.approver : ', no approver') : '\u2014'; }
   function sorter(a, b) {
     if (!state.sort) return urgency(a, b);
     var key = KEYS[state.sort];
@@ -56,7 +58,7 @@ export const CLIENT_SCRIPT = String.raw`
     if (state.cls && i.class !== state.cls) return false;
     if (state.verdict && i.verdict !== state.verdict) return false;
     if (!state.q) return true;
-    var fields = [i.displayName, i.upn, i.id, i.owner];
+    var fields = [i.displayName, i.upn, i.id, team(i)];
     for (var f = 0; f < fields.length; f++) {
       if (fields[f] && fields[f].toLowerCase().indexOf(state.q) >= 0) return true;
     }
@@ -76,7 +78,7 @@ export const CLIENT_SCRIPT = String.raw`
     verdict.append(badge(i.verdict));
     tr.append(name, el('td', null, L.class[i.class] || i.class), verdict, el('td', 'num', i.breaksOn || '\u2014'),
       el('td', 'num', percent(i.confidence)), el('td', null, L.action[i.recommendation.action] || i.recommendation.action),
-      el('td', null, i.owner || '\u2014'));
+      el('td', null, team(i) || '\u2014'));
     tr.addEventListener('click', function () { toggle(i.id); });
     tr.addEventListener('keydown', function (event) {
       if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); toggle(i.id); }
@@ -137,7 +139,7 @@ export const CLIENT_SCRIPT = String.raw`
       }), 'No code found that signs in as this identity.'),
       heading('Identity'),
       keyValues([['Object ID', i.id], ['UPN', i.upn || '\u2014'], ['Kind', i.kind], ['Verdict', L.verdict[i.verdict] || i.verdict],
-        ['Phase', i.phase || '\u2014'], ['Breaks on', i.breaksOn || '\u2014'], ['Owner', i.owner || '\u2014'], ['Exception', i.exception || '\u2014']]));
+        ['Phase', i.phase || '\u2014'], ['Breaks on', i.breaksOn || '\u2014'], ['Owner', team(i) || '\u2014'], ['Exception', exceptionText(i.exception)]]));
     grid.append(left, right);
     td.append(grid);
     tr.append(td);
