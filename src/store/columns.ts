@@ -2,7 +2,7 @@
  * Column specs of the tables importers write, in the order of the CREATE TABLE statements.
  * The row writer stages values as text and casts them here, in one place.
  */
-export type ColumnType = 'text' | 'int' | 'bigint' | 'bool' | 'timestamp' | 'json' | 'text[]';
+export type ColumnType = 'text' | 'int' | 'bigint' | 'bool' | 'date' | 'timestamp' | 'json' | 'text[]';
 
 export interface TableSpec {
   table: string;

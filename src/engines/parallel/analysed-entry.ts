@@ -1,8 +1,10 @@
 import { featuresFromText } from '../../features/identity-row.js';
 import type { IdentityAnalysis } from '../../model/analysis.js';
 import type { MigrationStage } from '../../model/plan.js';
+import type { GovernedIdentity } from '../../model/governance.js';
 import { identityJsonText } from '../../report/json.js';
 import { analyseIdentity, type AnalysisContext } from '../analyse-identity.js';
+import { governedIdentityOf } from '../govern/governed-identity.js';
 import { orderKeyOf, type OrderKey } from '../identity-order.js';
 
 /**
@@ -13,6 +15,8 @@ export interface AnalysedEntry extends OrderKey, Pick<IdentityAnalysis, 'id' | '
   recommendation: Pick<IdentityAnalysis['recommendation'], 'action'>;
   /** The migration's stage (the table shows it); null without a plan. */
   stage: MigrationStage | null;
+  /** What a snapshot keeps of it: owner, exception, retirement, breaking automation. */
+  governed: GovernedIdentity;
   /** identityJsonText as UTF-8: a view into its chunk's one buffer, which lives outside the JavaScript heap. */
   json: Uint8Array;
 }
@@ -57,6 +61,7 @@ export function analyseTexts(texts: readonly string[], context: AnalysisContext)
       reasons: identity.reasons,
       recommendation: { action: identity.recommendation.action },
       stage: identity.plan?.stage.stage ?? null,
+      governed: governedIdentityOf(identity),
       // Set below, once the chunk's buffer exists.
       json: NO_BYTES,
     });
