@@ -4,7 +4,7 @@ import type { LoadedPolicy } from '../config/load-config.js';
 import type { GovernancePolicy } from '../engines/govern/governance-policy.js';
 import { governanceState } from '../engines/govern/governance-state.js';
 import { InputError } from '../errors.js';
-import type { GovernanceState, GovernedIdentity, SnapshotMeta } from '../model/governance.js';
+import type { AutomationFinding, GovernanceState, GovernedIdentity, SnapshotMeta } from '../model/governance.js';
 import { inputsDigest, loadAppIds, loadBreakingAutomation, storeInputsDigest } from '../store/read-model/governance-inputs.js';
 import { recordSnapshot } from '../store/snapshots/write-snapshot.js';
 import { openStore, type Store } from '../store/store.js';
@@ -40,6 +40,8 @@ export interface SnapshotInput {
   governance: GovernancePolicy | null;
   /** The options that change results, for the inputs digest. */
   options: Record<string, string | null | undefined>;
+  /** Breaking code to judge instead of the store's (check --scan FILE). */
+  findings?: readonly AutomationFinding[];
 }
 
 /** The governed state of an analysis of the store: its identities, and the breaking code stored beside them. */
@@ -52,7 +54,7 @@ export async function storeGovernanceState(store: Store, input: SnapshotInput): 
     governance: input.governance,
     hasStore: true,
     identities: input.identities,
-    findings: await loadBreakingAutomation(store),
+    findings: input.findings ?? (await loadBreakingAutomation(store)),
     appIds: await loadAppIds(store),
   });
 }

@@ -48,7 +48,7 @@ export function enforcementDates(options: AnalysisOptions): EnforcementDates {
   return { phase1, phase2 };
 }
 
-function resolveAsOf(requested: string | undefined, newest: string | null): string {
+export function resolveAsOf(requested: string | undefined, newest: string | null): string {
   if (requested !== undefined) {
     if (!instant.safeParse(requested).success) throw new UsageError(`--as-of ${requested} is not a date or time`, 'give --as-of as YYYY-MM-DD or an ISO-8601 time, e.g. 2026-11-20T23:59:59Z');
     // A bare date means the end of that day: everything recorded on it counts.

@@ -3,6 +3,7 @@ import type { ExceptionEntry } from '../../config/governance-schema.js';
 import type { PolicyLines } from '../../config/policy-lines.js';
 import type { GateFinding, GateLevel, GateRuleId } from '../../model/gate.js';
 import type { GovernanceState, GovernedAutomation, GovernedIdentity } from '../../model/governance.js';
+import { addedAutomation } from './automation-key.js';
 import { daysBetween, exceptionHolds, exceptionState } from './exception-status.js';
 import type { GateThresholds } from './governance-policy.js';
 
@@ -65,11 +66,6 @@ function exceptions(input: GateInput): IndexedException[] {
 
 function onPolicy(input: GateInput, line: number | null): Pick<GateFinding, 'file' | 'line'> {
   return { file: input.policyPath, line: input.policyPath === null ? null : line };
-}
-
-/** What identifies a place in code across snapshots: lines move as files are edited, file, rule and account do not. */
-function automationKey(entry: GovernedAutomation): string {
-  return `${entry.file}\u0000${entry.rule}\u0000${entry.identityKind ?? ''}\u0000${(entry.identityValue ?? '').toLowerCase()}`;
 }
 
 export const GATE_RULES: ReadonlyMap<GateRuleId, GateRule> = new Map<GateRuleId, GateRule>([
@@ -162,19 +158,10 @@ export const GATE_RULES: ReadonlyMap<GateRuleId, GateRule> = new Map<GateRuleId,
     summary: 'No place in code that signs in with a method mandatory MFA breaks appeared since the baseline snapshot.',
     check(input) {
       if (input.baseline === null) return [];
-      const before = new Map<string, number>();
-      for (const entry of input.baseline.automation) before.set(automationKey(entry), (before.get(automationKey(entry)) ?? 0) + 1);
-      const found: GateFinding[] = [];
-      for (const entry of input.state.automation) {
-        const key = automationKey(entry);
-        const left = before.get(key) ?? 0;
-        if (left > 0) {
-          before.set(key, left - 1);
-          continue;
-        }
-        found.push({ rule: 'new-breaking-automation', level: 'error', subject: codeSubject(entry), identityId: null, file: entry.file, line: entry.line, message: `${codeSubject(entry)} is new since the baseline: it ${signsInAs(entry)}` });
-      }
-      return found;
+      return addedAutomation(input.baseline.automation, input.state.automation).map((entry) => ({
+        rule: 'new-breaking-automation', level: 'error', subject: codeSubject(entry), identityId: null, file: entry.file, line: entry.line,
+        message: `${codeSubject(entry)} is new since the baseline: it ${signsInAs(entry)}`,
+      }));
     },
   }],
   ['breaking-automation-not-excepted', {
