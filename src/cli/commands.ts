@@ -18,6 +18,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'plan', load: async () => (await import('./plan.js')).registerPlan },
   { name: 'check', load: async () => (await import('./check.js')).registerCheck },
   { name: 'diff', load: async () => (await import('./diff.js')).registerDiff },
+  { name: 'init', load: async () => (await import('./init.js')).registerInit },
 ];
 
 /** The commands to register for this command line: the one it names, or all of them (help, a typo, no command). */

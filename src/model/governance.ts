@@ -115,3 +115,24 @@ export interface SnapshotMeta {
   /** Problems the gate found (null when the run was not a check). */
   gateProblems: number | null;
 }
+
+/** One fact in the store that points at who may own an identity (what `unattended init` suggests from). */
+export type OwnerEvidence =
+  | { source: 'app-owner'; who: string; name: string | null; on: 'application' | 'servicePrincipal' | 'managedIdentity'; objectName: string | null }
+  | { source: 'manager'; who: string; name: string | null }
+  | { source: 'created-by' | 'password-set-by'; who: string; at: string; activity: string }
+  | { source: 'code'; repository: string; file: string; line: number; pipeline: boolean };
+
+/** A person who may own an identity, and every fact that points at them. Never a decision: init writes it as a comment. */
+export interface OwnerSuggestion {
+  who: string;
+  name: string | null;
+  /** Sentences, each naming where the fact came from. */
+  because: string[];
+}
+
+export interface OwnerLeads {
+  suggestions: OwnerSuggestion[];
+  /** Code that signs in as the identity: the team owning the repository or pipeline may own the account. */
+  code: string[];
+}

@@ -108,3 +108,9 @@ export const SCAN_FINDINGS: TableSpec = {
     ['mfa_impact', 'text'], ['identity_kind', 'text'], ['identity_value', 'text'], ['rule', 'text'], ['message', 'text'], ['fix', 'text'], ['batch_id', 'text'],
   ],
 };
+
+/** Owners of app registrations and service principals (Graph `$expand=owners`), migration 006. */
+export const DIRECTORY_OWNERS: TableSpec = {
+  table: 'directory_owners',
+  columns: [['object_id', 'text'], ['object_kind', 'text'], ['owner_id', 'text'], ['owner_upn', 'text'], ['owner_display_name', 'text'], ['owner_type', 'text'], ['batch_id', 'text']],
+};
