@@ -5,6 +5,8 @@ import { analysedTenantJsonParts, analyseStore, defaultWorkers } from '../engine
 import { UsageError } from '../errors.js';
 import { IDENTITY_CLASSES, VERDICTS, type AnalysisResult, type IdentityAnalysis } from '../model/analysis.js';
 import { MIGRATION_STAGES, type MigrationStage, type StageStatus } from '../model/plan.js';
+import { accountabilityByTeam, type AccountableIdentity } from '../engines/govern/accountability.js';
+import { accountabilityLines } from '../report/accountability/accountability-text.js';
 import { terminalSafe } from '../report/terminal-text.js';
 import { dbOption, debugOption } from './common-options.js';
 import { EXIT_OK } from './exit.js';
@@ -67,7 +69,7 @@ function grid(rows: readonly (readonly string[])[], rightFrom: number): string[]
 }
 
 /** The class × verdict table, then the identities that are broken or break soonest, each with the reason that proves it. */
-export function renderAnalysisTable(result: AnalysisTable): string {
+export function renderAnalysisTable(result: AnalysisTable, accountable: readonly AccountableIdentity[] = []): string {
   const counts = new Map<string, number>();
   for (const identity of result.identities) counts.set(`${identity.class}|${identity.verdict}`, (counts.get(`${identity.class}|${identity.verdict}`) ?? 0) + 1);
   const header = ['class', ...VERDICTS, 'total'];
@@ -102,6 +104,7 @@ export function renderAnalysisTable(result: AnalysisTable): string {
     if (more > 0) lines.push(`  … and ${more} more: unattended analyze --format json`);
   }
   lines.push(...migrationLines(result.identities));
+  lines.push(...accountabilityLines(accountabilityByTeam(accountable)));
   return `${lines.join('\n')}\n`;
 }
 
@@ -140,7 +143,7 @@ export function registerAnalyze(program: Command): void {
         }
         // A reader that stops early (`| head`) is not an error: what it read is what it wanted.
         if (options.format === 'json') writePartsSync(process.stdout.fd, analysedTenantJsonParts(result));
-        else process.stdout.write(renderAnalysisTable(result));
+        else process.stdout.write(renderAnalysisTable(result, result.identities.map((entry) => entry.governed)));
         process.exitCode = EXIT_OK;
       } finally {
         store.close();

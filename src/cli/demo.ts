@@ -14,6 +14,7 @@ import { importPaths } from '../sources/import/index.js';
 import { loadReportStoreParts } from '../store/read-model/report-input.js';
 import { openStore } from '../store/store.js';
 import { renderPlan } from '../report/plan-text.js';
+import { governedIdentityOf } from '../engines/govern/governed-identity.js';
 import { renderAnalysisTable } from './analyze.js';
 import { debugOption } from './common-options.js';
 import { EXIT_OK } from './exit.js';
@@ -76,7 +77,7 @@ export async function runDemo(raw: unknown): Promise<void> {
       '',
     ];
     process.stdout.write(lines.join('\n'));
-    process.stdout.write(renderAnalysisTable(analysis));
+    process.stdout.write(renderAnalysisTable(analysis, analysis.identities.map(governedIdentityOf)));
     // One plan as an example: a pipeline account, whose federated credential subject comes from the sample repository.
     const example = analysis.identities.find((identity) => identity.plan?.target.kind === 'workload-identity-federation' && identity.plan.target.subjects.length > 0);
     if (example?.plan) process.stdout.write(`\nExample migration plan (unattended plan ${terminalSafe(example.upn ?? example.id)} --db ${shown(store.path)}):\n${renderPlan(example, example.plan, 'table')}`);

@@ -1,3 +1,6 @@
+import { accountabilityByTeam } from '../../engines/govern/accountability.js';
+import { governedIdentityOf } from '../../engines/govern/governed-identity.js';
+import { renderAccountability } from '../accountability/accountability-html.js';
 import { canonicalAnalysis } from '../json.js';
 import { ACTION_LABEL, CLASS_LABEL, CLASS_ORDER, VERDICT_LABEL, VERDICT_URGENCY } from '../presentation.js';
 import type { ReportFile, ReportInput } from '../report-input.js';
@@ -60,6 +63,7 @@ ${renderMatrix(counts)}
 ${renderSoonest(input.analysis.identities)}
 </section>
 </div>
+${renderAccountability(accountabilityByTeam(input.analysis.identities.map(governedIdentityOf)))}
 ${renderIdentitySection()}
 ${renderPlansSection(input.analysis.identities)}
 ${renderScanFindings(input.scanFindings, input.analysis.identities)}
