@@ -20,8 +20,7 @@ export function governedIdentityOf(identity: IdentityAnalysis): GovernedIdentity
     retiredOn: identity.retirement?.date ?? null,
     retiredActive: identity.retirement?.stillActive ?? null,
     lastActivity: identity.retirement?.lastActivity ?? null,
-    // The planner adds a stage to the analysis (additive); until it does there is none to keep.
-    planStage: null,
+    planStage: identity.plan?.stage.stage ?? null,
     breakingAutomation: identity.automation.filter((link) => MFA_IMPACT_OF[link.authMethod] === 'breaks').map((link) => `${link.file}:${link.line}`),
   };
 }
