@@ -111,6 +111,35 @@ describe('unattended demo (CLI, end to end)', () => {
     expect(readFileSync(join(work, 'out', 'report', 'analysis.json')).equals(before)).toBe(true);
   });
 
+  it('shows its governance: owners and an exception about to expire, in the terminal summary, the report and check', async () => {
+    const lines = first.stdout.split('\n');
+    const owners = lines.indexOf('owners (unattended.yaml)');
+    expect(lines.slice(owners, owners + 9)).toEqual([
+      'owners (unattended.yaml)',
+      '  Compute: owns 1, 1 broken or breaking',
+      '    breaks 2026-12-15 svc-vm-cli@contoso.example',
+      '    excepted active   svc-vm-cli@contoso.example until 2027-01-10',
+      '  Developer experience: owns 3, 0 broken or breaking',
+      '  Platform engineering: owns 1, 1 broken or breaking',
+      '    breaks 2026-12-15 svc-terraform@contoso.example',
+      '  Storage: owns 1, 1 broken or breaking',
+      '    breaks 2026-12-15 svc-backup@contoso.example',
+    ]);
+    expect(lines[owners + 9]).toBe('    excepted expiring svc-backup@contoso.example until 2026-11-27');
+    const html = readFileSync(join(work, 'out', 'report', 'report.html'), 'utf8');
+    expect(html).toContain('<tr><td>Storage</td><td class="num">1</td><td>svc-backup@contoso.example · breaks 2026-12-15</td><td>svc-backup@contoso.example · until 2026-11-27 (expiring)</td><td>—</td></tr>');
+    const check = await runCli(['check', '--db', join('out', 'unattended.duckdb'), '--policy', join('out', 'unattended.yaml'), '--no-snapshot'], { cwd: work });
+    expect(check.status).toBe(1);
+    const out = check.stdout.split('\n');
+    expect(out[0]).toMatch(/^unattended check: FAILED, \d+ problems; 1 warning$/u);
+    expect(out.slice(-4)).toEqual([
+      'warnings',
+      '  exception-expiring (1)',
+      `    ${join('out', 'unattended.yaml')}:16  the exception for svc-backup@contoso.example expires on 2026-11-27 (in 7 days), waiting for the migration of backup agent 4.2 (certificate login)`,
+      '',
+    ]);
+  });
+
   it('rejects a bad --sign-ins with one line and exit 2', async () => {
     const bad = await demo(['--out', 'bad', '--sign-ins', 'lots']);
     expect(bad.status).toBe(2);

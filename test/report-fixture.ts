@@ -1,3 +1,4 @@
+import type { ExceptionStatus, OwnerAssignment } from '../src/model/governance.js';
 import type { AnalysisResult, IdentityAnalysis } from '../src/model/analysis.js';
 import type { MigrationPlan, MigrationStage } from '../src/model/plan.js';
 import type { ScanFinding } from '../src/model/scan-finding.js';
@@ -61,6 +62,7 @@ function identity(overrides: Partial<IdentityAnalysis> & Pick<IdentityAnalysis, 
     owner: null,
     exception: null,
     plan: null,
+    retirement: null,
     ...overrides,
   };
 }
@@ -80,7 +82,7 @@ export function fixtureIdentities(): IdentityAnalysis[] {
       reasons: ['212 ARM writes without MFA (amr pwd) between 2026-10-22 and 2026-11-20, e.g. Microsoft.Compute/virtualMachines/write.'],
       automation: [{ file: 'scripts/rotate-vms.sh', line: 12, authMethod: 'user-password' }],
       recommendation: { action: 'migrate-managed-identity', why: 'Runs on an Azure VM: a system-assigned managed identity needs no secret.' },
-      owner: 'Platform team',
+      owner: { team: 'Platform team', process: null, contacts: [], approvers: [], matchedBy: { kind: 'upn', value: 'svc-vm-cli@contoso.example' } },
     }),
     identity({
       id: '11111111-0000-0000-0000-000000000002', upn: 'svc-deploy-legacy@contoso.example', displayName: 'svc-deploy-legacy', class: 'service-account',
@@ -201,15 +203,25 @@ export const HOSTILE_EXTRAS = {
  * text in every other field a view shows: owner, exception, plan, reasons, evidence, code paths, a what-if policy id
  * and the tenant id.
  */
+/** An owner as unattended.yaml's owners give it (src/engines/govern/), for a team name. */
+export function fixtureOwner(team: string): OwnerAssignment {
+  return { team, process: null, contacts: [], approvers: [], matchedBy: { kind: 'pattern', value: 'svc-*' } };
+}
+
+/** An active exception of unattended.yaml, for a reason. */
+export function fixtureException(reason: string): ExceptionStatus {
+  return { identity: null, path: null, reason, approver: null, created: '2026-11-01', expires: '2026-12-31', untilMigrationOf: null, state: 'active', daysLeft: 41 };
+}
+
 export function hostileFixtureAnalysis(): AnalysisResult {
   const identities = fixtureIdentities().map((identity): IdentityAnalysis => {
     switch (identity.id.slice(-2)) {
       case '01':
         return { ...identity, plan: fixturePlan(HOSTILE_EXTRAS.plan) };
       case '02':
-        return { ...identity, phase: HOSTILE_EXTRAS.policy, exception: HOSTILE_EXTRAS.exception };
+        return { ...identity, phase: HOSTILE_EXTRAS.policy, exception: fixtureException(HOSTILE_EXTRAS.exception) };
       case '09':
-        return { ...identity, owner: HOSTILE_EXTRAS.owner, automation: [{ file: HOSTILE_EXTRAS.file, line: 4, authMethod: 'user-password' }], evidence: [{ signal: 'name', detail: HOSTILE_NAMES.img, weight: 0.1 }] };
+        return { ...identity, owner: fixtureOwner(HOSTILE_EXTRAS.owner), automation: [{ file: HOSTILE_EXTRAS.file, line: 4, authMethod: 'user-password' }], evidence: [{ signal: 'name', detail: HOSTILE_NAMES.img, weight: 0.1 }] };
       case '10':
         return { ...identity, reasons: [HOSTILE_EXTRAS.reason] };
       default:

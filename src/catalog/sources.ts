@@ -16,6 +16,8 @@ export const SOURCES = {
   auditActivities: 'https://learn.microsoft.com/entra/identity/monitoring-health/reference-audit-activities',
   logAnalyticsTables: 'https://learn.microsoft.com/azure/azure-monitor/reference/tables-index',
   azureSdkUserAgent: 'https://azure.github.io/azure-sdk/general_azurecore.html#telemetry-policy',
+  graphManager: 'https://learn.microsoft.com/graph/api/user-list-manager',
+  graphOwners: 'https://learn.microsoft.com/graph/api/application-list-owners',
 } as const;
 
 export type SourceKey = keyof typeof SOURCES;

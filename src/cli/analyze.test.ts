@@ -5,7 +5,7 @@ import { renderAnalysisTable } from './analyze.js';
 function identity(overrides: Partial<IdentityAnalysis>): IdentityAnalysis {
   return {
     id: 'x', upn: null, displayName: 'x', kind: 'user', class: 'human', confidence: 0.9, evidence: [], verdict: 'not-affected', breaksOn: null, phase: null,
-    reasons: [], automation: [], recommendation: { action: 'none', why: '' }, owner: null, exception: null, ...overrides,
+    reasons: [], automation: [], recommendation: { action: 'none', why: '' }, owner: null, exception: null, retirement: null, ...overrides,
   };
 }
 

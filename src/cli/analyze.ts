@@ -5,10 +5,12 @@ import { analysedTenantJsonParts, analyseStore, defaultWorkers } from '../engine
 import { UsageError } from '../errors.js';
 import { IDENTITY_CLASSES, VERDICTS, type AnalysisResult, type IdentityAnalysis } from '../model/analysis.js';
 import { MIGRATION_STAGES, type MigrationStage, type StageStatus } from '../model/plan.js';
+import { accountabilityByTeam, type AccountableIdentity } from '../engines/govern/accountability.js';
+import { accountabilityLines } from '../report/accountability/accountability-text.js';
 import { terminalSafe } from '../report/terminal-text.js';
-import { openStore } from '../store/store.js';
 import { dbOption, debugOption } from './common-options.js';
 import { EXIT_OK } from './exit.js';
+import { keepSnapshot, openForSnapshot, storeGovernanceState } from './keep-snapshot.js';
 import { writePartsSync } from './write-parts.js';
 
 const DEFAULT_CONFIG = 'unattended.yaml';
@@ -22,6 +24,7 @@ const optionsSchema = z.object({
   policy: z.string().min(1).optional(),
   format: z.enum(['table', 'json'], { error: () => ({ message: '--format must be table or json' }) }).default('table'),
   quietDays: z.coerce.number({ error: () => ({ message: '--quiet-days takes a whole number' }) }).int('--quiet-days takes a whole number').min(1, '--quiet-days takes at least 1').max(365, '--quiet-days takes at most 365').optional(),
+  snapshot: z.boolean().default(true),
   workers: z.coerce.number({ error: () => ({ message: '--workers takes a whole number' }) }).int('--workers takes a whole number').min(0, '--workers takes a whole number').max(64, '--workers takes at most 64').optional(),
 });
 
@@ -66,7 +69,7 @@ function grid(rows: readonly (readonly string[])[], rightFrom: number): string[]
 }
 
 /** The class × verdict table, then the identities that are broken or break soonest, each with the reason that proves it. */
-export function renderAnalysisTable(result: AnalysisTable): string {
+export function renderAnalysisTable(result: AnalysisTable, accountable: readonly AccountableIdentity[] = []): string {
   const counts = new Map<string, number>();
   for (const identity of result.identities) counts.set(`${identity.class}|${identity.verdict}`, (counts.get(`${identity.class}|${identity.verdict}`) ?? 0) + 1);
   const header = ['class', ...VERDICTS, 'total'];
@@ -101,6 +104,7 @@ export function renderAnalysisTable(result: AnalysisTable): string {
     if (more > 0) lines.push(`  … and ${more} more: unattended analyze --format json`);
   }
   lines.push(...migrationLines(result.identities));
+  lines.push(...accountabilityLines(accountabilityByTeam(accountable)));
   return `${lines.join('\n')}\n`;
 }
 
@@ -115,6 +119,7 @@ export function registerAnalyze(program: Command): void {
     .option('--policy <file>', `the unattended.yaml to use (default: ./${DEFAULT_CONFIG} when present)`)
     .addOption(new Option('--format <format>', 'table or json (the analyze contract, schemaVersion 1)').default('table'))
     .option('--quiet-days <n>', 'days a replaced account must stay quiet before it is ready to retire (default 7)')
+    .option('--no-snapshot', 'do not keep this run as a snapshot in the store (unattended diff compares snapshots)')
     .option('--workers <n>', 'worker threads sharing the per-identity analysis with the main one (default: one per core beyond the first, at most 3; 0 keeps it on one thread)')
     .addOption(debugOption())
     .action(async (raw: unknown) => {
@@ -123,14 +128,22 @@ export function registerAnalyze(program: Command): void {
       const options = parsed.data;
       const configPath = options.policy ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null);
       // The YAML parser is loaded only when there is a file to read.
-      const config = configPath === null ? null : (await import('../config/load-config.js')).loadConfig(configPath);
-      const store = await openStore(options.db, { readOnly: true });
+      const policy = configPath === null ? null : (await import('../config/load-config.js')).loadPolicy(configPath);
+      const config = policy?.config ?? null;
+      const { store, writable } = await openForSnapshot(options.db, options.snapshot);
       try {
         const analysisOptions = { asOf: options.asOf, phase1Date: options.phase1Date, phase2Date: options.phase2Date, config, quietDays: options.quietDays };
         const result = await analyseStore(store, analysisOptions, options.workers ?? defaultWorkers());
+        if (writable) {
+          const state = await storeGovernanceState(store, {
+            head: result, identities: result.identities.map((entry) => entry.governed), policy, governance: result.governance,
+            options: { asOf: options.asOf, phase1Date: options.phase1Date, phase2Date: options.phase2Date, quietDays: options.quietDays?.toString() },
+          });
+          await keepSnapshot(store, state, 'analyze');
+        }
         // A reader that stops early (`| head`) is not an error: what it read is what it wanted.
         if (options.format === 'json') writePartsSync(process.stdout.fd, analysedTenantJsonParts(result));
-        else process.stdout.write(renderAnalysisTable(result));
+        else process.stdout.write(renderAnalysisTable(result, result.identities.map((entry) => entry.governed)));
         process.exitCode = EXIT_OK;
       } finally {
         store.close();

@@ -17,6 +17,9 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'scan', load: async () => (await import('./scan.js')).registerScan },
   { name: 'plan', load: async () => (await import('./plan.js')).registerPlan },
   { name: 'serve', load: async () => (await import('./serve.js')).registerServe },
+  { name: 'check', load: async () => (await import('./check.js')).registerCheck },
+  { name: 'diff', load: async () => (await import('./diff.js')).registerDiff },
+  { name: 'init', load: async () => (await import('./init.js')).registerInit },
 ];
 
 /** The commands to register for this command line: the one it names, or all of them (help, a typo, no command). */

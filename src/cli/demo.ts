@@ -78,7 +78,7 @@ export async function runDemo(raw: unknown): Promise<void> {
       '',
     ];
     process.stdout.write(lines.join('\n'));
-    process.stdout.write(renderAnalysisTable(analysis));
+    process.stdout.write(renderAnalysisTable(analysis, analysis.identities.map((entry) => entry.governed)));
     // One plan as an example: a pipeline account, whose federated credential subject comes from the sample repository.
     const example = analysis.identities.find((identity) => identity.plan?.target.kind === 'workload-identity-federation' && identity.plan.target.subjects.length > 0);
     if (example?.plan) process.stdout.write(`\nExample migration plan (unattended plan ${terminalSafe(example.upn ?? example.id)} --db ${shown(store.path)}):\n${renderPlan(example, example.plan, 'table')}`);

@@ -2,6 +2,8 @@ import type { IdentityFeatures, TenantFeatures } from '../features/identity-feat
 import { automationFor, type AutomationIndex } from '../features/load-automation.js';
 import type { IdentityAnalysis } from '../model/analysis.js';
 import { classify } from './classify/classify.js';
+import type { GovernancePolicy } from './govern/governance-policy.js';
+import { governIdentity } from './govern/govern-identity.js';
 import { assessImpact, type EnforcementDates } from './impact/impact.js';
 import { recommend } from './recommend/recommend.js';
 import { emptyPlanContext, type PlanContext } from './plan/plan-context.js';
@@ -17,6 +19,8 @@ export interface AnalysisContext {
   automation: AutomationIndex;
   /** Operations, role assignments and code the planner reads; none when absent. */
   plan?: PlanContext;
+  /** Owners, exceptions, retirements of unattended.yaml; null without a policy file. */
+  governance: GovernancePolicy | null;
 }
 
 const NO_PLAN_INPUTS = emptyPlanContext();
@@ -25,15 +29,21 @@ function displayNameOf(features: IdentityFeatures): string {
   return features.displayName ?? features.upn ?? features.appId ?? features.id;
 }
 
-/** classify → impact → recommend for one identity. A pure function of its arguments, so it can run on any thread. */
+/** classify → impact → recommend → govern for one identity. A pure function of its arguments, so it can run on any thread. */
 export function analyseIdentity(f: IdentityFeatures, context: AnalysisContext): IdentityAnalysis {
   const classification = classify(f, { breakGlass: context.breakGlass, tenant: context.tenant });
   const impact = assessImpact(f, classification.class, { asOf: context.asOf, enforcement: context.enforcement, tenant: context.tenant });
   const recommendation = recommend(f, classification.class, impact, context.asOf);
+  const displayName = displayNameOf(f);
+  const governed = governIdentity(
+    { id: f.id, kind: f.kind, upn: f.upn, displayName, appId: f.kind === 'user' ? null : f.appId, lastSuccess: f.lastSuccess, lastOperation: f.lastOperation },
+    context.governance,
+    context.asOf,
+  );
   return {
     id: f.id,
     upn: f.upn,
-    displayName: displayNameOf(f),
+    displayName,
     kind: f.kind,
     class: classification.class,
     confidence: classification.confidence,
@@ -44,8 +54,9 @@ export function analyseIdentity(f: IdentityFeatures, context: AnalysisContext): 
     reasons: impact.reasons,
     automation: automationFor(context.automation, f.upn, f.kind === 'user' ? null : f.appId),
     recommendation,
-    owner: null,
-    exception: null,
+    owner: governed.owner,
+    exception: governed.exception,
     plan: planMigration(f, { recommendation }, context.plan ?? NO_PLAN_INPUTS, context.asOf),
+    retirement: governed.retirement,
   };
 }

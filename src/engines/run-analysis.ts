@@ -8,6 +8,8 @@ import { identityFeatureTexts, loadTenantFeatures } from '../features/load-featu
 import { IDENTITY_CLASSES, VERDICTS, type AnalysisResult, type IdentityAnalysis } from '../model/analysis.js';
 import type { Store } from '../store/store.js';
 import { analyseIdentity, type AnalysisContext } from './analyse-identity.js';
+import { governancePolicy, needsTags } from './govern/governance-policy.js';
+import { loadIdentityTags } from '../features/load-identity-tags.js';
 import { sortIdentities } from './identity-order.js';
 import type { EnforcementDates } from './impact/impact.js';
 import { buildPlanContext, DEFAULT_QUIET_DAYS } from './plan/plan-context.js';
@@ -30,16 +32,23 @@ function checkDate(value: string, flag: string): string {
   return value;
 }
 
+/** The dates unattended.yaml gives: those of the tenant's cloud (enforcement.clouds) over enforcement.phase1/phase2. */
+function configuredDates(config: UnattendedConfig | null | undefined): { phase1?: string; phase2?: string } {
+  const enforcement = config?.enforcement;
+  const ofCloud = enforcement?.clouds?.[config?.tenant?.cloud ?? 'public'];
+  return { phase1: ofCloud?.phase1 ?? enforcement?.phase1, phase2: ofCloud?.phase2 ?? enforcement?.phase2 };
+}
+
 /** Flags win over unattended.yaml, which wins over the catalog's defaults. */
 export function enforcementDates(options: AnalysisOptions): EnforcementDates {
-  const configured = options.config?.enforcement;
-  const phase1 = options.phase1Date ? checkDate(options.phase1Date, '--phase1-date') : (configured?.phase1 ?? phase('phase1').defaultDate);
-  const phase2 = options.phase2Date ? checkDate(options.phase2Date, '--phase2-date') : (configured?.phase2 ?? phase('phase2').defaultDate);
+  const configured = configuredDates(options.config);
+  const phase1 = options.phase1Date ? checkDate(options.phase1Date, '--phase1-date') : (configured.phase1 ?? phase('phase1').defaultDate);
+  const phase2 = options.phase2Date ? checkDate(options.phase2Date, '--phase2-date') : (configured.phase2 ?? phase('phase2').defaultDate);
   if (phase2 < phase1) throw new ConfigError(`phase 2 (${phase2}) is before phase 1 (${phase1})`, 'phase 2 starts on or after phase 1; check --phase1-date/--phase2-date or enforcement in unattended.yaml');
   return { phase1, phase2 };
 }
 
-function resolveAsOf(requested: string | undefined, newest: string | null): string {
+export function resolveAsOf(requested: string | undefined, newest: string | null): string {
   if (requested !== undefined) {
     if (!instant.safeParse(requested).success) throw new UsageError(`--as-of ${requested} is not a date or time`, 'give --as-of as YYYY-MM-DD or an ISO-8601 time, e.g. 2026-11-20T23:59:59Z');
     // A bare date means the end of that day: everything recorded on it counts.
@@ -64,16 +73,18 @@ export interface PreparedAnalysis {
   context: AnalysisContext;
 }
 
-/** Dates, cut-off, tenant facts, break-glass list and the automation found in code, before any identity is read. */
+/** Dates, cut-off, tenant facts, break-glass list, the automation found in code and the governance policy, before any identity is read. */
 export async function prepareAnalysis(store: Store, options: AnalysisOptions): Promise<PreparedAnalysis> {
   const enforcement = enforcementDates(options);
   const tenant = await loadTenantFeatures(store);
   const asOf = resolveAsOf(options.asOf, tenant.newestRecord);
   const automation = await loadAutomation(store);
   const plan = buildPlanContext(await loadPlanInputs(store, asOf), options.quietDays ?? DEFAULT_QUIET_DAYS);
+  const config = options.config ?? null;
+  const governance = config === null ? null : governancePolicy(config, needsTags(config) ? await loadIdentityTags(store) : new Map());
   return {
-    head: { schemaVersion: 1, tenantId: options.config?.tenant?.id ?? tenant.tenantId, asOf, enforcement },
-    context: { asOf, enforcement, tenant, breakGlass: options.config?.breakGlass ?? [], automation, plan },
+    head: { schemaVersion: 1, tenantId: config?.tenant?.id ?? tenant.tenantId, asOf, enforcement },
+    context: { asOf, enforcement, tenant, breakGlass: config?.breakGlass ?? [], automation, plan, governance },
   };
 }
 

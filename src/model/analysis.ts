@@ -1,3 +1,4 @@
+import type { ExceptionStatus, OwnerAssignment, RetirementStatus } from './governance.js';
 import type { IdentityKind } from './identity.js';
 import type { MigrationPlan } from './plan.js';
 import type { AuthMethod } from './scan-finding.js';
@@ -48,10 +49,14 @@ export interface IdentityAnalysis {
   reasons: string[];
   automation: AutomationLink[];
   recommendation: { action: RecommendedAction; why: string };
-  owner: string | null;
-  exception: string | null;
+  /** The team unattended.yaml makes accountable for it (src/engines/govern/), or null. */
+  owner: OwnerAssignment | null;
+  /** The approved exception that applies to it, with where it stands as of asOf, or null. */
+  exception: ExceptionStatus | null;
   /** Additive (schemaVersion 1): the migration plan (target, subject, role, stage); null when nothing is to be done. */
   plan?: MigrationPlan | null;
+  /** Additive: the decision to retire it, and whether it still signs in since, or null. */
+  retirement: RetirementStatus | null;
 }
 
 export interface AnalysisResult {

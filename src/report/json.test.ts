@@ -24,6 +24,7 @@ function scrambled(): AnalysisResult {
     recommendation: { why: 'Runs on a VM.', action: 'migrate-managed-identity' as const },
     owner: null,
     exception: null,
+    retirement: null,
   };
   return {
     summary: { byVerdict: { breaks: 1, broken: 0 }, byClass: { zeta: 0, 'service-account': 1 } },
@@ -79,7 +80,8 @@ describe('analysis.json', () => {
       },
       "owner": null,
       "exception": null,
-      "plan": null
+      "plan": null,
+      "retirement": null
     }
   ],
   "summary": {

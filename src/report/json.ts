@@ -1,6 +1,7 @@
 import { IDENTITY_CLASSES, VERDICTS, type AnalysisResult, type IdentityAnalysis } from '../model/analysis.js';
 import type { MigrationPlan } from '../model/plan.js';
 import { partsOf } from './report-bytes.js';
+import type { ExceptionStatus, OwnerAssignment, RetirementStatus } from '../model/governance.js';
 import type { ReportFile, ReportInput } from './report-input.js';
 
 export const ANALYSIS_JSON = 'analysis.json';
@@ -53,6 +54,28 @@ function canonicalPlan(plan: MigrationPlan): MigrationPlan {
   };
 }
 
+function canonicalOwner(owner: OwnerAssignment): OwnerAssignment {
+  return { team: owner.team, process: owner.process, contacts: [...owner.contacts], approvers: [...owner.approvers], matchedBy: { kind: owner.matchedBy.kind, value: owner.matchedBy.value } };
+}
+
+function canonicalException(exception: ExceptionStatus): ExceptionStatus {
+  return {
+    identity: exception.identity,
+    path: exception.path,
+    reason: exception.reason,
+    approver: exception.approver,
+    created: exception.created,
+    expires: exception.expires,
+    untilMigrationOf: exception.untilMigrationOf,
+    state: exception.state,
+    daysLeft: exception.daysLeft,
+  };
+}
+
+function canonicalRetirement(retirement: RetirementStatus): RetirementStatus {
+  return { decidedBy: retirement.decidedBy, date: retirement.date, reason: retirement.reason, stillActive: retirement.stillActive, lastActivity: retirement.lastActivity };
+}
+
 function canonicalIdentity(identity: IdentityAnalysis): IdentityAnalysis {
   return {
     id: identity.id,
@@ -68,9 +91,10 @@ function canonicalIdentity(identity: IdentityAnalysis): IdentityAnalysis {
     reasons: [...identity.reasons],
     automation: identity.automation.map((link) => ({ file: link.file, line: link.line, authMethod: link.authMethod })),
     recommendation: { action: identity.recommendation.action, why: identity.recommendation.why },
-    owner: identity.owner,
-    exception: identity.exception,
+    owner: identity.owner === null ? null : canonicalOwner(identity.owner),
+    exception: identity.exception === null ? null : canonicalException(identity.exception),
     plan: identity.plan ? canonicalPlan(identity.plan) : null,
+    retirement: identity.retirement === null ? null : canonicalRetirement(identity.retirement),
   };
 }
 

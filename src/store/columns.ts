@@ -2,7 +2,7 @@
  * Column specs of the tables importers write, in the order of the CREATE TABLE statements.
  * The row writer stages values as text and casts them here, in one place.
  */
-export type ColumnType = 'text' | 'int' | 'bigint' | 'bool' | 'timestamp' | 'json' | 'text[]';
+export type ColumnType = 'text' | 'int' | 'bigint' | 'bool' | 'date' | 'timestamp' | 'json' | 'text[]';
 
 export interface TableSpec {
   table: string;
@@ -107,4 +107,10 @@ export const SCAN_FINDINGS: TableSpec = {
     ['id', 'text'], ['root', 'text'], ['file', 'text'], ['line', 'int'], ['col', 'int'], ['ecosystem', 'text'], ['auth_method', 'text'],
     ['mfa_impact', 'text'], ['identity_kind', 'text'], ['identity_value', 'text'], ['rule', 'text'], ['message', 'text'], ['fix', 'text'], ['batch_id', 'text'],
   ],
+};
+
+/** Owners of app registrations and service principals (Graph `$expand=owners`), migration 006. */
+export const DIRECTORY_OWNERS: TableSpec = {
+  table: 'directory_owners',
+  columns: [['object_id', 'text'], ['object_kind', 'text'], ['owner_id', 'text'], ['owner_upn', 'text'], ['owner_display_name', 'text'], ['owner_type', 'text'], ['batch_id', 'text']],
 };

@@ -16,6 +16,8 @@ function castExpression(name: string, type: ColumnType): string {
       return `CAST(${column} AS BIGINT)`;
     case 'bool':
       return `CAST(${column} AS BOOLEAN)`;
+    case 'date':
+      return `CAST(${column} AS DATE)`;
     // Staged as ISO-8601 in UTC; the offset is applied, then dropped: the store's TIMESTAMPs hold UTC.
     case 'timestamp':
       return `CAST(timezone('UTC', CAST(${column} AS TIMESTAMPTZ)) AS TIMESTAMP)`;
@@ -33,13 +35,8 @@ function stageText(value: CellValue | undefined): string | null {
   return JSON.stringify(value);
 }
 
-/**
- * Insert rows keyed on the table's primary key; rows whose key is already stored are skipped.
- * Values are staged as text through DuckDB's appender and cast in one INSERT … SELECT.
- * Returns how many rows were new. Call inside a store transaction to make a batch atomic.
- */
-export async function insertRows(store: Store, spec: TableSpec, rows: readonly RowValues[]): Promise<number> {
-  if (rows.length === 0) return 0;
+/** Stage rows as text through DuckDB's appender into a temporary table named after the target; returns its name. */
+async function stageRows(store: Store, spec: TableSpec, rows: readonly RowValues[]): Promise<string> {
   const staging = `staging_${spec.table}`;
   const columnList = spec.columns.map(([name]) => `"${name}" VARCHAR`).join(', ');
   await store.run(`CREATE OR REPLACE TEMP TABLE ${staging} (${columnList})`);
@@ -54,6 +51,17 @@ export async function insertRows(store: Store, spec: TableSpec, rows: readonly R
   }
   appender.flushSync();
   appender.closeSync();
+  return staging;
+}
+
+/**
+ * Insert rows keyed on the table's primary key; rows whose key is already stored are skipped.
+ * Values are staged as text through DuckDB's appender and cast in one INSERT … SELECT.
+ * Returns how many rows were new. Call inside a store transaction to make a batch atomic.
+ */
+export async function insertRows(store: Store, spec: TableSpec, rows: readonly RowValues[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const staging = await stageRows(store, spec, rows);
   const names = spec.columns.map(([name]) => `"${name}"`).join(', ');
   const casts = spec.columns.map(([name, type]) => castExpression(name, type)).join(', ');
   const before = await countRows(store, spec.table);
@@ -61,6 +69,16 @@ export async function insertRows(store: Store, spec: TableSpec, rows: readonly R
   const after = await countRows(store, spec.table);
   await store.run(`DROP TABLE ${staging}`);
   return after - before;
+}
+
+/** Append rows to a table that has no key (every row is new), staged and cast as insertRows does, in one INSERT. */
+export async function appendRows(store: Store, spec: TableSpec, rows: readonly RowValues[]): Promise<void> {
+  if (rows.length === 0) return;
+  const staging = await stageRows(store, spec, rows);
+  const names = spec.columns.map(([name]) => `"${name}"`).join(', ');
+  const casts = spec.columns.map(([name, type]) => castExpression(name, type)).join(', ');
+  await store.run(`INSERT INTO ${spec.table} (${names}) SELECT ${casts} FROM ${staging}`);
+  await store.run(`DROP TABLE ${staging}`);
 }
 
 function aliased(spec: TableSpec): string {

@@ -5,6 +5,7 @@ import { analysisJsonFrame } from '../../report/json.js';
 import type { Store } from '../../store/store.js';
 import { sortByOrderKey } from '../identity-order.js';
 import { prepareAnalysis, summarise, type AnalysisOptions } from '../run-analysis.js';
+import type { GovernancePolicy } from '../govern/governance-policy.js';
 import type { AnalysedEntry } from './analysed-entry.js';
 import { IdentityAnalyser } from './identity-analyser.js';
 
@@ -15,6 +16,8 @@ export interface AnalysedTenant extends Omit<AnalysisResult, 'identities'> {
   detailChunks: string[];
   /** How the chunks of feature rows were shared: on this thread, on worker threads, and how many were started. */
   threads: IdentityAnalyser['stats'];
+  /** The governance policy the identities were judged by (null without a policy file). */
+  governance: GovernancePolicy | null;
 }
 
 /** Most worker threads started by default: the main thread and DuckDB's threads want cores too. */
@@ -36,7 +39,7 @@ export async function analyseStore(store: Store, options: AnalysisOptions, worke
     for await (const texts of identityFeatureTexts(store, context.asOf)) analyser.add(texts);
     const { entries, detailChunks } = await analyser.finish();
     const identities = sortByOrderKey(entries, (entry) => entry);
-    return { ...head, identities, detailChunks, summary: summarise(identities), threads: analyser.stats };
+    return { ...head, identities, detailChunks, summary: summarise(identities), threads: analyser.stats, governance: context.governance };
   } finally {
     analyser.close();
   }

@@ -1,6 +1,7 @@
 import { featuresFromText } from '../../features/identity-row.js';
 import type { IdentityAnalysis } from '../../model/analysis.js';
 import type { MigrationPlan, MigrationStage } from '../../model/plan.js';
+import type { GovernedIdentity } from '../../model/governance.js';
 import { csvRecord } from '../../report/csv-cell.js';
 import { identityRow } from '../../report/csv.js';
 import { DetailChunks } from '../../report/html/detail-chunks.js';
@@ -8,6 +9,7 @@ import { identityJsonText } from '../../report/json.js';
 import { detailOf, planSummaryOf, tableRowOf } from '../../report/view-model/identity-views.js';
 import type { PlanSummary, TableRow } from '../../report/view-model/view-types.js';
 import { analyseIdentity, type AnalysisContext } from '../analyse-identity.js';
+import { governedIdentityOf } from '../govern/governed-identity.js';
 import { orderKeyOf, type OrderKey } from '../identity-order.js';
 
 /**
@@ -33,6 +35,8 @@ export interface AnalysedEntry extends OrderKey, Pick<IdentityAnalysis, 'id' | '
   recommendation: Pick<IdentityAnalysis['recommendation'], 'action'>;
   /** The migration's stage (the table shows it); null without a plan. */
   stage: MigrationStage | null;
+  /** What a snapshot keeps of it: owner, exception, retirement, breaking automation. */
+  governed: GovernedIdentity;
   /** identityJsonText as UTF-8: a view into its chunk's one buffer, which lives outside the JavaScript heap. */
   json: Uint8Array;
   /** Only when the analysis was asked for the report's parts. */
@@ -114,6 +118,7 @@ export function analyseTexts(texts: readonly string[], context: AnalysisContext,
       reasons: identity.reasons,
       recommendation: { action: identity.recommendation.action },
       stage: identity.plan?.stage.stage ?? null,
+      governed: governedIdentityOf(identity),
       // Set below, once the chunk's buffer exists.
       json: NO_BYTES,
       report,

@@ -20,6 +20,7 @@ const context: AnalysisContext = {
   tenant: blankTenant({ signIns: 900, operations: 10, directoryObjects: 300 }),
   breakGlass: ['bg-0@contoso.com'],
   automation: { byUpn: new Map([['svc-1@contoso.com', [{ file: 'deploy.sh', line: 3, authMethod: 'user-password' }]]]), byClientId: new Map() },
+  governance: null,
 };
 
 /** Service accounts signing in to ARM with passwords, people with MFA and quiet ones, so that verdicts differ. */

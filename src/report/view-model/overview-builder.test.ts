@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sortIdentities } from '../../engines/identity-order.js';
 import type { IdentityAnalysis } from '../../model/analysis.js';
-import { fixtureAnalysis, fixtureIdentities, fixturePlan, fixtureScanFindings } from '../../../test/report-fixture.js';
+import { fixtureAnalysis, fixtureException, fixtureIdentities, fixturePlan, fixtureScanFindings } from '../../../test/report-fixture.js';
 import { planSummaryOf, tableRowOf } from './identity-views.js';
 import { commonFolder, coverageOf, OverviewBuilder } from './overview-builder.js';
 import type { Overview } from './view-types.js';
@@ -52,7 +52,7 @@ describe('OverviewBuilder', () => {
     if (!first || !second) throw new Error('fixture');
     const enrolment = fixturePlan('unused');
     const governed = overviewOf([
-      { ...first, phase: 'policy:ca-require-mfa', breaksOn: '2026-12-01', exception: 'Vendor appliance', plan: fixturePlan('repo:contoso/app:ref:refs/heads/main', 'ready-to-retire') },
+      { ...first, phase: 'policy:ca-require-mfa', breaksOn: '2026-12-01', exception: fixtureException('Vendor appliance'), plan: fixturePlan('repo:contoso/app:ref:refs/heads/main', 'ready-to-retire') },
       { ...second, phase: 'policy:ca-require-mfa', plan: { ...enrolment, target: { ...enrolment.target, kind: 'enroll-mfa', subjects: [] } } },
       ...rest,
     ]);

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config/load-config.js';
 import { DEFAULT_SEED, generateDemo, scaleFor } from './index.js';
 import type { DemoOutput } from './index.js';
 
@@ -185,13 +186,28 @@ describe('generateDemo ground truth', () => {
     );
   });
 
-  it('writes unattended.yaml with the enforcement dates and both break-glass UPNs', () => {
+  it('writes unattended.yaml with the enforcement dates, both break-glass UPNs, owners, an exception about to expire and retirements', () => {
     const yaml = readFileSync(first.configPath, 'utf8').split('\n');
-    expect(yaml.slice(1)).toEqual([
+    expect(yaml.slice(1, 4)).toEqual([
       `tenant: { id: "${first.tenantId}" }`,
       'enforcement: { phase1: "2025-03-15", phase2: "2026-12-15" }',
       'breakGlass: [ "breakglass-01@contosodemo.onmicrosoft.com", "breakglass-02@contosodemo.onmicrosoft.com" ]',
-      '',
+    ]);
+    const config = loadConfig(first.configPath);
+    expect(config.owners?.map((rule) => [rule.upn ?? rule.pattern, rule.owner?.team])).toEqual([
+      ['svc-backup@contoso.example', 'Storage'],
+      ['svc-vm-cli@contoso.example', 'Compute'],
+      ['svc-terraform@contoso.example', 'Platform engineering'],
+      ['github-*', 'Developer experience'],
+    ]);
+    // One expires a week after the demo's last day (2026-11-20): within the 14 days the gate warns about.
+    expect(config.exceptions?.map((entry) => [entry.identity, entry.created, entry.expires])).toEqual([
+      ['svc-backup@contoso.example', '2026-09-01', '2026-11-27'],
+      ['svc-vm-cli@contoso.example', '2026-10-15', '2027-01-10'],
+    ]);
+    expect(config.retirements?.map((entry) => [entry.identity, entry.date])).toEqual([
+      ['svc-reporting-old@contoso.example', '2026-11-01'],
+      ['svc-webapp-config@contoso.example', '2026-11-15'],
     ]);
   });
 });

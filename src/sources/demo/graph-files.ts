@@ -9,6 +9,7 @@ import { policyObjects } from './conditional-access.js';
 import type { DemoDirectory, DemoUser, DemoWorkload } from './directory.js';
 import type { SignInActivity } from './generate-logs.js';
 import { namedLocationObjects } from './named-locations.js';
+import { demoOwnership, directoryAuditObjects, ownersOf, type DemoOwnership } from './ownership.js';
 import { createRng } from './prng.js';
 import { graphTimestamp, WINDOW_END_MS, WINDOW_START_MS } from './timeline.js';
 import { DISABLED_AT_MS } from './service-account-behaviour.js';
@@ -157,7 +158,7 @@ function servicePrincipalObject(directory: DemoDirectory, workload: DemoWorkload
 }
 
 /** The app registration behind a service principal: where its secrets, certificates and federated credentials live. */
-function applicationObject(directory: DemoDirectory, workload: DemoWorkload): Record<string, unknown> {
+function applicationObject(directory: DemoDirectory, workload: DemoWorkload, ownership: DemoOwnership): Record<string, unknown> {
   const rng = createRng(directory.seed, 'application-object', workload.index);
   const created = graphTimestamp(workload.createdAt);
   const expires = graphTimestamp(workload.createdAt + 730 * 86_400_000);
@@ -192,6 +193,7 @@ function applicationObject(directory: DemoDirectory, workload: DemoWorkload): Re
         ? [{ customKeyIdentifier: workload.thumbprint, displayName: `CN=${workload.displayName}`, endDateTime: expires, key: null, keyId: workload.keyId, startDateTime: created, type: 'AsymmetricX509Cert', usage: 'Verify' }]
         : [],
     federatedIdentityCredentials: federated,
+    owners: ownersOf(ownership, workload),
   };
 }
 
@@ -222,6 +224,7 @@ export async function writeGraphFiles(dataDir: string, directory: DemoDirectory,
     written.push(`graph/${name}`);
   }
   const skipTokens = createRng(directory.seed, 'skip-tokens');
+  const ownership = demoOwnership(directory);
   const managers = directory.users.filter((user) => user.scenario === 'admin-mfa' || user.scenario === 'portal-mfa');
   const users = directory.users.map((user) => userObject(user, activity.get(user.id), profileOf(directory, user, managers)));
   const pages = Math.ceil(users.length / USERS_PAGE_SIZE);
@@ -231,11 +234,12 @@ export async function writeGraphFiles(dataDir: string, directory: DemoDirectory,
   }
   await save('userRegistrationDetails.json', page('reports/authenticationMethods/userRegistrationDetails', directory.users.map(registrationObject), null));
   await save('servicePrincipals.json', page('servicePrincipals', directory.workloads.map((workload) => servicePrincipalObject(directory, workload)), null));
-  const applications = directory.workloads.filter((workload) => workload.kind === 'servicePrincipal').map((workload) => applicationObject(directory, workload));
-  await save('applications.json', page('applications', applications, null));
+  const applications = directory.workloads.filter((workload) => workload.kind === 'servicePrincipal').map((workload) => applicationObject(directory, workload, ownership));
+  await save('applications.json', page('applications(owners(id,displayName,userPrincipalName))', applications, null));
   await save('conditionalAccessPolicies.json', page('identity/conditionalAccess/policies', policyObjects(directory, policies), null));
   await save('roleAssignments.json', page('roleManagement/directory/roleAssignments', roleAssignments(directory), null));
   await save('namedLocations.json', page('identity/conditionalAccess/namedLocations', namedLocationObjects(directory.seed), null));
-  await save('directoryAudits.json', page('auditLogs/directoryAudits', directoryAudits(directory), null));
+  // The disabled account's audit trail, then who created some accounts and reset some passwords (ownership.ts).
+  await save('directoryAudits.json', page('auditLogs/directoryAudits', [...directoryAudits(directory), ...directoryAuditObjects(directory, ownership)], null));
   return written;
 }

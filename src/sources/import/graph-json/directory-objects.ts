@@ -5,6 +5,7 @@ import type { TableSpec } from '../../../store/columns.js';
 import { directoryRoleName } from '../../../catalog/directory-roles.js';
 import { accepted, firstIssue, idField, rejected, type Outcome } from '../framework/outcome.js';
 import { bool, isRecord, lower, strings, text, utc } from '../framework/values.js';
+import { managerIdOf, ownerRows } from './directory-relations.js';
 
 /**
  * Graph directory objects → store rows. Lenient where Graph is: unknown fields pass, missing ones are null;
@@ -23,8 +24,6 @@ export function normaliseUser(value: unknown, raw: string): Outcome {
   if (!parsed.ok) return rejected(parsed.reason);
   const user = parsed.data;
   const activity = isRecord(user['signInActivity']) ? user['signInActivity'] : {};
-  // The manager comes with $expand=manager (an object), or as a bare id from a flattened export.
-  const manager = isRecord(user['manager']) ? user['manager'] : {};
   const policies = text(user['passwordPolicies']);
   const licenses = user['assignedLicenses'];
   return accepted({
@@ -52,7 +51,8 @@ export function normaliseUser(value: unknown, raw: string): Outcome {
       raw,
       job_title: text(user['jobTitle']),
       department: text(user['department']),
-      manager_id: lower(manager['id']) ?? lower(user['managerId']),
+      // $expand=manager gives an object, a provisioning export a manager@odata.bind URL, a flattened export a bare id.
+      manager_id: managerIdOf(user) ?? lower(user['managerId']),
     },
   });
 }
@@ -156,7 +156,7 @@ export function normaliseServicePrincipal(value: unknown, raw: string): Outcome 
       tags: strings(sp['tags']),
       raw,
     },
-    derived: credentialRows(id, 'servicePrincipal', appId, sp),
+    derived: [...credentialRows(id, 'servicePrincipal', appId, sp), ...ownerRows(id, type === 'ManagedIdentity' ? 'managedIdentity' : 'servicePrincipal', sp)],
   });
 }
 
@@ -170,7 +170,7 @@ export function normaliseApplication(value: unknown, raw: string): Outcome {
     kind: 'directory',
     table: APPLICATIONS,
     row: { id, app_id: appId, display_name: text(app['displayName']), sign_in_audience: text(app['signInAudience']), raw },
-    derived: credentialRows(id, 'application', appId, app),
+    derived: [...credentialRows(id, 'application', appId, app), ...ownerRows(id, 'application', app)],
   });
 }
 

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GovernanceState, GovernedIdentity } from '../../model/governance.js';
+import { openStore, type Store } from '../store.js';
+import { hasSnapshots, listSnapshots, loadSnapshot } from './read-snapshot.js';
+import { snapshotAt } from './snapshot-ref.js';
+import { recordSnapshot } from './write-snapshot.js';
+
+function identity(id: string, overrides: Partial<GovernedIdentity> = {}): GovernedIdentity {
+  return {
+    id, upn: `${id}@contoso.com`, displayName: id, kind: 'user', class: 'service-account', verdict: 'breaks', breaksOn: '2026-12-15', ownerTeam: null, ownerMatch: null,
+    exceptionState: null, exceptionExpires: null, exceptionApprover: null, retiredOn: null, retiredActive: null, lastActivity: null, planStage: null, breakingAutomation: [],
+    ...overrides,
+  };
+}
+
+const STATE: GovernanceState = {
+  asOf: '2026-11-20T23:59:59.000Z',
+  tenantId: 'tenant-1',
+  enforcement: { phase1: '2025-03-15', phase2: '2026-12-15' },
+  inputsDigest: 'abc',
+  policyPath: 'unattended.yaml',
+  policyText: "owners: []\n# it's kept as written\n",
+  hasStore: true,
+  identities: [
+    identity('svc-a', { ownerTeam: 'Storage', ownerMatch: 'upn:svc-a@contoso.com', exceptionState: 'expiring', exceptionExpires: '2026-11-27', exceptionApprover: 'h@contoso.com', breakingAutomation: ['jobs/a.ps1:3', 'jobs/b.sh:9'] }),
+    identity('svc-b', { retiredOn: '2026-11-01', retiredActive: true, lastActivity: '2026-11-05T02:00:00.123Z', verdict: 'not-affected', breaksOn: null }),
+    identity('sp-1', { upn: null, kind: 'servicePrincipal', class: 'workload-identity', verdict: 'not-affected', breaksOn: null, planStage: 'federated' }),
+  ],
+  automation: [
+    { file: 'jobs/a.ps1', line: 3, rule: 'powershell/connect-azaccount-user-password', authMethod: 'user-password', identityKind: 'upn', identityValue: 'svc-a@contoso.com', ownerTeam: 'Storage', ownerMatch: 'upn:svc-a@contoso.com', exceptedBy: 'identity:svc-a@contoso.com', exceptionState: 'expiring' },
+    { file: 'jobs/c.sh', line: 1, rule: 'shell/az-login-user-password', authMethod: 'user-password', identityKind: 'env-var', identityValue: 'AZ_USER', ownerTeam: null, ownerMatch: null, exceptedBy: null, exceptionState: null },
+  ],
+};
+
+let store: Store;
+beforeAll(async () => {
+  store = await openStore(':memory:');
+});
+afterAll(() => store.close());
+
+describe('snapshots', () => {
+  it('keeps a run and gives back exactly what it kept', async () => {
+    expect(await hasSnapshots(store)).toBe(true);
+    const first = await recordSnapshot(store, STATE, { command: 'analyze', takenAt: '2026-11-21T08:00:00.000Z', gateProblems: null });
+    const second = await recordSnapshot(store, { ...STATE, identities: [], automation: [], policyPath: null, policyText: null }, { command: 'check', takenAt: '2026-11-22T08:00:00.000+01:00', gateProblems: 3 });
+    expect([first, second]).toEqual([1, 2]);
+    const loaded = await loadSnapshot(store, 1);
+    expect(loaded?.meta).toEqual({ id: 1, takenAt: '2026-11-21T08:00:00.000Z', command: 'analyze', asOf: '2026-11-20T23:59:59.000Z', inputsDigest: 'abc', policyPath: 'unattended.yaml', gateProblems: null });
+    // Identities by id, automation by file and line.
+    expect(loaded?.state).toEqual({ ...STATE, identities: [STATE.identities[2], STATE.identities[0], STATE.identities[1]] });
+    expect(await listSnapshots(store)).toEqual([
+      loaded?.meta,
+      { id: 2, takenAt: '2026-11-22T07:00:00.000Z', command: 'check', asOf: '2026-11-20T23:59:59.000Z', inputsDigest: 'abc', policyPath: null, gateProblems: 3 },
+    ]);
+    expect(await loadSnapshot(store, 3)).toBeNull();
+  });
+
+  it('finds a snapshot by number, or the last one taken by a date or instant', async () => {
+    const snapshots = await listSnapshots(store);
+    expect(snapshotAt(snapshots, '2', '--since')?.id).toBe(2);
+    expect(snapshotAt(snapshots, '2026-11-21', '--since')?.id).toBe(1);
+    expect(snapshotAt(snapshots, '2026-11-22T06:59:59Z', '--since')?.id).toBe(1);
+    expect(snapshotAt(snapshots, '2026-11-22', '--since')?.id).toBe(2);
+    expect(snapshotAt(snapshots, '2026-11-20', '--since')).toBeNull();
+    expect(() => snapshotAt(snapshots, '7', '--since')).toThrow('--since 7: no snapshot 7');
+    expect(() => snapshotAt(snapshots, 'last tuesday', '--since')).toThrow('--since last tuesday is neither a snapshot number nor a date');
+  });
+});
