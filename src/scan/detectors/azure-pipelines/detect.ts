@@ -8,6 +8,7 @@ import { GITHUB_EXPRESSION, PIPELINE_MACRO } from '../../core/placeholders.js';
 import { embeddedScript, LineIndex, pairOf, scalarText, valueOf, yamlPoint } from '../../core/yaml-embedded.js';
 import { matchEnvCredentials, setsTerraformCredential } from '../shell/env-credentials.js';
 import { SHELL_RULES } from '../shell/rules.js';
+import { isCompositeAction, isGithubWorkflow } from '../github-actions/workflow-shape.js';
 import { AZURE_PIPELINES_RULES } from './rules.js';
 
 export const AZURE_PIPELINES_ECOSYSTEM = 'azure-pipelines';
@@ -47,7 +48,11 @@ export async function detectAzurePipelines(file: SourceFile, parsed: ParsedFile,
   if (parsed.kind !== 'yaml') return [];
   const index = new LineIndex(file.text);
   const findings: ScanFinding[] = [];
-  for (const document of parsed.documents) findings.push(...(await detectDocument(file, index, document, context)));
+  for (const document of parsed.documents) {
+    // A GitHub workflow or composite action kept outside .github/workflows/ is the github-actions detector's.
+    if (isGithubWorkflow(document.contents) || isCompositeAction(document.contents)) continue;
+    findings.push(...(await detectDocument(file, index, document, context)));
+  }
   return findings;
 }
 
