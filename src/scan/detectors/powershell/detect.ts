@@ -9,6 +9,7 @@ import { SHELL_RULES } from '../shell/rules.js';
 import { SHELL_ECOSYSTEM } from '../shell/detect.js';
 import { FAMILY_BY_CMDLET, variantFor, type ConnectFamily } from './connect-families.js';
 import { familyRuleId, POWERSHELL_RULES } from './rules.js';
+import { nestedPowerShell } from './nested-command.js';
 import { argumentNodes, hashEntries, readCommand, typeBaseName, unwrap, variableName, type CommandCall } from './syntax.js';
 
 export const POWERSHELL_ECOSYSTEM = 'powershell';
@@ -44,9 +45,11 @@ function pointOf(node: Node): Point {
 }
 
 /** PowerShell scripts: Az / AzureRM / AzureAD / MSOnline / Graph / Exchange / PnP / SPO / Teams sign-ins, ADAL/MSAL, az, env. */
-export function detectPowerShell(file: SourceFile, parsed: ParsedFile, context: DetectContext): ScanFinding[] {
+export async function detectPowerShell(file: SourceFile, parsed: ParsedFile, context: DetectContext): Promise<ScanFinding[]> {
   if (parsed.kind !== 'tree') return [];
   const scope: Scope = { variables: new Map(), splatExtras: new Map(), env: [] };
+  /** Scripts run by `powershell -Command "…"`, scanned once the walk is done. */
+  const nested: SourceFile[] = [];
   const findings: ScanFinding[] = [];
   const add = (rule: string, node: Node, identity: IdentityRef | null, message: string): void => {
     const meta = rule.startsWith('shell/') ? ruleById(SHELL_RULES, rule) : ruleById(POWERSHELL_RULES, rule);
@@ -256,6 +259,8 @@ export function detectPowerShell(file: SourceFile, parsed: ParsedFile, context: 
       if (classified) add(classified.rule, node, classified.identity, classified.message);
       return;
     }
+    const inner = nestedPowerShell(file, call);
+    if (inner) nested.push(inner);
     if (call.name === 'terraform') {
       const verb = call.words.map((word) => unquote(word)).find((word) => !word.startsWith('-'));
       if (verb && TERRAFORM_VERBS.has(verb) && !setsTerraformCredential(scope.env.map((entry) => entry.name))) {
@@ -323,6 +328,7 @@ export function detectPowerShell(file: SourceFile, parsed: ParsedFile, context: 
     else if (node.type === 'assignment_expression') visitAssignment(node);
   };
   visit(parsed.tree.rootNode);
+  for (const script of nested) findings.push(...(await context.scanEmbedded(script)));
 
   for (const match of matchEnvCredentials(scope.env)) {
     findings.push(createFinding(ruleById(SHELL_RULES, match.rule), SHELL_ECOSYSTEM, file, match.at, match.identity, `${ruleById(SHELL_RULES, match.rule).summary} (set in the process environment)`));
