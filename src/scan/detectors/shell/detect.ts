@@ -5,6 +5,7 @@ import { createFinding, ruleById, type Point } from '../../core/finding.js';
 import { clientIdentity, referenceOf, scriptText, secretNameIdentity, unquote, userIdentity } from '../../core/identity-ref.js';
 import { classifyAz, type ArgumentIdentity } from './az-cli.js';
 import { matchEnvCredentials, setsTerraformCredential, type EnvAssignment } from './env-credentials.js';
+import { pipelineVariableOf, SHELL_PRINT_COMMANDS } from '../../detector-kit/pipeline-logging-command.js';
 import { nestedScript } from './nested-command.js';
 import { SHELL_RULES } from './rules.js';
 
@@ -82,6 +83,8 @@ export async function detectShell(file: SourceFile, parsed: ParsedFile, context:
   const nested: SourceFile[] = [];
   const variables = new Variables();
   const exported: EnvAssignment<Point>[] = [];
+  /** Variables set for the job's later steps with `##vso[task.setvariable]`: reported, but not in this script's environment. */
+  const pipelineVariables: EnvAssignment<Point>[] = [];
   const add = (rule: string, at: Point, identity: IdentityRef | null, message: string): void => {
     findings.push(createFinding(ruleById(SHELL_RULES, rule), SHELL_ECOSYSTEM, file, at, identity, message));
   };
@@ -123,6 +126,13 @@ export async function detectShell(file: SourceFile, parsed: ParsedFile, context:
     if (!words) return;
     const inner = nestedScript(file, words.name, words.args);
     if (inner) nested.push(inner);
+    if (SHELL_PRINT_COMMANDS.has(words.name)) {
+      for (const arg of words.args) {
+        const set = pipelineVariableOf(unquote(arg.text));
+        if (set) pipelineVariables.push({ name: set.name, value: variables.follow(set.value), at: pointOf(arg) });
+      }
+      return;
+    }
     if (words.name === 'az') {
       const classified = classifyAz(
         words.args.map((arg) => arg.text),
@@ -142,7 +152,11 @@ export async function detectShell(file: SourceFile, parsed: ParsedFile, context:
 
   visit(parsed.tree.rootNode);
   for (const script of nested) findings.push(...(await context.scanEmbedded(script)));
-  for (const match of matchEnvCredentials(exported)) add(match.rule, match.at, match.identity, ruleById(SHELL_RULES, match.rule).summary);
+  for (const match of matchEnvCredentials([...exported, ...pipelineVariables])) {
+    const forLaterSteps = match.names.some((name) => pipelineVariables.some((entry) => entry.name.toUpperCase() === name));
+    const summary = ruleById(SHELL_RULES, match.rule).summary;
+    add(match.rule, match.at, match.identity, forLaterSteps ? `${summary} (set for the job's later steps with ##vso[task.setvariable])` : summary);
+  }
   // Ambient steps are resolved by the core along the script's control flow (core/flow/).
   return findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }
