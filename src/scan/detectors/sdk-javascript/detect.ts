@@ -6,7 +6,7 @@ import { LocalBindings, type Binding } from '../../detector-kit/local-bindings.j
 import { namesRopcEnv, sdkFindings, unquoteLiteral, type CallSite, type SdkLanguage } from '../../detector-kit/sdk-call.js';
 import { JAVASCRIPT_APIS, SDK_JAVASCRIPT_RULES } from './rules.js';
 
-function javascriptLiteral(node: Node): string | null {
+export function javascriptLiteral(node: Node): string | null {
   if (node.type === 'string') return unquoteLiteral(node.text);
   if (node.type === 'template_string' && node.descendantsOfType('template_substitution').length === 0) return unquoteLiteral(node.text);
   return null;
@@ -14,12 +14,13 @@ function javascriptLiteral(node: Node): string | null {
 
 const JAVASCRIPT: SdkLanguage = { detectorId: 'sdk-javascript', ecosystem: 'javascript', rules: SDK_JAVASCRIPT_RULES, apis: JAVASCRIPT_APIS, credentialName: (name) => name, literal: javascriptLiteral };
 
-function nameOf(node: Node): string | null {
+/** A plain name (identifier or `{ x }` shorthand), for LocalBindings. */
+export function javascriptNameOf(node: Node): string | null {
   return node.type === 'identifier' || node.type === 'shorthand_property_identifier' ? node.text : null;
 }
 
 /** `const x = …`, `let x = …`, `x = …` in the file, for LocalBindings. */
-function bindingsOf(root: Node): Binding[] {
+export function javascriptBindings(root: Node): Binding[] {
   const bindings: Binding[] = [];
   for (const node of root.descendantsOfType(['variable_declarator', 'assignment_expression'])) {
     const name = node?.childForFieldName(node.type === 'variable_declarator' ? 'name' : 'left');
@@ -30,7 +31,7 @@ function bindingsOf(root: Node): Binding[] {
 }
 
 /** `(x)`, `x as T`, `x satisfies T`, `<T>x`: the value inside. */
-function unwrapExpression(node: Node): Node {
+export function unwrapExpression(node: Node): Node {
   let current = node;
   while (['parenthesized_expression', 'as_expression', 'satisfies_expression', 'type_assertion', 'non_null_expression'].includes(current.type)) {
     const inner = current.namedChildren.find((child) => child !== null && !child.type.includes('type'));
@@ -41,7 +42,7 @@ function unwrapExpression(node: Node): Node {
 }
 
 /** An object literal's properties by key: `{ a: x, b }` (shorthand properties are their own value). */
-function objectProperties(object: Node): Map<string, Node> {
+export function objectProperties(object: Node): Map<string, Node> {
   const properties = new Map<string, Node>();
   for (const property of object.namedChildren) {
     if (property?.type === 'pair') {
@@ -62,9 +63,9 @@ function objectProperties(object: Node): Map<string, Node> {
  */
 function confidentialClient(site: CallSite, locals: LocalBindings): { kind: SdkRuleKind; clientId: Node | null } | null {
   const first = site.args[0];
-  const config = first ? locals.resolve(unwrapExpression(first), nameOf) : null;
+  const config = first ? locals.resolve(unwrapExpression(first), javascriptNameOf) : null;
   const authNode = config?.type === 'object' ? objectProperties(config).get('auth') : undefined;
-  const auth = authNode ? locals.resolve(unwrapExpression(authNode), nameOf) : null;
+  const auth = authNode ? locals.resolve(unwrapExpression(authNode), javascriptNameOf) : null;
   if (auth?.type !== 'object') return null;
   const properties = objectProperties(auth);
   const kind: SdkRuleKind | null = properties.has('clientAssertion') ? 'msal-client-assertion' : properties.has('clientCertificate') ? 'msal-client-certificate' : properties.has('clientSecret') ? 'msal-client-secret' : null;
@@ -76,7 +77,7 @@ export function detectSdkJavascript(file: SourceFile, parsed: ParsedFile): ScanF
   if (parsed.kind !== 'tree') return [];
   const root = parsed.tree.rootNode;
   const aliases = importAliases(root);
-  const locals = new LocalBindings(bindingsOf(root));
+  const locals = new LocalBindings(javascriptBindings(root));
   const calls: CallSite[] = [];
   for (const node of root.descendantsOfType(['new_expression', 'call_expression'])) {
     if (!node) continue;
@@ -90,7 +91,7 @@ export function detectSdkJavascript(file: SourceFile, parsed: ParsedFile): ScanF
     }
     calls.push(site);
   }
-  const language: SdkLanguage = { ...JAVASCRIPT, resolve: (node) => locals.resolve(unwrapExpression(node), nameOf) };
+  const language: SdkLanguage = { ...JAVASCRIPT, resolve: (node) => locals.resolve(unwrapExpression(node), javascriptNameOf) };
   return sdkFindings(language, file, calls, namesRopcEnv(root, javascriptLiteral, ['string', 'template_string']));
 }
 

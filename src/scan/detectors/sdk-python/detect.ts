@@ -6,19 +6,20 @@ import { LocalBindings, type Binding } from '../../detector-kit/local-bindings.j
 import { namesRopcEnv, sdkFindings, unquoteLiteral, type CallSite, type SdkLanguage } from '../../detector-kit/sdk-call.js';
 import { PYTHON_APIS, SDK_PYTHON_RULES } from './rules.js';
 
-function pythonLiteral(node: Node): string | null {
+export function pythonLiteral(node: Node): string | null {
   if (node.type !== 'string' || node.descendantsOfType('interpolation').length > 0) return null;
   return unquoteLiteral(node.text);
 }
 
 const PYTHON: SdkLanguage = { detectorId: 'sdk-python', ecosystem: 'python', rules: SDK_PYTHON_RULES, apis: PYTHON_APIS, credentialName: (name) => name, literal: pythonLiteral };
 
-function nameOf(node: Node): string | null {
+/** A plain name, for LocalBindings. */
+export function pythonNameOf(node: Node): string | null {
   return node.type === 'identifier' ? node.text : null;
 }
 
 /** `x = …` (and `x: T = …`) in the file, for LocalBindings. */
-function bindingsOf(root: Node): Binding[] {
+export function pythonBindings(root: Node): Binding[] {
   const bindings: Binding[] = [];
   for (const assignment of root.descendantsOfType('assignment')) {
     const left = assignment?.childForFieldName('left');
@@ -40,7 +41,7 @@ const CERTIFICATE_KEYS = new Set(['private_key', 'thumbprint', 'private_key_pfx_
 function confidentialKind(site: CallSite, locals: LocalBindings): SdkRuleKind | null {
   const argument = site.named.get('client_credential') ?? site.args[1];
   if (!argument || argument.text === 'None') return null;
-  const value = locals.resolve(argument, nameOf);
+  const value = locals.resolve(argument, pythonNameOf);
   if (value.type !== 'dictionary') return 'msal-client-secret';
   const keys = new Set(value.namedChildren.filter((child) => child?.type === 'pair').map((pair) => {
     const key = pair?.childForFieldName('key');
@@ -55,7 +56,7 @@ export function detectSdkPython(file: SourceFile, parsed: ParsedFile): ScanFindi
   if (parsed.kind !== 'tree') return [];
   const root = parsed.tree.rootNode;
   const aliases = importAliases(root);
-  const locals = new LocalBindings(bindingsOf(root));
+  const locals = new LocalBindings(pythonBindings(root));
   const calls: CallSite[] = [];
   for (const call of root.descendantsOfType('call')) {
     if (!call) continue;
@@ -68,7 +69,7 @@ export function detectSdkPython(file: SourceFile, parsed: ParsedFile): ScanFindi
     }
     calls.push(site);
   }
-  const language: SdkLanguage = { ...PYTHON, resolve: (node) => locals.resolve(node, nameOf) };
+  const language: SdkLanguage = { ...PYTHON, resolve: (node) => locals.resolve(node, pythonNameOf) };
   return sdkFindings(language, file, calls, namesRopcEnv(root, pythonLiteral, ['string']));
 }
 
