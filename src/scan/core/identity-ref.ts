@@ -17,12 +17,15 @@ export function isGuid(value: string): boolean {
   return GUID.test(value);
 }
 
-/** Removes one level of matching shell/PowerShell quotes. */
+/**
+ * Removes one level of matching shell/PowerShell quotes, and the blanks inside them: a script decoded in place from
+ * a JSON or HCL string (`\"user@contoso.com\"` → ` "user@contoso.com "`) keeps a pad there, and no name has one.
+ */
 export function unquote(text: string): string {
   const trimmed = text.trim();
   if (trimmed.length >= 2) {
     const first = trimmed[0];
-    if ((first === '"' || first === "'") && trimmed.endsWith(first)) return trimmed.slice(1, -1);
+    if ((first === '"' || first === "'") && trimmed.endsWith(first)) return trimmed.slice(1, -1).trim();
   }
   return trimmed;
 }
