@@ -25,16 +25,28 @@ function isHandOff(finding: ScanFinding): boolean {
 }
 
 /**
- * With `addSpnToEnvironment: true` a task's script gets its connection's `servicePrincipalId`, `servicePrincipalKey`
- * and `idToken`. ARM_* credentials it sets from them (`export`, `$env:`, `##vso[task.setvariable]`) are the connection
- * signing Terraform in: the env finding becomes a hand-off with the connection as its identity. The value's source is
- * known when ARM_CLIENT_ID came from `$servicePrincipalId` (the env finding's identity), else from the script naming
- * the variable.
+ * What a task's script knows of its connection. AzureCLI@2 always sets `AZURESUBSCRIPTION_CLIENT_ID` /
+ * `_TENANT_ID` / `_SERVICE_CONNECTION_ID`; with `addSpnToEnvironment: true` it also gives `servicePrincipalId`,
+ * `servicePrincipalKey` and `idToken`.
  */
-function handOff(finding: ScanFinding, connection: string, mentions: Readonly<Record<'idToken' | 'servicePrincipalKey', boolean>>): ScanFinding | null {
+interface TaskConnection {
+  name: string;
+  addSpn: boolean;
+  mentions: Readonly<Record<'idToken' | 'servicePrincipalKey', boolean>>;
+}
+
+/**
+ * ARM_* credentials a task's script sets from its connection (`export`, `$env:`, `##vso[task.setvariable]`) are the
+ * connection signing Terraform in: the env finding becomes a hand-off with the connection as its identity. The
+ * value's source is known when ARM_CLIENT_ID came from `AZURESUBSCRIPTION_CLIENT_ID` or `$servicePrincipalId` (the env
+ * finding's identity, followed through the script's variables), else from the script naming `idToken` /
+ * `servicePrincipalKey` (which exist only with addSpnToEnvironment).
+ */
+function handOff(finding: ScanFinding, connection: TaskConnection): ScanFinding | null {
   const match = HAND_OFFS.find((candidate) => candidate.envRule === finding.rule);
   if (!match) return null;
-  const fromConnection = (finding.identity?.kind === 'env-var' && finding.identity.value === 'servicePrincipalId') || mentions[match.from];
+  const clientFrom = finding.identity?.kind === 'env-var' ? finding.identity.value : null;
+  const fromConnection = clientFrom === 'AZURESUBSCRIPTION_CLIENT_ID' || (connection.addSpn && (clientFrom === 'servicePrincipalId' || connection.mentions[match.from]));
   if (!fromConnection) return null;
   const rule = ruleById(AZURE_PIPELINES_RULES, match.rule);
   return {
@@ -43,8 +55,8 @@ function handOff(finding: ScanFinding, connection: string, mentions: Readonly<Re
     rule: rule.id,
     authMethod: rule.authMethod,
     mfaImpact: MFA_IMPACT_OF[rule.authMethod],
-    identity: { kind: 'connection', value: connection },
-    message: `Terraform credentials set from the service connection ${connection} ($${match.from}): ${rule.summary}`,
+    identity: { kind: 'connection', value: connection.name },
+    message: `Terraform credentials set from the service connection ${connection.name}${clientFrom ? ` (ARM_CLIENT_ID from ${clientFrom})` : ''}: ${rule.summary}`,
     fix: rule.fix,
   };
 }
@@ -136,8 +148,12 @@ async function detectDocument(file: SourceFile, index: LineIndex, document: Docu
     // The task's login lasts for the task only: its own script resolves to it, later steps do not.
     const scoped = [login, ...kept].sort((a, b) => a.line - b.line || a.column - b.column);
     const resolved = context.resolveAmbient ? context.resolveAmbient(scoped) : scoped;
-    if (scalarText(valueOf(inputs, 'addSpnToEnvironment', true)) !== 'true') return resolved;
-    return resolved.map((finding) => handOff(finding, connection, { idToken: /\bidToken\b/u.test(scriptText), servicePrincipalKey: secret }) ?? finding);
+    const taskConnection: TaskConnection = {
+      name: connection,
+      addSpn: scalarText(valueOf(inputs, 'addSpnToEnvironment', true)) === 'true',
+      mentions: { idToken: /\bidToken\b/u.test(scriptText), servicePrincipalKey: secret },
+    };
+    return resolved.map((finding) => handOff(finding, taskConnection) ?? finding);
   };
 
   const steps = async (list: unknown, inherited: readonly CiVariable[]): Promise<void> => {

@@ -26,7 +26,7 @@ export const AZURE_PIPELINES_RULES: readonly RuleMeta[] = [
     id: 'azure-pipelines/terraform-federation-from-connection',
     authMethod: 'workload-federation',
     session: 'any',
-    summary: 'An inline script (addSpnToEnvironment: true) hands the service connection\'s OIDC token ($idToken) to Terraform as ARM_USE_OIDC / ARM_OIDC_TOKEN: Terraform signs in as the connection, by workload identity federation.',
+    summary: 'An inline script hands the task\'s service connection to Terraform for OIDC (ARM_USE_OIDC / ARM_OIDC_TOKEN from $idToken with addSpnToEnvironment, or ARM_CLIENT_ID from AZURESUBSCRIPTION_CLIENT_ID with the connection id): Terraform signs in as the connection, by workload identity federation.',
     fix: 'Safe under MFA; nothing to change. (TerraformTaskV4 or ARM_ADO_PIPELINE_SERVICE_CONNECTION_ID do the same without handling the token.)',
     docUrl: 'https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/guides/service_principal_oidc',
   }),
