@@ -64,4 +64,10 @@ describe('pulumi', () => {
       await scanAt('__main__.py', 'python', ['import pulumi_azure as classic', 'p = classic.Provider("p", args=classic.ProviderArgs(use_msi=True))', 'q = classic.Provider("q", use_msi=False, use_cli=False)']),
     ).toEqual([[2, 5, 'pulumi/managed-identity', null]]);
   });
+
+  it('reports one finding per provider when a project repeats its settings in template.config and config', async () => {
+    expect(
+      await scanAt('Pulumi.yaml', 'yaml', ['name: x', 'runtime: yaml', 'template:', '  config:', '    azure-native:location:', '      value: westus2', 'config:', '  azure-native:location:', '    value: westus2']),
+    ).toEqual([[8, 3, 'pulumi/azure-cli-default', null]]);
+  });
 });

@@ -34,10 +34,20 @@ export function configSettings(text: string, config: unknown): Map<AzurePackage,
   return byPackage;
 }
 
-/** One finding per Azure provider a config mapping configures; the ambient one sits on its first setting. */
-export function configFindings(file: SourceFile, config: unknown, where: string): { findings: ScanFinding[]; packages: Set<AzurePackage> } {
+/**
+ * One finding per Azure provider the config mappings configure (a project's `config:` and `template.config:` merged,
+ * the later mapping's settings winning); the ambient one sits on its first setting.
+ */
+export function configFindings(file: SourceFile, configs: readonly unknown[], where: string): { findings: ScanFinding[]; packages: Set<AzurePackage> } {
   const findings: ScanFinding[] = [];
-  const byPackage = configSettings(file.text, config);
+  const byPackage = new Map<AzurePackage, Map<string, ProviderSetting>>();
+  for (const config of configs) {
+    for (const [azurePackage, settings] of configSettings(file.text, config)) {
+      const merged = byPackage.get(azurePackage) ?? new Map<string, ProviderSetting>();
+      for (const [key, setting] of settings) merged.set(key, setting);
+      byPackage.set(azurePackage, merged);
+    }
+  }
   for (const azurePackage of AZURE_PACKAGES) {
     const settings = byPackage.get(azurePackage);
     const first: Point | undefined = settings?.values().next().value?.at;
@@ -50,5 +60,5 @@ export function configFindings(file: SourceFile, config: unknown, where: string)
 
 /** The stack file's `config:`. */
 export function stackFindings(file: SourceFile, documents: readonly Document.Parsed[]): ScanFinding[] {
-  return documents.flatMap((document) => configFindings(file, valueOf(document.contents, 'config'), 'stack config').findings);
+  return documents.flatMap((document) => configFindings(file, [valueOf(document.contents, 'config')], 'stack config').findings);
 }

@@ -15,12 +15,10 @@ export function projectFindings(file: SourceFile, documents: readonly Document.P
   const findings: ScanFinding[] = [];
   for (const document of documents) {
     const root = document.contents;
-    const configured = new Set<AzurePackage>();
-    for (const [config, where] of [[valueOf(root, 'config'), 'project config'], [valueOf(valueOf(root, 'template'), 'config'), 'template config']] as const) {
-      const result = configFindings(file, config, where);
-      findings.push(...result.findings);
-      for (const azurePackage of result.packages) configured.add(azurePackage);
-    }
+    // A template's config becomes a new stack's; the project's own config applies to every stack: one provider, one finding.
+    const result = configFindings(file, [valueOf(valueOf(root, 'template'), 'config'), valueOf(root, 'config')], 'project config');
+    findings.push(...result.findings);
+    const configured = new Set<AzurePackage>(result.packages);
     const resources = valueOf(root, 'resources');
     if (!isMap(resources)) continue;
     const firstUse = new Map<AzurePackage, unknown>();
