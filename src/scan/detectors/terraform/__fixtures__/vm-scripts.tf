@@ -38,7 +38,8 @@ resource "azurerm_virtual_machine_extension" "bootstrap" {
   type                 = "CustomScript"
   type_handler_version = "2.1"
   settings = jsonencode({
-    # ruleid: shell/az-login-managed-identity @25, shell/az-deployment-ambient @48
+    # ruleid: shell/az-login-managed-identity @25
+    # ruleid: shell/az-deployment-ambient @48
     commandToExecute = "az login --identity && az deployment sub create --location westeurope --template-file main.bicep"
   })
 }
