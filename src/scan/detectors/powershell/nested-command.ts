@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import type { SourceFile } from '../../core/detector.js';
+import { MAX_NESTED_SCRIPTS, type SourceFile } from '../../core/detector.js';
 import { unwrap, type CommandCall } from './syntax.js';
 
 const POWERSHELL_HOSTS = new Set(['powershell', 'pwsh']);
@@ -12,7 +12,7 @@ const COMMAND_PARAMETERS = new Set(['command', 'c', 'com', 'comm']);
  * `-Command` (PowerShell joins them). A `{ … }` script block is already part of the tree and is not returned.
  */
 export function nestedPowerShell(file: SourceFile, call: CommandCall): SourceFile | null {
-  if (!POWERSHELL_HOSTS.has(call.name)) return null;
+  if (!POWERSHELL_HOSTS.has(call.name) || (file.nesting ?? 0) >= MAX_NESTED_SCRIPTS) return null;
   const parameter = call.parameters.find((candidate) => COMMAND_PARAMETERS.has(candidate.name));
   const value = parameter?.value;
   if (!value) return null;
@@ -30,6 +30,7 @@ export function nestedPowerShell(file: SourceFile, call: CommandCall): SourceFil
     text: ' '.repeat(column) + file.text.slice(start, end),
     lineOffset: file.lineOffset + value.startPosition.row,
     columnOffset: file.columnOffset ?? 0,
+    nesting: (file.nesting ?? 0) + 1,
     ...(file.placeholders ? { placeholders: file.placeholders } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import type { SourceFile } from '../../core/detector.js';
+import { MAX_NESTED_SCRIPTS, type SourceFile } from '../../core/detector.js';
 import type { Language } from '../../core/languages.js';
 
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ash', 'ksh']);
@@ -12,7 +12,7 @@ const POWERSHELL_HOSTS = new Set(['pwsh', 'powershell', 'pwsh.exe', 'powershell.
  */
 export function nestedScript(file: SourceFile, name: string, args: readonly Node[]): SourceFile | null {
   const language: Language | null = SHELLS.has(name) ? 'bash' : POWERSHELL_HOSTS.has(name) ? 'powershell' : null;
-  if (!language) return null;
+  if (!language || (file.nesting ?? 0) >= MAX_NESTED_SCRIPTS) return null;
   const flag = args.findIndex((arg) => (language === 'bash' ? /^-[a-z]*c$/u.test(arg.text) : /^-(?:c|command)$/iu.test(arg.text)));
   const script = flag >= 0 ? args[flag + 1] : undefined;
   if (!script) return null;
@@ -26,6 +26,7 @@ export function nestedScript(file: SourceFile, name: string, args: readonly Node
     text: ' '.repeat(script.startPosition.column + (quoted ? 1 : 0)) + file.text.slice(start, end),
     lineOffset: file.lineOffset + script.startPosition.row,
     columnOffset: file.columnOffset ?? 0,
+    nesting: (file.nesting ?? 0) + 1,
     ...(file.placeholders ? { placeholders: file.placeholders } : {}),
   };
 }
