@@ -8,6 +8,9 @@ import type { AuthMethod } from '../model/scan-finding.js';
 export type SdkRuleKind =
   | 'username-password-credential'
   | 'msal-username-password'
+  | 'msal-client-secret'
+  | 'msal-client-certificate'
+  | 'msal-client-assertion'
   | 'adal-username-password'
   | 'legacy-username-password'
   | 'interactive-credential'
@@ -29,10 +32,14 @@ export interface SdkRuleFacts {
 
 const IDENTITY_OVERVIEW = 'https://learn.microsoft.com/azure/developer/intro/passwordless-overview';
 const ROPC = 'https://learn.microsoft.com/entra/identity-platform/v2-oauth-ropc';
+const MSAL_CLIENT_CREDENTIALS = 'https://learn.microsoft.com/entra/identity-platform/msal-client-application-configuration';
 
 export const SDK_RULES: readonly SdkRuleFacts[] = [
   { kind: 'username-password-credential', authMethod: 'user-password', severity: 'error', summary: 'UsernamePasswordCredential signs in a user with a password (ROPC); mandatory MFA blocks it.', docUrl: ROPC },
   { kind: 'msal-username-password', authMethod: 'user-password', severity: 'error', summary: 'MSAL username/password token request (ROPC); mandatory MFA blocks it.', docUrl: ROPC },
+  { kind: 'msal-client-secret', authMethod: 'workload-secret', severity: 'note', summary: 'MSAL confidential client with a client secret: an application, safe for MFA (secrets leak and expire).', docUrl: MSAL_CLIENT_CREDENTIALS },
+  { kind: 'msal-client-certificate', authMethod: 'workload-certificate', severity: 'note', summary: 'MSAL confidential client with a certificate.', docUrl: MSAL_CLIENT_CREDENTIALS },
+  { kind: 'msal-client-assertion', authMethod: 'workload-federation', severity: 'note', summary: 'MSAL confidential client with a client assertion (a federated token exchanged without a secret).', docUrl: 'https://learn.microsoft.com/entra/msal/dotnet/acquiring-tokens/web-apps-apis/confidential-client-assertions' },
   { kind: 'adal-username-password', authMethod: 'user-password', severity: 'error', summary: 'ADAL username/password token request (ADAL is retired; ROPC fails under MFA).', docUrl: 'https://learn.microsoft.com/entra/identity-platform/msal-migration' },
   { kind: 'legacy-username-password', authMethod: 'user-password', severity: 'error', summary: 'Legacy SDK username/password login (ROPC); mandatory MFA blocks it.', docUrl: ROPC },
   { kind: 'interactive-credential', authMethod: 'user-interactive', severity: 'warning', summary: 'Interactive or device-code sign-in: a person must be present each time.', docUrl: IDENTITY_OVERVIEW },

@@ -34,7 +34,8 @@ export const ENV_CREDENTIAL_SCHEMES: readonly EnvCredentialScheme[] = [
     id: 'arm-oidc',
     tool: 'terraform',
     authMethod: 'workload-federation',
-    requires: [['ARM_USE_OIDC'], ['ARM_OIDC_TOKEN'], ['ARM_OIDC_TOKEN_FILE_PATH'], ['ARM_ADO_PIPELINE_SERVICE_CONNECTION_ID'], ['ARM_USE_AKS_WORKLOAD_IDENTITY']],
+    // ARM_OIDC_AZURE_SERVICE_CONNECTION_ID is the provider's other name for ARM_ADO_PIPELINE_SERVICE_CONNECTION_ID.
+    requires: [['ARM_USE_OIDC'], ['ARM_OIDC_TOKEN'], ['ARM_OIDC_TOKEN_FILE_PATH'], ['ARM_ADO_PIPELINE_SERVICE_CONNECTION_ID'], ['ARM_OIDC_AZURE_SERVICE_CONNECTION_ID'], ['ARM_USE_AKS_WORKLOAD_IDENTITY']],
     truthy: ['ARM_USE_OIDC', 'ARM_USE_AKS_WORKLOAD_IDENTITY'],
     identityFrom: 'ARM_CLIENT_ID',
     source: TERRAFORM_AZURERM_AUTH,

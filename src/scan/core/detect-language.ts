@@ -3,7 +3,7 @@ import type { Language } from './languages.js';
 const BY_EXTENSION: Readonly<Record<string, Language>> = {
   ps1: 'powershell', psm1: 'powershell', psd1: 'powershell',
   sh: 'bash', bash: 'bash', zsh: 'bash', ksh: 'bash',
-  tf: 'terraform', tfvars: 'terraform', hcl: 'hcl',
+  tf: 'terraform', tfvars: 'terraform', tofu: 'terraform', tfbackend: 'hcl', hcl: 'hcl',
   py: 'python', cs: 'c_sharp', csx: 'c_sharp',
   js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascript',
   ts: 'typescript', mts: 'typescript', cts: 'typescript', tsx: 'tsx',

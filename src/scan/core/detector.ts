@@ -53,7 +53,16 @@ export interface SourceFile {
    * cannot read (a GitHub `${{ secrets.X }}`), mapped back to the original expression. Same length as the original.
    */
   placeholders?: ReadonlyMap<string, string>;
+  /**
+   * Additive (optional). How many shell-in-shell levels deep this text is (`bash -c '…'`, `pwsh -Command "…"`):
+   * detectors stop handing a command's string on at MAX_NESTED_SCRIPTS, so a hostile file cannot make the scan
+   * re-parse it level after level.
+   */
+  nesting?: number;
 }
+
+/** The deepest `bash -c` / `pwsh -Command` script-in-a-string the detectors read. */
+export const MAX_NESTED_SCRIPTS = 3;
 
 /** What the core parsed a file into, by language family. */
 export type ParsedFile =

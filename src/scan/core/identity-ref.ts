@@ -6,6 +6,8 @@ const GITHUB_EXPRESSION = /^\$\{\{\s*(?<context>secrets|vars|env|inputs|matrix|n
 const PIPELINE_MACRO = /^\$\((?<name>[A-Za-z_][\w.-]*)\)$/u;
 const POWERSHELL_ENV = /^\$(?:\{env:(?<braced>[A-Za-z_]\w*)\}|env:(?<name>[A-Za-z_]\w*))$/iu;
 const SHELL_VARIABLE = /^\$(?:\{(?<braced>[A-Za-z_]\w*)\}|(?<name>[A-Za-z_]\w*))$/u;
+/** A Terraform interpolation a template put into a script (`${var.admin_user}`): a dotted name no shell variable can have. */
+const TERRAFORM_REFERENCE = /^\$\{\s*(?<reference>(?:var|local|data|module)(?:\.[A-Za-z_][\w-]*)+)\s*\}$/u;
 
 export function isUpn(value: string): boolean {
   return UPN.test(value);
@@ -15,12 +17,15 @@ export function isGuid(value: string): boolean {
   return GUID.test(value);
 }
 
-/** Removes one level of matching shell/PowerShell quotes. */
+/**
+ * Removes one level of matching shell/PowerShell quotes, and the blanks inside them: a script decoded in place from
+ * a JSON or HCL string (`\"user@contoso.com\"` → ` "user@contoso.com "`) keeps a pad there, and no name has one.
+ */
 export function unquote(text: string): string {
   const trimmed = text.trim();
   if (trimmed.length >= 2) {
     const first = trimmed[0];
-    if ((first === '"' || first === "'") && trimmed.endsWith(first)) return trimmed.slice(1, -1);
+    if ((first === '"' || first === "'") && trimmed.endsWith(first)) return trimmed.slice(1, -1).trim();
   }
   return trimmed;
 }
@@ -43,8 +48,8 @@ export function restorePlaceholders(text: string, placeholders: ReadonlyMap<stri
 }
 
 /**
- * A reference by name: a CI secret or variable (`${{ secrets.X }}` → `secrets.X`, `$(X)`), or an environment
- * variable (`$env:X`, `$X`). Null when `text` is not exactly one reference. `$(X)` is a pipeline macro only
+ * A reference by name: a CI secret or variable (`${{ secrets.X }}` → `secrets.X`, `$(X)`), a Terraform variable
+ * interpolated into a script (`${var.X}` → `var.X`), or an environment variable (`$env:X`, `$X`). Null when `text` is not exactly one reference. `$(X)` is a pipeline macro only
  * in text a CI host handed over (it substituted it: `restorePlaceholders`); in a script it runs a command.
  */
 export function referenceOf(text: string, macros = true): IdentityRef | null {
@@ -56,6 +61,8 @@ export function referenceOf(text: string, macros = true): IdentityRef | null {
   }
   const macro = macros ? PIPELINE_MACRO.exec(value)?.groups?.['name'] : undefined;
   if (macro) return { kind: 'secret-ref', value: `$(${macro})` };
+  const terraform = TERRAFORM_REFERENCE.exec(value)?.groups?.['reference'];
+  if (terraform) return { kind: 'secret-ref', value: terraform };
   const powershell = POWERSHELL_ENV.exec(value)?.groups;
   const psName = powershell?.['braced'] ?? powershell?.['name'];
   if (psName) return { kind: 'env-var', value: psName };

@@ -4,13 +4,19 @@
  * column of the script true; the map gives the original back for identity names.
  */
 export function withPlaceholders(text: string, pattern: RegExp, into: Map<string, string>): string {
-  return text.replace(pattern, (original) => {
-    const tag = `QZ${into.size.toString(36)}`;
-    if (original.length < tag.length + 1) return original;
-    const placeholder = (tag + 'Z'.repeat(original.length)).slice(0, original.length);
-    into.set(placeholder, original);
-    return placeholder;
-  });
+  return text.replace(pattern, (original) => placeholderFor(original, into));
+}
+
+/**
+ * The same-length stand-in for one expression, recorded in `into` (the original itself when it is too short
+ * to tag). For hosts that find their expressions with a parser rather than a pattern (Terraform templates).
+ */
+export function placeholderFor(original: string, into: Map<string, string>): string {
+  const tag = `QZ${into.size.toString(36)}`;
+  if (original.length < tag.length + 1) return original;
+  const placeholder = (tag + 'Z'.repeat(original.length)).slice(0, original.length);
+  into.set(placeholder, original);
+  return placeholder;
 }
 
 /** GitHub Actions expressions: `${{ secrets.X }}`. */

@@ -21,6 +21,11 @@ export interface CallSite {
   named: ReadonlyMap<string, Node>;
   /** Source text of the object the method is called on (`AzureCredentialsFactory` in `SdkContext.AzureCredentialsFactory.FromUser`), if any. */
   receiver?: string;
+  /**
+   * Additive (optional): the kind the language read from the call itself, over the table's (an MSAL confidential
+   * client whose credential argument is a certificate rather than a secret).
+   */
+  kind?: SdkRuleKind;
 }
 
 /** Where an API takes the username and the client ID. */
@@ -55,6 +60,8 @@ export interface SdkLanguage {
   credentialName: (name: string) => string;
   /** The unquoted value of a string literal node, null for anything else. */
   literal: (node: Node) => string | null;
+  /** Additive (optional): follows a variable in an identity position to the value bound to it (LocalBindings). */
+  resolve?: (node: Node) => Node;
 }
 
 /** Environment-variable reads, whatever the language: the name is the identity when the value is not a literal. */
@@ -69,12 +76,13 @@ export function sdkFindings(language: SdkLanguage, file: SourceFile, calls: read
     const api = listed?.receiver && !listed.receiver.test(call.receiver ?? '') ? undefined : listed;
     if (listed && !api) continue;
     const credentialKind = AZURE_IDENTITY_CREDENTIALS[language.credentialName(call.name)];
-    let kind = api?.kind ?? credentialKind;
+    let kind = call.kind ?? api?.kind ?? credentialKind;
     if (!kind) continue;
     if (kind === 'default-credential' && setsRopcEnv) kind = 'default-credential-user-password';
     const rule = ruleById(language.rules, `${language.detectorId}/${kind}`);
-    const user = api?.username ? argumentAt(call, api.username) : null;
-    const client = api?.clientId ? argumentAt(call, api.clientId) : null;
+    const follow = (node: Node | null): Node | null => (node && language.resolve ? language.resolve(node) : node);
+    const user = follow(api?.username ? argumentAt(call, api.username) : null);
+    const client = follow(api?.clientId ? argumentAt(call, api.clientId) : null);
     const identity = (user ? usernameOf(language, user) : null) ?? (client ? clientIdOf(language, client) : null) ?? (kind === 'default-credential-user-password' ? { kind: 'env-var', value: ROPC_ENV_NAMES[0] } : null);
     const message = `${call.name}: ${rule.summary}${identity ? ` Identity: ${identity.value}.` : ''}`;
     findings.push(createFinding(rule, language.ecosystem, file, call.at.startPosition, identity, message));

@@ -15,4 +15,29 @@ describe('ansible', () => {
   it('ignores mapping-rooted YAML that is not the inventory plugin', () => {
     expect(scan('jobs:\n  x:\n    azure_rm_resourcegroup_info:\n      ad_user: a@b.com\n      password: p\n')).toEqual([]);
   });
+
+  it('reports module_defaults once per group or module, at play and block level, and leaves other collections alone', () => {
+    const findings = scan(
+      [
+        '- hosts: localhost',
+        '  module_defaults:',
+        '    group/azure.azcollection.azure:',
+        '      ad_user: ops@contoso.com',
+        '      password: "{{ p }}"',
+        '    group/community.mysql.mysql:',
+        '      ad_user: not-azure',
+        '      password: x',
+        '  tasks:',
+        '    - module_defaults:',
+        '        azure_rm_resourcegroup:',
+        '          auth_source: msi',
+        '      block:',
+        '        - azure_rm_resourcegroup: { name: rg }',
+      ].join('\n'),
+    );
+    expect(findings.map((finding) => [finding.line, finding.column, finding.rule, finding.identity?.value ?? null])).toEqual([
+      [4, 7, 'ansible/ad-user-password', 'ops@contoso.com'],
+      [12, 11, 'ansible/managed-identity', null],
+    ]);
+  });
 });

@@ -30,10 +30,14 @@ export function detectAnsible(file: SourceFile, parsed: ParsedFile): ScanFinding
     }
     // Playbooks, task files and handlers are sequences; a mapping root is some other tool's YAML.
     if (!isSeq(root)) continue;
+    // A module_defaults mapping is classified once, as defaults, not again as module calls.
+    const defaults = new Set<unknown>();
     for (const map of allMaps(root)) {
+      if (defaults.has(map)) continue;
       for (const pair of map.items) {
         const key = scalarText(pair.key);
         if (key === null) continue;
+        if (key === 'module_defaults') defaults.add(pair.value);
         if (AZURE_MODULE.test(key) && (isMap(pair.value) || isScalar(pair.value))) {
           const finding = classify(file, isMap(pair.value) ? pair.value : freeFormArguments(pair.value));
           if (finding) findings.push(finding);

@@ -25,4 +25,18 @@ describe('bicep', () => {
     const login = findings.find((finding) => finding.rule === 'shell/az-login-user-password');
     expect(login).toMatchObject({ line: 42, authMethod: 'user-password', identity: { kind: 'env-var', value: 'AZURE_USERNAME' } });
   });
+
+  it('maps each command of an ARM scriptContent string to its own column and reads a quoted user in it', async () => {
+    const engine = createEngine(DETECTORS.values());
+    const template = [
+      '{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",',
+      '  "resources": [ { "type": "Microsoft.Resources/deploymentScripts", "kind": "AzureCLI",',
+      '    "properties": { "scriptContent": "set -e\\naz login -u \\"ops@contoso.com\\" -p \\"$P\\"\\naz deployment sub create -l westeurope -f main.bicep" } } ] }',
+    ].join('\n');
+    const { findings } = await scanSource(engine, { path: 'azuredeploy.json', language: 'json', text: template, lineOffset: 1 });
+    expect(findings.map((finding) => [finding.line, finding.column, finding.rule, finding.identity?.value])).toEqual([
+      [3, 47, 'shell/az-login-user-password', 'ops@contoso.com'],
+      [3, 90, 'shell/az-deployment-ambient', 'ops@contoso.com'],
+    ]);
+  });
 });

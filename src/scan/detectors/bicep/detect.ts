@@ -4,6 +4,7 @@ import type { DetectContext, ParsedFile, SourceFile } from '../../core/detector.
 import { createFinding, ruleById, type Point } from '../../core/finding.js';
 import { CREDENTIAL_ENV_NAMES } from '../../../catalog/credential-env-vars.js';
 import type { ScanFinding } from '../../../model/scan-finding.js';
+import { unescapeInPlace } from '../../detector-kit/same-length-unescape.js';
 import { offsetPoint } from '../../detector-kit/text-position.js';
 import { envFindings } from '../config-env/detect.js';
 import { literalOrNull, type EnvEntry } from '../config-env/env-entry.js';
@@ -20,15 +21,24 @@ export async function detectBicep(file: SourceFile, _parsed: ParsedFile, context
   return file.path.toLowerCase().endsWith('.json') ? detectArmTemplate(file, context) : detectBicepFile(file, context);
 }
 
+/** The Azure Verified Module for deployment scripts (`br/public:avm/res/resources/deployment-script:<version>`): the resource's settings as params. */
+const AVM_DEPLOYMENT_SCRIPT = /(?:^|[/:])avm\/res\/resources\/deployment-script(?::|$)/u;
+
 async function detectBicepFile(file: SourceFile, context: DetectContext): Promise<ScanFinding[]> {
   const findings: ScanFinding[] = [];
   for (const resource of bicepResources(lexBicep(file.text))) {
     findings.push(...envFindings(file, [bicepEnvEntries(file.text, resource.body)]));
-    if (resource.type.toLowerCase() !== DEPLOYMENT_SCRIPTS_TYPE) continue;
-    const language = scriptLanguage(stringOf(property(resource.body, 'kind')));
-    const script = property(property(resource.body, 'properties'), 'scriptContent');
+    // The resource itself (`kind`, `identity`, `properties.scriptContent`), or the AVM module (`params.kind`, `params.managedIdentities`, `params.scriptContent`).
+    const isResource = resource.type.toLowerCase() === DEPLOYMENT_SCRIPTS_TYPE;
+    const params = AVM_DEPLOYMENT_SCRIPT.test(resource.type) ? property(resource.body, 'params') : undefined;
+    if (!isResource && !params) continue;
+    const settings = isResource ? resource.body : params;
+    const language = scriptLanguage(stringOf(property(settings, 'kind')));
+    const script = property(isResource ? property(resource.body, 'properties') : params, 'scriptContent');
+    // An interpolated '…${x}…' script still reads as a script: `${x}` is a variable to the shell and to PowerShell.
     const embedded = language && script?.kind === 'string' ? await scanBicepScript(file, context, language, script.token.kind === 'multiline-string', script.token.offset, script.token.value) : [];
-    const identity = property(resource.body, 'identity') ? managedIdentity(file, offsetPoint(file.text, resource.keyword.offset)) : null;
+    const hasIdentity = isResource ? property(resource.body, 'identity') !== undefined : property(params, 'managedIdentities') !== undefined;
+    const identity = hasIdentity ? managedIdentity(file, offsetPoint(file.text, resource.keyword.offset)) : null;
     findings.push(...resolveInScript(context, identity, embedded));
   }
   return findings;
@@ -94,12 +104,14 @@ async function detectArmTemplate(file: SourceFile, context: DetectContext): Prom
   return findings;
 }
 
-/** A JSON string is one line in the file: every finding inside it is reported at the string. */
+/**
+ * A JSON string is one line in the file: the script is its source text with the escapes decoded in place
+ * (`\n` → `; `, `\"` → ` "`), so every finding keeps its own column on that line.
+ */
 async function scanJsonScript(file: SourceFile, context: DetectContext, language: 'powershell' | 'bash', script: Node): Promise<ScanFinding[]> {
-  const text = typeof script.value === 'string' ? script.value : '';
-  const at = offsetPoint(file.text, script.offset);
-  const found = await context.scanEmbedded({ path: file.path, language, text, lineOffset: 1 });
-  return found.map((finding) => ({ ...finding, line: file.lineOffset + at.row, column: at.column + 1 }));
+  const at = offsetPoint(file.text, script.offset + 1);
+  const raw = file.text.slice(script.offset + 1, script.offset + script.length - 1);
+  return context.scanEmbedded({ path: file.path, language, text: ' '.repeat(at.column) + unescapeInPlace(raw), lineOffset: file.lineOffset + at.row });
 }
 
 function jsonObjects(root: Node): Node[] {

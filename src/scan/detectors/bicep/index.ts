@@ -9,7 +9,7 @@ export const bicepDetector: Detector = {
   ecosystem: 'bicep',
   // ARM templates are any JSON with the deploymentTemplate schema; settings files belong to config-env.
   handles: (path, language) => language === 'bicep' || path.endsWith('.bicep') || (path.endsWith('.json') && configFileKind(path, language) !== 'json'),
-  triggers: ['deploymentscripts', ...new Set(ENV_CREDENTIAL_SCHEMES.flatMap((scheme) => scheme.requires.flat().map((name) => name.toLowerCase())))],
+  triggers: ['deploymentscripts', 'avm/res/resources/deployment-script', ...new Set(ENV_CREDENTIAL_SCHEMES.flatMap((scheme) => scheme.requires.flat().map((name) => name.toLowerCase())))],
   rules: BICEP_RULES,
   detect: detectBicep,
 };

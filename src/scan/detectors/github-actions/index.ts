@@ -4,12 +4,13 @@ import { shellDetector } from '../shell/index.js';
 import { detectGithubActions, GITHUB_ACTIONS_ECOSYSTEM } from './detect.js';
 import { GITHUB_ACTIONS_RULES } from './rules.js';
 
-const WORKFLOW = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/u;
+const YAML = /\.ya?ml$/iu;
 
 export const githubActionsDetector: Detector = {
   id: 'github-actions',
   ecosystem: GITHUB_ACTIONS_ECOSYSTEM,
-  handles: (path) => WORKFLOW.test(path),
+  // Workflows are recognised by their content wherever they live (templates, samples, reusable workflows, action.yml).
+  handles: (path, language) => language === 'yaml' || YAML.test(path),
   // Scripts in run: steps are parsed by the shell and PowerShell detectors: their words select a workflow too.
   triggers: [...new Set(['azure/login', 'azure/cli', 'azure/powershell', 'azure/arm-deploy', ...shellDetector.triggers, ...powershellDetector.triggers])],
   rules: GITHUB_ACTIONS_RULES,

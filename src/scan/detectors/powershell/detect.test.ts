@@ -46,4 +46,11 @@ describe('powershell detector', () => {
       ['powershell/az-deployment-ambient', 'ambient'],
     ]);
   });
+
+  it('reads a script passed to powershell -Command at its column, and stops after a few nested levels', async () => {
+    expect((await scan('powershell.exe -NoProfile -Command "Connect-AzAccount -Identity"')).map((f) => [f.line, f.column, f.rule])).toEqual([[1, 37, 'powershell/connect-azaccount-managed-identity']]);
+    // A hostile chain of thousands of -Command levels is cut off instead of being re-parsed level after level.
+    expect(await scan(`${'pwsh -Command '.repeat(5000)}Connect-AzAccount -Credential $c`)).toEqual([]);
+    expect(await scan(`${'pwsh -Command '.repeat(3)}Connect-AzAccount -Credential $c`)).toHaveLength(1);
+  });
 });

@@ -9,6 +9,8 @@ import { SHELL_RULES } from '../shell/rules.js';
 import { SHELL_ECOSYSTEM } from '../shell/detect.js';
 import { FAMILY_BY_CMDLET, variantFor, type ConnectFamily } from './connect-families.js';
 import { familyRuleId, POWERSHELL_RULES } from './rules.js';
+import { pipelineVariableOf, POWERSHELL_PRINT_COMMANDS } from '../../detector-kit/pipeline-logging-command.js';
+import { nestedPowerShell } from './nested-command.js';
 import { argumentNodes, hashEntries, readCommand, typeBaseName, unwrap, variableName, type CommandCall } from './syntax.js';
 
 export const POWERSHELL_ECOSYSTEM = 'powershell';
@@ -37,6 +39,8 @@ interface Scope {
   /** `$p.Key = v` / `$p['Key'] = v` added to a splat hashtable. */
   splatExtras: Map<string, Map<string, Node>>;
   env: EnvAssignment<Point>[];
+  /** Variables set for the job's later steps with `##vso[task.setvariable]`: reported, not in this script's environment. */
+  pipeline: EnvAssignment<Point>[];
 }
 
 function pointOf(node: Node): Point {
@@ -44,9 +48,11 @@ function pointOf(node: Node): Point {
 }
 
 /** PowerShell scripts: Az / AzureRM / AzureAD / MSOnline / Graph / Exchange / PnP / SPO / Teams sign-ins, ADAL/MSAL, az, env. */
-export function detectPowerShell(file: SourceFile, parsed: ParsedFile, context: DetectContext): ScanFinding[] {
+export async function detectPowerShell(file: SourceFile, parsed: ParsedFile, context: DetectContext): Promise<ScanFinding[]> {
   if (parsed.kind !== 'tree') return [];
-  const scope: Scope = { variables: new Map(), splatExtras: new Map(), env: [] };
+  const scope: Scope = { variables: new Map(), splatExtras: new Map(), env: [], pipeline: [] };
+  /** Scripts run by `powershell -Command "…"`, scanned once the walk is done. */
+  const nested: SourceFile[] = [];
   const findings: ScanFinding[] = [];
   const add = (rule: string, node: Node, identity: IdentityRef | null, message: string): void => {
     const meta = rule.startsWith('shell/') ? ruleById(SHELL_RULES, rule) : ruleById(POWERSHELL_RULES, rule);
@@ -256,6 +262,18 @@ export function detectPowerShell(file: SourceFile, parsed: ParsedFile, context: 
       if (classified) add(classified.rule, node, classified.identity, classified.message);
       return;
     }
+    const inner = nestedPowerShell(file, call);
+    if (inner) nested.push(inner);
+    if (POWERSHELL_PRINT_COMMANDS.has(call.name)) {
+      for (const word of call.positionals) {
+        const set = pipelineVariableOf(unquote(word.text));
+        if (!set) continue;
+        // `…]$token` where `$token = $env:idToken`: the value is what the variable was assigned.
+        const assigned = /^\$[\w:{}]+$/u.test(set.value) ? scope.variables.get(variableName(set.value)) : undefined;
+        scope.pipeline.push({ name: set.name, value: scriptText(assigned ? unwrap(assigned).text : set.value, file.placeholders).text, at: pointOf(word) });
+      }
+      return;
+    }
     if (call.name === 'terraform') {
       const verb = call.words.map((word) => unquote(word)).find((word) => !word.startsWith('-'));
       if (verb && TERRAFORM_VERBS.has(verb) && !setsTerraformCredential(scope.env.map((entry) => entry.name))) {
@@ -323,9 +341,12 @@ export function detectPowerShell(file: SourceFile, parsed: ParsedFile, context: 
     else if (node.type === 'assignment_expression') visitAssignment(node);
   };
   visit(parsed.tree.rootNode);
+  for (const script of nested) findings.push(...(await context.scanEmbedded(script)));
 
-  for (const match of matchEnvCredentials(scope.env)) {
-    findings.push(createFinding(ruleById(SHELL_RULES, match.rule), SHELL_ECOSYSTEM, file, match.at, match.identity, `${ruleById(SHELL_RULES, match.rule).summary} (set in the process environment)`));
+  for (const match of matchEnvCredentials([...scope.env, ...scope.pipeline])) {
+    const forLaterSteps = match.names.some((name) => scope.pipeline.some((entry) => entry.name.toUpperCase() === name));
+    const where = forLaterSteps ? 'set for the job\'s later steps with ##vso[task.setvariable]' : 'set in the process environment';
+    findings.push(createFinding(ruleById(SHELL_RULES, match.rule), SHELL_ECOSYSTEM, file, match.at, match.identity, `${ruleById(SHELL_RULES, match.rule).summary} (${where})`));
   }
   // Ambient steps are resolved by the core along the script's control flow (core/flow/).
   return findings.sort((a, b) => a.line - b.line || a.column - b.column);

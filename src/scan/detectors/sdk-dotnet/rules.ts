@@ -17,6 +17,12 @@ export const DOTNET_APIS: ApiTable = {
   AcquireTokenByUsernamePasswordAsync: { kind: 'msal-username-password', username: { index: 1, names: ['username'] } },
   AcquireTokenInteractive: { kind: 'interactive-credential' },
   AcquireTokenWithDeviceCode: { kind: 'interactive-credential' },
+  // MSAL.NET confidential clients: the builder method that sets the credential, on a chain (or variable) from
+  // ConfidentialClientApplicationBuilder.Create(clientId) — detect.ts resolves the receiver.
+  WithClientSecret: { kind: 'msal-client-secret', receiver: /^ConfidentialClientApplicationBuilder$/u, clientId: { names: ['clientId'] } },
+  WithCertificate: { kind: 'msal-client-certificate', receiver: /^ConfidentialClientApplicationBuilder$/u, clientId: { names: ['clientId'] } },
+  WithClientClaims: { kind: 'msal-client-certificate', receiver: /^ConfidentialClientApplicationBuilder$/u, clientId: { names: ['clientId'] } },
+  WithClientAssertion: { kind: 'msal-client-assertion', receiver: /^ConfidentialClientApplicationBuilder$/u, clientId: { names: ['clientId'] } },
   // ADAL.NET (retired): new UserPasswordCredential(user, password) passed to AcquireTokenAsync
   UserPasswordCredential: { kind: 'adal-username-password', username: { index: 0, names: ['userName'] } },
   AcquireDeviceCodeAsync: { kind: 'interactive-credential' },

@@ -23,4 +23,20 @@ describe('sdk-go', () => {
     const findings = await scan('package main\nfunc f() {\n\tos.Setenv("AZURE_USERNAME", u)\n\tos.Setenv("AZURE_PASSWORD", p)\n\tc, _ := azidentity.NewDefaultAzureCredential(nil)\n}\n');
     expect(findings.map((finding) => [finding.line, finding.rule, finding.mfaImpact])).toEqual([[5, 'sdk-go/default-credential-user-password', 'breaks']]);
   });
+
+  it('takes an MSAL Go credential\'s client ID from the confidential.New that receives it', async () => {
+    const findings = await scan(
+      [
+        'package main',
+        'const appID = "0a1b2c3d-0000-4000-8000-00000000000f"',
+        'func main() {',
+        '  cred, err := confidential.NewCredFromSecret(os.Getenv("SYNC_SECRET"))',
+        '  app, err := confidential.New(authority, appID, cred)',
+        '}',
+      ].join('\n'),
+    );
+    expect(findings.map((finding) => [finding.line, finding.rule, finding.authMethod, finding.identity])).toEqual([
+      [4, 'sdk-go/msal-client-secret', 'workload-secret', { kind: 'client-id', value: '0a1b2c3d-0000-4000-8000-00000000000f' }],
+    ]);
+  });
 });

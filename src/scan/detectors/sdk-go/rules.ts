@@ -14,4 +14,9 @@ export const GO_APIS: ApiTable = {
   AcquireTokenByUsernamePassword: { kind: 'msal-username-password', username: { index: 2 } },
   AcquireTokenInteractive: { kind: 'interactive-credential' },
   AcquireTokenByDeviceCode: { kind: 'interactive-credential' },
+  // MSAL Go confidential credentials (apps/confidential); the client ID is read from the New(…) that takes them (detect.ts)
+  NewCredFromSecret: { kind: 'msal-client-secret', clientId: { names: ['clientID'] } },
+  NewCredFromCert: { kind: 'msal-client-certificate', clientId: { names: ['clientID'] } },
+  NewCredFromAssertion: { kind: 'msal-client-assertion', clientId: { names: ['clientID'] } },
+  NewCredFromAssertionCallback: { kind: 'msal-client-assertion', clientId: { names: ['clientID'] } },
 };

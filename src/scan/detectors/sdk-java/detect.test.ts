@@ -22,4 +22,19 @@ describe('sdk-java', () => {
   it('ignores builders that are not credentials', async () => {
     expect(await scan('class A { void f() { new StringBuilder().append("x"); new HttpClientBuilder().build(); } }\n')).toEqual([]);
   });
+
+  it('takes an MSAL4J credential\'s client ID from the builder it is passed to', async () => {
+    const findings = await scan(
+      [
+        'class Job { void run() {',
+        '  String id = System.getenv("SYNC_APP");',
+        '  IClientCredential c = ClientCredentialFactory.createFromSecret(System.getenv("SYNC_SECRET"));',
+        '  var app = ConfidentialClientApplication.builder(id, c).build();',
+        '} }',
+      ].join('\n'),
+    );
+    expect(findings.map((finding) => [finding.line, finding.rule, finding.authMethod, finding.identity])).toEqual([
+      [3, 'sdk-java/msal-client-secret', 'workload-secret', { kind: 'env-var', value: 'SYNC_APP' }],
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { ParsedFile, SourceFile } from '../../core/detector.js';
 import type { ScanFinding } from '../../../model/scan-finding.js';
+import { LocalBindings, type Binding } from '../../detector-kit/local-bindings.js';
 import { namesRopcEnv, sdkFindings, type CallSite, type SdkLanguage } from '../../detector-kit/sdk-call.js';
 import { JAVA_APIS, SDK_JAVA_RULES } from './rules.js';
 
@@ -21,17 +22,65 @@ const JAVA: SdkLanguage = {
 /** The MSAL4J request-parameter types whose static `builder(…)` starts a sign-in. */
 const PARAMETER_TYPES = new Set(['UserNamePasswordParameters', 'DeviceCodeFlowParameters', 'InteractiveRequestParameters']);
 
-/** azure-identity credential builders and MSAL4J parameter builders in Java. */
+function nameOf(node: Node): string | null {
+  return node.type === 'identifier' ? node.text : null;
+}
+
+/** `T x = …`, `var x = …`, fields and `x = …` in the file, for LocalBindings. */
+function bindingsOf(root: Node): Binding[] {
+  const bindings: Binding[] = [];
+  for (const node of root.descendantsOfType(['variable_declarator', 'assignment_expression'])) {
+    const name = node?.childForFieldName(node.type === 'variable_declarator' ? 'name' : 'left');
+    const value = node?.childForFieldName(node.type === 'variable_declarator' ? 'value' : 'right');
+    if (name?.type === 'identifier' && value) bindings.push({ name: name.text, value });
+  }
+  return bindings;
+}
+
+function argumentList(invocation: Node): Node[] {
+  return (invocation.childForFieldName('arguments')?.namedChildren ?? []).filter((child): child is Node => child !== null && child.type !== 'line_comment' && child.type !== 'block_comment');
+}
+
+/** The last segment of a (possibly qualified) name: `com.microsoft.aad.msal4j.ClientCredentialFactory` → ClientCredentialFactory. */
+function simpleName(node: Node | null): string {
+  return node ? (node.text.split('.').pop() ?? '') : '';
+}
+
+/**
+ * MSAL4J confidential clients: `ClientCredentialFactory.createFromSecret|createFromCertificate|createFromClientAssertion…`
+ * makes the credential; the client ID is the first argument of the `ConfidentialClientApplication.builder(clientId,
+ * credential)` that receives it, directly or through a variable.
+ */
+function msalCredentialSites(root: Node, locals: LocalBindings): CallSite[] {
+  const builders = root.descendantsOfType('method_invocation').filter((node): node is Node => node !== null && node.childForFieldName('name')?.text === 'builder' && simpleName(node.childForFieldName('object')) === 'ConfidentialClientApplication');
+  const sites: CallSite[] = [];
+  for (const invocation of root.descendantsOfType('method_invocation')) {
+    const name = invocation?.childForFieldName('name');
+    if (!invocation || !name || simpleName(invocation.childForFieldName('object')) !== 'ClientCredentialFactory') continue;
+    const builder = builders.find((candidate) => {
+      const credential = argumentList(candidate)[1];
+      return credential !== undefined && locals.resolve(credential, nameOf).id === invocation.id;
+    });
+    const clientId = builder ? argumentList(builder)[0] : undefined;
+    sites.push({ name: name.text, at: name, args: [], named: clientId ? new Map([['clientId', clientId]]) : new Map(), receiver: 'ClientCredentialFactory' });
+  }
+  return sites;
+}
+
+/** azure-identity credential builders and MSAL4J parameter builders and confidential-client credentials in Java. */
 export function detectSdkJava(file: SourceFile, parsed: ParsedFile): ScanFinding[] {
   if (parsed.kind !== 'tree') return [];
   const root = parsed.tree.rootNode;
+  const locals = new LocalBindings(bindingsOf(root));
   const calls: CallSite[] = [];
   for (const node of root.descendantsOfType(['object_creation_expression', 'method_invocation'])) {
     if (!node) continue;
     const site = node.type === 'object_creation_expression' ? builderSite(node) : (parametersSite(node) ?? adalPasswordSite(node));
     if (site) calls.push(site);
   }
-  return sdkFindings(JAVA, file, calls, namesRopcEnv(root, javaLiteral, ['string_literal']));
+  calls.push(...msalCredentialSites(root, locals));
+  const language: SdkLanguage = { ...JAVA, resolve: (node) => locals.resolve(node, nameOf) };
+  return sdkFindings(language, file, calls, namesRopcEnv(root, javaLiteral, ['string_literal']));
 }
 
 /** `new XCredentialBuilder().clientId("…").username("…")…build()`: setter arguments become named arguments. */

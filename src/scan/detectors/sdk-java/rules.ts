@@ -18,6 +18,12 @@ export const JAVA_APIS: ApiTable = {
   UserNamePasswordParameters: { kind: 'msal-username-password', username: { index: 1 } },
   DeviceCodeFlowParameters: { kind: 'interactive-credential' },
   InteractiveRequestParameters: { kind: 'interactive-credential' },
+  // MSAL4J confidential clients: the credential factory method (client ID from the builder it is passed to, detect.ts)
+  createFromSecret: { kind: 'msal-client-secret', receiver: /^ClientCredentialFactory$/u, clientId: { names: ['clientId'] } },
+  createFromCertificate: { kind: 'msal-client-certificate', receiver: /^ClientCredentialFactory$/u, clientId: { names: ['clientId'] } },
+  createFromCertificateChain: { kind: 'msal-client-certificate', receiver: /^ClientCredentialFactory$/u, clientId: { names: ['clientId'] } },
+  createFromClientAssertion: { kind: 'msal-client-assertion', receiver: /^ClientCredentialFactory$/u, clientId: { names: ['clientId'] } },
+  createFromCallback: { kind: 'msal-client-assertion', receiver: /^ClientCredentialFactory$/u, clientId: { names: ['clientId'] } },
   // ADAL4J (retired): acquireToken(resource, clientId, username, password, callback)
   'AuthenticationContext.acquireToken': { kind: 'adal-username-password', username: { index: 2 }, clientId: { index: 1 } },
 };

@@ -23,4 +23,19 @@ describe('sdk-javascript', () => {
     const findings = await scan("await pca.acquireTokenByUsernamePassword({ username: 'ops@contoso.com', password: p, scopes });\n");
     expect(findings.map((finding) => [finding.rule, finding.authMethod, finding.identity])).toEqual([['sdk-javascript/msal-username-password', 'user-password', { kind: 'upn', value: 'ops@contoso.com' }]]);
   });
+
+  it('reads @azure/msal-node config.auth through the variables holding it; a config it cannot see is not guessed', async () => {
+    const findings = await scan(
+      [
+        "const clientId = process.env['SYNC_APP'];",
+        "const auth = { clientId, clientCertificate: { thumbprintSha256: t, privateKey: k } };",
+        'const config = { auth };',
+        'const app = new ConfidentialClientApplication(config);',
+        'const unknown = new ConfidentialClientApplication(loadConfig());',
+      ].join('\n'),
+    );
+    expect(findings.map((finding) => [finding.line, finding.rule, finding.authMethod, finding.identity])).toEqual([
+      [8, 'sdk-javascript/msal-client-certificate', 'workload-certificate', { kind: 'env-var', value: 'SYNC_APP' }],
+    ]);
+  });
 });

@@ -14,7 +14,8 @@ export const JAVASCRIPT_APIS: ApiTable = {
   ManagedIdentityCredential: { kind: 'managed-identity-credential', clientId: { index: 0, names: ['clientId'] } },
   DeviceCodeCredential: { kind: 'interactive-credential', clientId: { names: ['clientId'] } },
   InteractiveBrowserCredential: { kind: 'interactive-credential', clientId: { names: ['clientId'] } },
-  // @azure/msal-node
+  // @azure/msal-node: the confidential client's kind follows config.auth (detect.ts)
+  ConfidentialClientApplication: { kind: 'msal-client-secret', clientId: { names: ['clientId'] } },
   acquireTokenByUsernamePassword: { kind: 'msal-username-password', username: { names: ['username'] } },
   acquireTokenByDeviceCode: { kind: 'interactive-credential' },
   acquireTokenInteractive: { kind: 'interactive-credential' },

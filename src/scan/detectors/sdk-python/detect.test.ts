@@ -28,4 +28,21 @@ describe('sdk-python', () => {
   it('does not report strings, comments or look-alike names', async () => {
     expect(await scan('# UsernamePasswordCredential(a, b, c)\nx = "UsernamePasswordCredential(a, b, c)"\nmy_UsernamePasswordCredential(a)\n')).toEqual([]);
   });
+
+  it('classifies an MSAL confidential client by its client_credential, followed through variables, and names the client ID\'s source', async () => {
+    const findings = await scan(
+      [
+        'import msal, os',
+        'cid = os.environ["SYNC_APP"]',
+        'cred = {"private_key": key, "thumbprint": t}',
+        'a = msal.ConfidentialClientApplication(cid, client_credential=cred)',
+        'b = msal.ConfidentialClientApplication(cid, "Planted-Secret-2")',
+      ].join('\n'),
+    );
+    expect(findings.map((finding) => [finding.line, finding.rule, finding.authMethod, finding.identity])).toEqual([
+      [4, 'sdk-python/msal-client-certificate', 'workload-certificate', { kind: 'env-var', value: 'SYNC_APP' }],
+      [5, 'sdk-python/msal-client-secret', 'workload-secret', { kind: 'env-var', value: 'SYNC_APP' }],
+    ]);
+    expect(JSON.stringify(findings)).not.toContain('Planted-Secret-2');
+  });
 });

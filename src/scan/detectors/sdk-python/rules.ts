@@ -14,7 +14,8 @@ export const PYTHON_APIS: ApiTable = {
   AzurePipelinesCredential: { kind: 'workload-federation-credential', clientId: { index: 1, names: ['client_id'] } },
   DeviceCodeCredential: { kind: 'interactive-credential', clientId: { index: 0, names: ['client_id'] } },
   InteractiveBrowserCredential: { kind: 'interactive-credential', clientId: { names: ['client_id'] } },
-  // MSAL for Python
+  // MSAL for Python: the confidential client's kind follows its client_credential (detect.ts)
+  ConfidentialClientApplication: { kind: 'msal-client-secret', clientId: { index: 0, names: ['client_id'] } },
   acquire_token_by_username_password: { kind: 'msal-username-password', username: { index: 0, names: ['username'] } },
   acquire_token_interactive: { kind: 'interactive-credential' },
   initiate_device_flow: { kind: 'interactive-credential' },

@@ -1,10 +1,12 @@
 import type { Node } from 'web-tree-sitter';
 import type { IdentityRef, ScanFinding } from '../../../model/scan-finding.js';
-import type { ParsedFile, SourceFile } from '../../core/detector.js';
+import type { DetectContext, ParsedFile, SourceFile } from '../../core/detector.js';
 import { createFinding, ruleById, type Point } from '../../core/finding.js';
 import { clientIdentity, referenceOf, scriptText, secretNameIdentity, unquote, userIdentity } from '../../core/identity-ref.js';
 import { classifyAz, type ArgumentIdentity } from './az-cli.js';
 import { matchEnvCredentials, setsTerraformCredential, type EnvAssignment } from './env-credentials.js';
+import { pipelineVariableOf, SHELL_PRINT_COMMANDS } from '../../detector-kit/pipeline-logging-command.js';
+import { nestedScript } from './nested-command.js';
 import { SHELL_RULES } from './rules.js';
 
 export const SHELL_ECOSYSTEM = 'azure-cli';
@@ -74,11 +76,15 @@ function commandWords(command: Node): { name: string; nameNode: Node; args: Node
 }
 
 /** Shell scripts (bash/sh, and scripts embedded in CI YAML): az logins, deployments, terraform, credential env vars. */
-export function detectShell(file: SourceFile, parsed: ParsedFile): ScanFinding[] {
+export async function detectShell(file: SourceFile, parsed: ParsedFile, context: DetectContext): Promise<ScanFinding[]> {
   if (parsed.kind !== 'tree') return [];
   const findings: ScanFinding[] = [];
+  /** Scripts run by `bash -c '…'` / `pwsh -Command "…"`, scanned once the walk is done. */
+  const nested: SourceFile[] = [];
   const variables = new Variables();
   const exported: EnvAssignment<Point>[] = [];
+  /** Variables set for the job's later steps with `##vso[task.setvariable]`: reported, but not in this script's environment. */
+  const pipelineVariables: EnvAssignment<Point>[] = [];
   const add = (rule: string, at: Point, identity: IdentityRef | null, message: string): void => {
     findings.push(createFinding(ruleById(SHELL_RULES, rule), SHELL_ECOSYSTEM, file, at, identity, message));
   };
@@ -118,6 +124,15 @@ export function detectShell(file: SourceFile, parsed: ParsedFile): ScanFinding[]
   const visitCommand = (node: Node, prefix: readonly EnvAssignment<Point>[]): void => {
     const words = commandWords(node);
     if (!words) return;
+    const inner = nestedScript(file, words.name, words.args);
+    if (inner) nested.push(inner);
+    if (SHELL_PRINT_COMMANDS.has(words.name)) {
+      for (const arg of words.args) {
+        const set = pipelineVariableOf(unquote(arg.text));
+        if (set) pipelineVariables.push({ name: set.name, value: variables.follow(set.value), at: pointOf(arg) });
+      }
+      return;
+    }
     if (words.name === 'az') {
       const classified = classifyAz(
         words.args.map((arg) => arg.text),
@@ -136,7 +151,12 @@ export function detectShell(file: SourceFile, parsed: ParsedFile): ScanFinding[]
   };
 
   visit(parsed.tree.rootNode);
-  for (const match of matchEnvCredentials(exported)) add(match.rule, match.at, match.identity, ruleById(SHELL_RULES, match.rule).summary);
+  for (const script of nested) findings.push(...(await context.scanEmbedded(script)));
+  for (const match of matchEnvCredentials([...exported, ...pipelineVariables])) {
+    const forLaterSteps = match.names.some((name) => pipelineVariables.some((entry) => entry.name.toUpperCase() === name));
+    const summary = ruleById(SHELL_RULES, match.rule).summary;
+    add(match.rule, match.at, match.identity, forLaterSteps ? `${summary} (set for the job's later steps with ##vso[task.setvariable])` : summary);
+  }
   // Ambient steps are resolved by the core along the script's control flow (core/flow/).
   return findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }

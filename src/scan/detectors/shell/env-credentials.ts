@@ -29,7 +29,7 @@ const SCHEMES: readonly EnvScheme[] = [
   { rule: 'shell/env-azure-federated-token', requires: [['AZURE_FEDERATED_TOKEN_FILE']], truthy: [], identityFrom: { name: 'AZURE_CLIENT_ID', kind: 'client' }, terraformCredential: false },
   { rule: 'shell/env-arm-client-secret', requires: [['ARM_CLIENT_SECRET']], truthy: [], identityFrom: { name: 'ARM_CLIENT_ID', kind: 'client' }, terraformCredential: true },
   { rule: 'shell/env-arm-client-certificate', requires: [['ARM_CLIENT_CERTIFICATE_PATH'], ['ARM_CLIENT_CERTIFICATE']], truthy: [], identityFrom: { name: 'ARM_CLIENT_ID', kind: 'client' }, terraformCredential: true },
-  { rule: 'shell/env-arm-oidc', requires: [['ARM_USE_OIDC'], ['ARM_OIDC_TOKEN'], ['ARM_OIDC_TOKEN_FILE_PATH'], ['ARM_ADO_PIPELINE_SERVICE_CONNECTION_ID']], truthy: ['ARM_USE_OIDC'], identityFrom: { name: 'ARM_CLIENT_ID', kind: 'client' }, terraformCredential: true },
+  { rule: 'shell/env-arm-oidc', requires: [['ARM_USE_OIDC'], ['ARM_OIDC_TOKEN'], ['ARM_OIDC_TOKEN_FILE_PATH'], ['ARM_ADO_PIPELINE_SERVICE_CONNECTION_ID'], ['ARM_OIDC_AZURE_SERVICE_CONNECTION_ID']], truthy: ['ARM_USE_OIDC'], identityFrom: { name: 'ARM_CLIENT_ID', kind: 'client' }, terraformCredential: true },
   { rule: 'shell/env-arm-msi', requires: [['ARM_USE_MSI']], truthy: ['ARM_USE_MSI'], identityFrom: { name: 'ARM_CLIENT_ID', kind: 'client' }, terraformCredential: true },
 ];
 

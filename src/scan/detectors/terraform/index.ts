@@ -5,8 +5,9 @@ import { TERRAFORM_RULES } from './rules.js';
 export const terraformDetector: Detector = {
   id: 'terraform',
   ecosystem: 'terraform',
-  handles: (path, language) => (language === 'terraform' || language === 'hcl') && /\.(?:tf|tofu)$/u.test(path),
-  triggers: ['azurerm', 'azuread', 'azapi'],
+  handles: (path, language) => (language === 'terraform' || language === 'hcl') && /\.(?:tf|tofu|tfbackend)$/u.test(path),
+  // local-exec scripts run from any resource (null_resource, terraform_data); -backend-config files need not name azurerm.
+  triggers: ['azurerm', 'azuread', 'azapi', 'local-exec', 'storage_account_name'],
   rules: TERRAFORM_RULES,
   detect: detectTerraform,
 };
