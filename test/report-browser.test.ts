@@ -5,15 +5,16 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReport } from '../src/report/write-report.js';
+import { failWithoutPrerequisite, prerequisite } from './helpers/prerequisite.js';
 import { HOSTILE_NAMES, fixtureReportInput } from './report-fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const have = existsSync(CHROMIUM);
-if (!have) console.warn(`skipped: ${CHROMIUM} not installed (apt-get install -y chromium; CI installs it)`);
+const browserInstalled = prerequisite(existsSync(CHROMIUM), `${CHROMIUM} not installed (apt-get install -y chromium; CI installs it)`);
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-describe.skipIf(!have)('the HTML report in Chromium', () => {
+describe.skipIf(browserInstalled.skip)('the HTML report in Chromium', () => {
+  failWithoutPrerequisite(browserInstalled);
   let browser: Browser;
   let page: Page;
   let dir: string;

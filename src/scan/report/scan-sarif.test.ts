@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { failWithoutPrerequisite, prerequisite } from '../../../test/helpers/prerequisite.js';
 import { DETECTORS } from '../detectors/registry.js';
 import { scanPaths, type ScanResult } from '../index.js';
 import { scanSarifReporter } from './scan-sarif.js';
@@ -95,9 +96,10 @@ function multitool(): string | null {
 }
 
 const binary = multitool();
-if (!binary) console.warn('skipped: the SARIF Multitool binary cannot run here (install @microsoft/sarif-multitool for this platform)');
+const multitoolRuns = prerequisite(binary !== null, 'the SARIF Multitool binary cannot run here (install @microsoft/sarif-multitool for this platform)');
 
-describe.skipIf(!binary)('scan SARIF with Microsoft SARIF Multitool', () => {
+describe.skipIf(multitoolRuns.skip)('scan SARIF with Microsoft SARIF Multitool', () => {
+  failWithoutPrerequisite(multitoolRuns);
   it('validates with no errors or warnings', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'unattended-sarif-'));
     try {
