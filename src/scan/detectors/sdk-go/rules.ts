@@ -14,4 +14,8 @@ export const GO_APIS: ApiTable = {
   AcquireTokenByUsernamePassword: { kind: 'msal-username-password', username: { index: 2 } },
   AcquireTokenInteractive: { kind: 'interactive-credential' },
   AcquireTokenByDeviceCode: { kind: 'interactive-credential' },
+  // go-autorest (retired in March 2023): adal.NewServicePrincipalTokenFromUsernamePassword(oauthConfig, clientID, username, password, resource)
+  // and the legacy SDK's auth.NewUsernamePasswordConfig(username, password, clientID, tenantID).
+  NewServicePrincipalTokenFromUsernamePassword: { kind: 'adal-username-password', username: { index: 2 }, clientId: { index: 1 } },
+  NewUsernamePasswordConfig: { kind: 'legacy-username-password', username: { index: 0 }, clientId: { index: 2 } },
 };
