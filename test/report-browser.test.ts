@@ -126,14 +126,34 @@ describe.skipIf(browserInstalled.skip)('the HTML report in Chromium', () => {
     await page.click('#clear-filters');
   });
 
-  it('looks like a report (screenshot for review)', async () => {
+  it('shows the headline numbers in one row above the fold, in order of urgency, with nothing overflowing', async () => {
     await page.reload();
+    await page.waitForSelector('#identity-rows tr.identity-row');
+    const cards = await page.locator('#summary .card[data-verdict]').evaluateAll((elements) =>
+      elements.map((element) => {
+        const box = element.getBoundingClientRect();
+        return { verdict: element.getAttribute('data-verdict'), n: element.querySelector('.n')?.textContent, x: box.x, y: box.y, right: box.right, bottom: box.bottom, clipped: element.scrollWidth > element.clientWidth };
+      }),
+    );
+    expect(cards.map((card) => [card.verdict, card.n, card.clipped])).toEqual([
+      ['broken', '2', false], ['breaks', '3', false], ['at-risk', '1', false], ['ready', '2', false], ['not-affected', '5', false],
+    ]);
+    // One row: the same top edge, left to right, all inside the 1440 × 1000 viewport.
+    expect(new Set(cards.map((card) => card.y)).size).toBe(1);
+    expect(cards.every((card, index) => index === 0 || card.x > (cards[index - 1]?.right ?? Infinity))).toBe(true);
+    expect(cards.every((card) => card.x >= 0 && card.right <= 1440 && card.bottom <= 1000)).toBe(true);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBe(1440);
+  });
+
+  it('keeps the page as wide as the window with a detail row open (full-page screenshot in the temporary test folder)', async () => {
     await page.fill('#identity-filter', 'svc-vm-cli');
     await page.click('#identity-rows tr.identity-row');
     await page.fill('#identity-filter', '');
     expect(await page.locator('#identity-rows tr.detail').count()).toBe(1);
-    await page.screenshot({ path: '/tmp/unattended-report.png', fullPage: true });
-    expect(existsSync('/tmp/unattended-report.png')).toBe(true);
+    const png = await page.screenshot({ path: join(dir, 'report.png'), fullPage: true });
+    // PNG signature, then the IHDR chunk's width: a full-page shot is as wide as the content, so 1440 means no overflow.
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(png.readUInt32BE(16)).toBe(1440);
     expect(problems).toEqual([]);
   });
 });
