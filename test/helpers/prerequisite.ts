@@ -18,11 +18,16 @@ export function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
   return Boolean(env['CI']);
 }
 
+/** Skip or fail for one prerequisite, without a word: `prerequisite` is this plus the line a skip prints. */
+export function decidePrerequisite(met: boolean, reason: string, env: NodeJS.ProcessEnv = process.env): Prerequisite {
+  return { met, skip: !met && !inCi(env), reason };
+}
+
 /** Decides skip or fail for one prerequisite; prints the reason once when it skips. */
 export function prerequisite(met: boolean, reason: string, env: NodeJS.ProcessEnv = process.env): Prerequisite {
-  const skip = !met && !inCi(env);
-  if (skip) console.warn(`skipped: ${reason}`);
-  return { met, skip, reason };
+  const decided = decidePrerequisite(met, reason, env);
+  if (decided.skip) console.warn(`skipped: ${reason}`);
+  return decided;
 }
 
 /** Throws the prerequisite's reason when it is missing: the first line of a test that needs it. */
