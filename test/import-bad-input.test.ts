@@ -1,16 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/store.js';
 import { importPaths } from '../src/sources/import/index.js';
+import { assertPrerequisite } from './helpers/prerequisite.js';
+import { SHARED_SAMPLES, sharedSamples } from './helpers/shared-samples.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const EQUIVALENCE = resolve(ROOT, 'test', 'fixtures', 'import', 'equivalence');
-const SAMPLES = resolve(ROOT, '..', 'shared', 'samples', 'entra-diagnostic-logs');
-const haveSamples = existsSync(SAMPLES);
-if (!haveSamples) console.warn('skipped: ../shared/samples not present (a user clone)');
+const SAMPLES = SHARED_SAMPLES;
 /** 60% of the compressed sample decodes to 5 whole lines and part of a 6th (deterministic: see file-text.ts). */
 const EXPECTED_READ = 6;
 const work = mkdtempSync(join(tmpdir(), 'unattended-bad-input-'));
@@ -45,7 +45,8 @@ describe('bad records are quarantined with file, line and reason; the rest is im
     expect(result.signIns).toBe(3);
   });
 
-  it.skipIf(!haveSamples)('stores what a truncated gzip still holds and reports the rest', async () => {
+  it.skipIf(sharedSamples.skip)('stores what a truncated gzip still holds and reports the rest', async () => {
+    assertPrerequisite(sharedSamples);
     const whole = gzipSync(readFileSync(join(SAMPLES, 'non_interactive_user_sign_in_logs.jsonl')));
     const path = join(work, 'PT1H.json');
     writeFileSync(path, whole.subarray(0, Math.floor(whole.length * 0.6)));

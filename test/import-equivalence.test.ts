@@ -1,16 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/store.js';
 import { importPaths } from '../src/sources/import/index.js';
+import { assertPrerequisite } from './helpers/prerequisite.js';
+import { SHARED_SAMPLES, sharedSamples } from './helpers/shared-samples.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const EQUIVALENCE = resolve(ROOT, 'test', 'fixtures', 'import', 'equivalence');
-const SAMPLES = resolve(ROOT, '..', 'shared', 'samples', 'entra-diagnostic-logs');
-const haveSamples = existsSync(SAMPLES);
-if (!haveSamples) console.warn('skipped: ../shared/samples not present (a user clone)');
+const SAMPLES = SHARED_SAMPLES;
 const work = mkdtempSync(join(tmpdir(), 'unattended-equivalence-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -92,7 +92,8 @@ describe('the same sign-ins in every format normalise to identical rows', () => 
     expect(await signInRows(csvNames.map((name) => join(dir, name)))).toEqual(fromJsonl);
   });
 
-  it.skipIf(!haveSamples)('the real samples re-shaped as Graph beta pages give the rows their diagnostic export gives', async () => {
+  it.skipIf(sharedSamples.skip)('the real samples re-shaped as Graph beta pages give the rows their diagnostic export gives', async () => {
+    assertPrerequisite(sharedSamples);
     const graphDir = join(work, 'graph');
     const jsonl = ['sign_in_logs.jsonl', 'non_interactive_user_sign_in_logs.jsonl', 'service_principal_sign_in_logs.jsonl', 'managed_identity_sign_in_logs.jsonl'];
     const kinds: Record<string, string> = { SignInLogs: 'interactiveUser', NonInteractiveUserSignInLogs: 'nonInteractiveUser', ServicePrincipalSignInLogs: 'servicePrincipal', ManagedIdentitySignInLogs: 'managedIdentity' };

@@ -1,18 +1,16 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { runCli } from './helpers/cli-process.js';
+import { failWithoutPrerequisite } from './helpers/prerequisite.js';
+import { SHARED_SAMPLES, sharedSamples } from './helpers/shared-samples.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const FOLDER = resolve(ROOT, 'test', 'fixtures', 'import', 'folder-with-docs');
-const SAMPLES = resolve(ROOT, '..', 'shared', 'samples', 'entra-diagnostic-logs');
-const haveSamples = existsSync(SAMPLES);
-// A user's clone has no ../shared: skip there, but never in CI, where a missing folder must fail the run.
-const skipSamples = !haveSamples && !process.env['CI'];
-if (skipSamples) console.warn('skipped: ../shared/samples not present (a user clone)');
+const SAMPLES = SHARED_SAMPLES;
 const work = mkdtempSync(join(tmpdir(), 'unattended-import-folder-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -105,9 +103,9 @@ describe('unattended import of a folder (CLI)', () => {
   });
 });
 
-describe.skipIf(skipSamples)('unattended import of the shared Microsoft samples folder (CLI)', () => {
+describe.skipIf(sharedSamples.skip)('unattended import of the shared Microsoft samples folder (CLI)', () => {
+  failWithoutPrerequisite(sharedSamples);
   it('imports the five JSONL files, skips README.md and the licence, and exits 0', async () => {
-    expect(haveSamples, `${SAMPLES} is missing and CI is set`).toBe(true);
     const result = await runCli(['import', '--db', join(work, 'samples.duckdb'), '--format', 'json', SAMPLES], { cwd: work });
     expect(result.status).toBe(0);
     expect(result.stderr.trim().split('\n')).toEqual([

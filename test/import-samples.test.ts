@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -6,13 +6,13 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../src/store/store.js';
 import { importPaths } from '../src/sources/import/index.js';
+import { failWithoutPrerequisite } from './helpers/prerequisite.js';
+import { SHARED_SAMPLES, sharedSamples } from './helpers/shared-samples.js';
 
-const repoRoot = resolve(import.meta.dirname, '..');
-const SAMPLES = resolve(repoRoot, '..', 'shared', 'samples', 'entra-diagnostic-logs');
-const have = existsSync(SAMPLES);
-if (!have) console.warn('skipped: ../shared/samples not present (a user clone)');
+const SAMPLES = SHARED_SAMPLES;
 
-describe.skipIf(!have)('import of the real diagnostic-settings samples', () => {
+describe.skipIf(sharedSamples.skip)('import of the real diagnostic-settings samples', () => {
+  failWithoutPrerequisite(sharedSamples);
   let store: Store;
   beforeEach(async () => {
     store = await openStore(':memory:');

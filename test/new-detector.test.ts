@@ -1,14 +1,31 @@
-import { rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { scaffoldDetector } from '../scripts/new-detector.js';
 import type { Detector } from '../src/scan/core/detector.js';
 import { runDetectorFixtures } from '../src/scan/core/fixture-harness.js';
 
-// A sibling of src/scan/detectors, so the template's relative imports resolve without touching the registry.
-const into = resolve(import.meta.dirname, '..', 'src', 'scan', '_scaffold-test');
-afterAll(() => rmSync(into, { recursive: true, force: true }));
+const SRC = resolve(import.meta.dirname, '..', 'src');
+const scratch: string[] = [];
+afterEach(() => {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * A temporary src/scan/detectors/ whose ../core and ../../model are links to the real folders: the template's
+ * relative imports resolve as in the repository, and nothing is written into src/. One per test, so none depends on another.
+ */
+function scratchDetectors(): string {
+  const root = mkdtempSync(join(tmpdir(), 'unattended-scaffold-'));
+  scratch.push(root);
+  const detectors = join(root, 'src', 'scan', 'detectors');
+  mkdirSync(detectors, { recursive: true });
+  symlinkSync(join(SRC, 'scan', 'core'), join(root, 'src', 'scan', 'core'), 'dir');
+  symlinkSync(join(SRC, 'model'), join(root, 'src', 'model'), 'dir');
+  return detectors;
+}
 
 function isDetector(value: unknown): value is Detector {
   return (
@@ -23,7 +40,9 @@ function isDetector(value: unknown): value is Detector {
 
 describe('npm run new:detector', () => {
   it('creates a working detector folder whose annotated fixture passes the harness', async () => {
+    const into = scratchDetectors();
     const result = scaffoldDetector('cloud-init', into);
+    expect(result.dir).toBe(join(into, 'cloud-init'));
     expect(result.files.map((file) => relative(result.dir, file))).toEqual(['README.md', join('__fixtures__', 'example.cloud-init'), 'detect.ts', 'index.ts', 'rules.ts']);
     expect(result.registryLine).toBe("['cloud-init', cloudInitDetector],  // import { cloudInitDetector } from './cloud-init/index.js';");
     const module: unknown = await import(pathToFileURL(join(result.dir, 'index.ts')).href);
@@ -36,7 +55,10 @@ describe('npm run new:detector', () => {
   });
 
   it('refuses a name that is not kebab-case, and an existing folder', () => {
+    const into = scratchDetectors();
     expect(() => scaffoldDetector('Bad_Name', into)).toThrow('detector names are kebab-case (got "Bad_Name")');
-    expect(() => scaffoldDetector('cloud-init', into)).toThrow('already exists');
+    expect(existsSync(join(into, 'Bad_Name'))).toBe(false);
+    mkdirSync(join(into, 'cloud-init'));
+    expect(() => scaffoldDetector('cloud-init', into)).toThrow(`${join(into, 'cloud-init')} already exists`);
   });
 });

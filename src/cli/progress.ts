@@ -2,22 +2,30 @@ import type { Progress } from '../model/progress.js';
 import { SILENT_PROGRESS } from '../model/progress.js';
 import { terminalSafe } from '../report/terminal-text.js';
 
-/** Progress on stderr when it is a terminal (redrawn in place, at most 10 times a second); silent when piped. */
 /** The part of a terminal stream the renderer needs. */
 export interface ProgressStream {
   isTTY?: boolean;
   write(text: string): unknown;
 }
 
-export function terminalProgress(stream: ProgressStream = process.stderr): Progress {
-  if (!stream.isTTY || process.env['CI']) return SILENT_PROGRESS;
+/** What the renderer reads from its surroundings besides the stream: passed in, so a test can fix the time. */
+export interface ProgressSurroundings {
+  now: () => number;
+  /** CI logs are files: a line redrawn in place would only fill them. */
+  ci: boolean;
+}
+
+/** Progress on stderr when it is a terminal (redrawn in place, at most 10 times a second); silent when piped or in CI. */
+export function terminalProgress(stream: ProgressStream = process.stderr, surroundings: ProgressSurroundings = { now: Date.now, ci: Boolean(process.env['CI']) }): Progress {
+  if (!stream.isTTY || surroundings.ci) return SILENT_PROGRESS;
+  const { now: clock } = surroundings;
   let label = '';
   let total: number | null = null;
   let done = 0;
   let lastDraw = 0;
-  const started = { at: Date.now() };
+  const started = { at: clock() };
   const draw = (force: boolean): void => {
-    const now = Date.now();
+    const now = clock();
     if (!force && now - lastDraw < 100) return;
     lastDraw = now;
     const seconds = ((now - started.at) / 1000).toFixed(1);
@@ -30,7 +38,7 @@ export function terminalProgress(stream: ProgressStream = process.stderr): Progr
       label = terminalSafe(nextLabel);
       total = nextTotal;
       done = 0;
-      started.at = Date.now();
+      started.at = clock();
       draw(true);
     },
     advance(amount) {

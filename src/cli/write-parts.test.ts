@@ -31,22 +31,45 @@ describe('writePartsSync', () => {
   });
 
   it('waits out a full pipe to a slow reader and loses nothing', async () => {
-    // A child writes 3 MB to its stdout, a non-blocking pipe this process stops reading for a while.
+    // The child writes 3 MB to its stdout, a non-blocking pipe. It wraps fs.writeSync (which write-parts.ts imports) to
+    // say on stderr when a write to stdout first fails with EAGAIN; this process reads nothing until it hears that, so
+    // the pipe is known to have filled, with no sleep to guess how long that takes.
     const tsx = pathToFileURL(resolve(import.meta.dirname, '..', '..', 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
     const module = pathToFileURL(resolve(import.meta.dirname, 'write-parts.ts')).href;
-    const script = `const { writePartsSync } = await import(${JSON.stringify(module)});
+    const script = `import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+const writeSync = fs.writeSync;
+let announced = false;
+fs.writeSync = (fd, ...rest) => {
+  try {
+    return writeSync(fd, ...rest);
+  } catch (error) {
+    if (fd === 1 && error.code === 'EAGAIN' && !announced) {
+      announced = true;
+      writeSync(2, 'pipe full\\n');
+    }
+    throw error;
+  }
+};
+syncBuiltinESMExports();
+const { writePartsSync } = await import(${JSON.stringify(module)});
 const parts = Array.from({ length: 30000 }, (_, index) => Buffer.from(\`line \${index} \${'y'.repeat(90)}\\n\`));
 writePartsSync(process.stdout.fd, parts);`;
     const child = spawn(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
     const stderr: Buffer[] = [];
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    // Once the child has begun writing, read nothing for 300 ms: its pipe fills and its writes would block.
-    await new Promise((done) => child.stdout.once('readable', done));
-    await new Promise((done) => setTimeout(done, 300));
+    const exited = new Promise((done) => child.once('exit', done));
+    const full = new Promise<void>((done) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr.push(chunk);
+        if (Buffer.concat(stderr).toString('utf8').includes('pipe full\n')) done();
+      });
+    });
+    // If the pipe never fills, the child exits instead and the stderr check below fails.
+    await Promise.race([full, exited]);
     const chunks: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     const status = await new Promise((done) => child.on('close', done));
-    expect(Buffer.concat(stderr).toString('utf8')).toBe('');
+    expect(Buffer.concat(stderr).toString('utf8')).toBe('pipe full\n');
     expect(status).toBe(0);
     const lines = Buffer.concat(chunks).toString('utf8').split('\n');
     expect(lines).toHaveLength(30001);

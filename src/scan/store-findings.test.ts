@@ -22,11 +22,17 @@ describe('storeScanFindings', () => {
     expect([first.stored, first.linked]).toEqual([2, 1]);
     const rows = await store.all('SELECT id, root, file, line, col, identity_kind, identity_value, rule FROM scan_findings ORDER BY line');
     expect(rows).toEqual([
-      { id: scanFindingId('/repo', base), root: '/repo', file: 'deploy.sh', line: 2, col: 1, identity_kind: 'upn', identity_value: 'Ops@Contoso.com', rule: 'shell/az-login-user-password' },
-      { id: scanFindingId('/repo', findings[1] ?? base), root: '/repo', file: 'deploy.sh', line: 3, col: 1, identity_kind: 'secret-ref', identity_value: 'secrets.AZ_USER', rule: 'shell/az-deployment-ambient' },
+      { id: '7a28c8271205d34f9d26278a4adb3947', root: '/repo', file: 'deploy.sh', line: 2, col: 1, identity_kind: 'upn', identity_value: 'Ops@Contoso.com', rule: 'shell/az-login-user-password' },
+      { id: '07993b549a0ceafa10db5027f8c500d2', root: '/repo', file: 'deploy.sh', line: 3, col: 1, identity_kind: 'secret-ref', identity_value: 'secrets.AZ_USER', rule: 'shell/az-deployment-ambient' },
     ]);
     const batches = await store.all("SELECT source, file, read, stored FROM batches WHERE source = 'scan'");
     expect(batches).toEqual([{ source: 'scan', file: '/repo', read: 2, stored: 2 }]);
+  });
+
+  it('keys a finding by root, file, line, column and rule only: a re-scan that changes its message or identity keeps the id', () => {
+    // sha256 of "/repo\0deploy.sh\02\01\0shell/az-login-user-password", first 32 hex digits (computed with sha256sum).
+    expect(scanFindingId('/repo', { ...base, message: 'reworded', identity: null, authMethod: 'ambient' })).toBe('7a28c8271205d34f9d26278a4adb3947');
+    expect(scanFindingId('/other', base)).toBe('5962ee3e742981abb213e01d5139152f');
   });
 
   it('replaces a root\'s findings on re-scan and leaves other roots alone', async () => {

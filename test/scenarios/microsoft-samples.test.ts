@@ -1,19 +1,16 @@
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadIdentityFeatures } from '../../src/features/load-features.js';
 import { identityFeaturesSchema } from '../../src/features/identity-features.js';
 import { runAnalysis } from '../../src/engines/run-analysis.js';
 import { importPaths } from '../../src/sources/import/index.js';
 import { openStore } from '../../src/store/store.js';
+import { failWithoutPrerequisite } from '../helpers/prerequisite.js';
+import { SHARED_SAMPLES, sharedSamples } from '../helpers/shared-samples.js';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SAMPLES = resolve(repoRoot, '..', 'shared', 'samples', 'entra-diagnostic-logs');
-const have = existsSync(SAMPLES);
-if (!have) console.warn('skipped: ../shared/samples not present (a user clone)');
+const SAMPLES = SHARED_SAMPLES;
 
-describe.skipIf(!have)('Microsoft sample records', () => {
+describe.skipIf(sharedSamples.skip)('Microsoft sample records', () => {
+  failWithoutPrerequisite(sharedSamples);
   it('analyse without error, with evidence and reasons for every identity', async () => {
     const store = await openStore(':memory:');
     try {

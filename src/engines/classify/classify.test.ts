@@ -64,8 +64,11 @@ describe('classify', () => {
     ]);
     const plain = blankFeatures('u-x', 'user', { inDirectory: true, upn: 'x@contoso.com', registrationKnown: true });
     expect(classify(plain, { breakGlass: ['X@Contoso.com'], tenant }).class).toBe('break-glass');
-    // A Global Administrator who is not excluded from Conditional Access is an administrator, not an emergency account.
-    expect(classify({ ...bg, upn: 'admin@contoso.com', caPoliciesExcluding: 1 }, { breakGlass: [], tenant }).class).not.toBe('break-glass');
+    // A Global Administrator who is not excluded from Conditional Access is an administrator, not an emergency account;
+    // one sign-in and no MFA registered do not tell person from job either.
+    const admin = classify({ ...bg, upn: 'admin@contoso.com', caPoliciesExcluding: 1 }, { breakGlass: [], tenant });
+    expect([admin.class, admin.confidence]).toEqual(['unknown', 0.11]);
+    expect(admin.evidence.map((e) => [e.signal, e.weight])).toEqual([['no-mfa-registered', 0.75], ['directory-roles', 0], ['undecided', 0], ['few-sign-ins', 0]]);
   });
 
   it('calls a guest human even without sign-ins or MFA registration here', () => {
@@ -80,7 +83,8 @@ describe('classify', () => {
     const result = classify(seenOnce, { breakGlass: [], tenant });
     expect(result.class).toBe('human');
     expect(result.evidence.map((e) => e.signal)).toEqual(['browser-user-agent', 'interactive-prompt', 'few-sign-ins', 'missing-directory-object', 'missing-registration']);
-    expect(result.confidence).toBeLessThan(0.5);
+    // Two weak human signals from a single record: human, with less than even confidence.
+    expect(result.confidence).toBe(0.47);
     const nothing = classify(blankFeatures('u-none', 'user'), { breakGlass: [], tenant: blankTenant() });
     expect(nothing.class).toBe('unknown');
     expect(nothing.evidence.map((e) => e.signal)).toEqual(['undecided', 'missing-sign-in-logs', 'missing-directory-object', 'missing-registration']);

@@ -27,6 +27,32 @@ describe('parseAnnotations', () => {
       [4, 'ok annotation with no code line after it'],
     ]);
   });
+
+  it('fails every comment that looks like an annotation but does not parse, and leaves prose and code alone', () => {
+    const text = [
+      '# ruleid: a/x  # note',
+      '# ruleid a/x',
+      '# RuleID: a/x',
+      '// OK: a/y',
+      'az login -u svc@contoso.com # ruleid: a/x',
+      '<!-- todook a/z -->',
+      '# ok so this comment is prose',
+      'ok: true',
+      '# Checks the user is ok.',
+      'code',
+    ].join('\n');
+    const { annotations, failures } = parseAnnotations('f', text);
+    expect(annotations).toEqual([]);
+    expect(failures.map((f) => f.line)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(failures[0]?.problem).toBe('malformed ruleid annotation "# ruleid: a/x  # note": write the comment as "ruleid: <detector/rule>[ @column]" with nothing else on the line');
+    expect(failures[3]?.problem).toBe('malformed OK annotation "// OK: a/y": write the comment as "ok: <detector/rule>[ @column]" with nothing else on the line');
+  });
+
+  it('lets an annotation above a malformed one still target the code line below both', () => {
+    const { annotations, failures } = parseAnnotations('f', '# ruleid: a/x\n# ruleid a/y\ncode\n');
+    expect(annotations.map((a) => [a.kind, a.rule, a.line])).toEqual([['ruleid', 'a/x', 3]]);
+    expect(failures.map((f) => f.line)).toEqual([2]);
+  });
 });
 
 describe('checkFixture', () => {
@@ -45,6 +71,15 @@ describe('checkFixture', () => {
       'unannotated finding a/x @4: m',
       'unannotated finding a/y @1: m',
       'unannotated finding a/x @1: m',
+    ]);
+  });
+
+  it('fails a todoruleid: that is found now and a todook: that is no longer reported, so both get promoted', () => {
+    const { annotations } = parseAnnotations('f', '# todoruleid: a/x\nfound\n# todoruleid: a/x\nmissed\n# todook: a/y\nstill-reported\n# todook: a/y\nfixed\n');
+    const failures = checkFixture('f', annotations, [finding('a/x', 2, 1), finding('a/y', 6, 1)], known);
+    expect(failures.map((f) => [f.line, f.problem])).toEqual([
+      [2, 'a/x is found now: promote its todoruleid: to ruleid:'],
+      [8, 'a/y is no longer reported: promote its todook: to ok:'],
     ]);
   });
 });

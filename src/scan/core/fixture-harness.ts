@@ -10,10 +10,15 @@ import { createEngine, scanSource, type ScanEngine } from './scan-source.js';
  * (`#`, `//`, `<!-- -->`, `<# #>`, `/* *\/`, `;`, `--`, `REM`) holding
  *   `ruleid: <rule>[ @<column>]`  expects a finding of that rule on the next code line (and column, when given);
  *   `ok: <rule>`                  expects none;
- *   `todoruleid:` / `todook:`     record a known miss / false positive: counted, never failing.
+ *   `todoruleid:` / `todook:`     record a known miss / false positive: counted; they fail only once they are no
+ *                                 longer true (the miss is found, the false positive is gone), to be promoted.
  * Several rules may share one annotation, comma-separated. The "next code line" is the next non-blank line
  * that is not itself an annotation. Every finding must be expected by a `ruleid:` (or `todook:`) on its
  * line: an unannotated finding fails, as in semgrep.
+ *
+ * An annotation must be the whole comment. Anything else that looks like one (`ruleid` / `ok` / `todoruleid` /
+ * `todook` in any case, after a comment opener, followed by a colon or a rule id) fails: a trailing note, a
+ * missing colon or `RuleId:` would otherwise be read as prose and the finding it guards never checked.
  *
  * A fixture's path inside `__fixtures__/` is the path the detectors see (so `__fixtures__/.github/workflows/x.yml`
  * is scanned as `.github/workflows/x.yml`), and it runs through `scanSource` with every registered detector:
@@ -51,7 +56,10 @@ export interface FixtureReport {
   failures: FixtureFailure[];
 }
 
-const ANNOTATION = /^\s*(?:#|\/\/|<!--|<#|\/\*|;|--|REM\b)\s*(?<kind>todoruleid|todook|ruleid|ok):\s*(?<rules>[^\s,][^#]*?)\s*(?:-->|#>|\*\/)?\s*$/u;
+const COMMENT_OPENER = String.raw`(?:#|\/\/|<!--|<#|\/\*|;|--|\bREM\b)`;
+const ANNOTATION = new RegExp(String.raw`^\s*${COMMENT_OPENER}\s*(?<kind>todoruleid|todook|ruleid|ok):\s*(?<rules>[^\s,][^#]*?)\s*(?:-->|#>|\*\/)?\s*$`, 'u');
+/** A comment that means to be an annotation: the keyword, then a colon or something shaped like a rule id. */
+const LOOKS_LIKE_ANNOTATION = new RegExp(String.raw`${COMMENT_OPENER}\s*(?<word>todoruleid|todook|ruleid|ok)(?:\s*:|\s+[\w-]+\/[\w-]+)`, 'iu');
 const RULE_ITEM = /^(?<rule>[a-z0-9-]+\/[a-z0-9-]+)(?:\s*@(?<column>\d+))?$/u;
 
 /** The annotations of one fixture text; malformed ones are returned as failures. */
@@ -59,10 +67,15 @@ export function parseAnnotations(file: string, text: string): { annotations: Ann
   const lines = text.split(/\r?\n/u);
   const annotations: Annotation[] = [];
   const failures: FixtureFailure[] = [];
-  const isAnnotation = (line: string): boolean => ANNOTATION.test(line);
+  // A malformed annotation is no code line either: the annotation above it still targets the code below both.
+  const isAnnotation = (line: string): boolean => ANNOTATION.test(line) || LOOKS_LIKE_ANNOTATION.test(line);
   lines.forEach((line, index) => {
     const groups = ANNOTATION.exec(line)?.groups;
-    if (!groups) return;
+    if (!groups) {
+      const word = LOOKS_LIKE_ANNOTATION.exec(line)?.groups?.['word'];
+      if (word) failures.push({ file, line: index + 1, problem: `malformed ${word} annotation "${line.trim()}": write the comment as "${word.toLowerCase()}: <detector/rule>[ @column]" with nothing else on the line` });
+      return;
+    }
     const kind = groups['kind'];
     if (kind !== 'ruleid' && kind !== 'ok' && kind !== 'todoruleid' && kind !== 'todook') return;
     let target = index + 1;
@@ -97,6 +110,8 @@ export function checkFixture(file: string, annotations: readonly Annotation[], f
       failures.push({ file, line: annotation.line, problem: `expected ${annotation.rule}${annotation.column === null ? '' : ` @${annotation.column}`}, got ${near.length === 0 ? 'nothing' : near.join(', ')}` });
     }
     if (annotation.kind === 'ok' && hits.length > 0) failures.push({ file, line: annotation.line, problem: `unexpected ${annotation.rule} (ok: annotation)` });
+    if (annotation.kind === 'todoruleid' && hits.length > 0) failures.push({ file, line: annotation.line, problem: `${annotation.rule} is found now: promote its todoruleid: to ruleid:` });
+    if (annotation.kind === 'todook' && hits.length === 0) failures.push({ file, line: annotation.line, problem: `${annotation.rule} is no longer reported: promote its todook: to ok:` });
   }
   for (const finding of findings) {
     const expected = annotations.some((annotation) => annotation.kind !== 'ok' && matches(annotation, finding));
@@ -113,6 +128,16 @@ function listFiles(dir: string): string[] {
     else if (entry.isFile()) files.push(path);
   }
   return files.sort();
+}
+
+/** Every rule a `ruleid:` annotation in `fixturesDir` expects (whether it holds is `runDetectorFixtures`' job). */
+export function rulesWithRuleidFixture(fixturesDir: string): Set<string> {
+  const rules = new Set<string>();
+  const files = statSync(fixturesDir, { throwIfNoEntry: false })?.isDirectory() ? listFiles(fixturesDir) : [];
+  for (const file of files) {
+    for (const annotation of parseAnnotations(file, readFileSync(file, 'utf8')).annotations) if (annotation.kind === 'ruleid') rules.add(annotation.rule);
+  }
+  return rules;
 }
 
 /** Runs one fixture text through the scanner's code path and checks it. */

@@ -42,11 +42,16 @@ function fingerprint(finding: ScanFinding): string {
   return createHash('sha256').update(`${finding.rule}\u0000${finding.file}\u0000${finding.identity?.value ?? ''}\u0000${finding.authMethod}`).digest('hex').slice(0, 32);
 }
 
+/** A relative path as an RFC 3986 URI reference: encodeURI would leave `#` and `?` (a folder named `c#`) as a fragment or query. */
+function relativeUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
 /** The login an ambient step was resolved to, as a related location a code-scanning UI links to. */
 function resolvedFromLocation(finding: ScanFinding, from: ResolvedFrom): Record<string, unknown> {
   return {
     id: 1,
-    physicalLocation: { artifactLocation: { uri: encodeURI(finding.file), uriBaseId: 'SRCROOT' }, region: { startLine: from.line } },
+    physicalLocation: { artifactLocation: { uri: relativeUri(finding.file), uriBaseId: 'SRCROOT' }, region: { startLine: from.line } },
     message: { text: `Login at line ${from.line} (${from.authMethod}${finding.identity ? ` as ${finding.identity.kind} '${finding.identity.value}'` : ''}): the session this step runs with.` },
   };
 }
@@ -61,7 +66,7 @@ function sarifResult(finding: ScanFinding, ruleIndex: number): Record<string, un
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(finding.file), uriBaseId: 'SRCROOT' },
+          artifactLocation: { uri: relativeUri(finding.file), uriBaseId: 'SRCROOT' },
           region: { startLine: finding.line, startColumn: finding.column },
         },
       },

@@ -1,15 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failWithoutPrerequisite } from '../../../test/helpers/prerequisite.js';
+import { SHARED_SAMPLES, sharedSamples } from '../../../test/helpers/shared-samples.js';
 import { generateDemo } from './index.js';
 import type { DemoOutput } from './index.js';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const SAMPLES = resolve(repoRoot, '..', 'shared', 'samples', 'entra-diagnostic-logs');
-const have = existsSync(SAMPLES);
-if (!have) console.warn('skipped: ../shared/samples not present (a user clone)');
+const SAMPLES = SHARED_SAMPLES;
 
 type Json = Record<string, unknown>;
 
@@ -54,7 +52,8 @@ const PAIRS = [
   ['managed_identity_sign_in_logs.jsonl', 'insights-logs-managedidentitysigninlogs'],
 ] as const;
 
-describe.skipIf(!have)('demo records against real Entra exports', () => {
+describe.skipIf(sharedSamples.skip)('demo records against real Entra exports', () => {
+  failWithoutPrerequisite(sharedSamples);
   const root = mkdtempSync(join(tmpdir(), 'unattended-demo-shape-'));
   let output: DemoOutput;
   beforeAll(async () => {

@@ -72,19 +72,23 @@ const MG_GRAPH: ConnectFamily = {
   userParameters: [],
 };
 
-function m365(id: string, label: string, cmdlets: readonly string[], docUrl: string, extra: readonly FamilyVariant[] = []): ConnectFamily {
+/**
+ * A Microsoft 365 / Entra module's connect cmdlet. `lacks` names the sign-in methods the cmdlet has no parameters
+ * for (Connect-MsolService takes only a credential or tokens): no rule is declared for a call that cannot be written.
+ */
+function m365(id: string, label: string, cmdlets: readonly string[], docUrl: string, extra: readonly FamilyVariant[] = [], lacks: readonly FamilyVariant['variant'][] = []): ConnectFamily {
+  const common: readonly FamilyVariant[] = [
+    { variant: 'managed-identity', method: 'managed-identity', when: [['managedidentity', 'identity']], describe: 'with a managed identity' },
+    { variant: 'access-token', method: 'ambient', when: [['accesstoken', 'accesstokens', 'aadaccesstoken', 'msaccesstoken', 'adgraphaccesstoken', 'msgraphaccesstoken']], describe: 'with an access token obtained elsewhere' },
+    { variant: 'service-principal-certificate', method: 'workload-certificate', when: [CERTIFICATE], describe: 'as an application with a certificate' },
+    { variant: 'user-password', method: 'user-password', when: [CREDENTIAL], describe: 'with -Credential: a user name and password, which mandatory MFA blocks' },
+  ];
   return {
     id,
     label,
     cmdlets,
     session: null,
-    order: [
-      ...extra,
-      { variant: 'managed-identity', method: 'managed-identity', when: [['managedidentity', 'identity']], describe: 'with a managed identity' },
-      { variant: 'access-token', method: 'ambient', when: [['accesstoken', 'accesstokens', 'aadaccesstoken', 'msaccesstoken', 'adgraphaccesstoken', 'msgraphaccesstoken']], describe: 'with an access token obtained elsewhere' },
-      { variant: 'service-principal-certificate', method: 'workload-certificate', when: [CERTIFICATE], describe: 'as an application with a certificate' },
-      { variant: 'user-password', method: 'user-password', when: [CREDENTIAL], describe: 'with -Credential: a user name and password, which mandatory MFA blocks' },
-    ],
+    order: [...extra, ...common.filter((variant) => !lacks.includes(variant.variant))],
     fallback: { variant: 'interactive', method: 'user-interactive', when: [], describe: 'interactively: a person must be there' },
     docUrl,
     clientIdParameters: ['applicationid', 'appid', 'clientid'],
@@ -95,15 +99,18 @@ function m365(id: string, label: string, cmdlets: readonly string[], docUrl: str
 export const CONNECT_FAMILIES: readonly ConnectFamily[] = [
   AZ_ACCOUNT,
   MG_GRAPH,
-  m365('connect-azuread', 'Connect-AzureAD', ['connect-azuread'], 'https://learn.microsoft.com/powershell/module/azuread/connect-azuread'),
-  m365('connect-msolservice', 'Connect-MsolService', ['connect-msolservice'], 'https://learn.microsoft.com/powershell/module/msonline/connect-msolservice'),
+  // Connect-AzureAD: -Credential, -CertificateThumbprint with -ApplicationId, or -AadAccessToken; no managed identity.
+  m365('connect-azuread', 'Connect-AzureAD', ['connect-azuread'], 'https://learn.microsoft.com/powershell/module/azuread/connect-azuread', [], ['managed-identity']),
+  // Connect-MsolService: -Credential, or -AdGraphAccessToken / -MsGraphAccessToken; no certificate, no managed identity.
+  m365('connect-msolservice', 'Connect-MsolService', ['connect-msolservice'], 'https://learn.microsoft.com/powershell/module/msonline/connect-msolservice', [], ['managed-identity', 'service-principal-certificate']),
   m365('connect-exchangeonline', 'Connect-ExchangeOnline', ['connect-exchangeonline', 'connect-ippssession'], 'https://learn.microsoft.com/powershell/module/exchange/connect-exchangeonline'),
   m365('connect-pnponline', 'Connect-PnPOnline', ['connect-pnponline'], 'https://pnp.github.io/powershell/cmdlets/Connect-PnPOnline.html', [
     { variant: 'federated-token', method: 'workload-federation', when: [['azureadworkloadidentity']], describe: 'with workload identity federation' },
     // Legacy SharePoint app-only (ACS): an app secret.
     { variant: 'service-principal-secret', method: 'workload-secret', when: [['clientsecret']], describe: 'with -ClientId/-ClientSecret (legacy SharePoint app-only): an application secret' },
   ]),
-  m365('connect-sposervice', 'Connect-SPOService', ['connect-sposervice'], 'https://learn.microsoft.com/powershell/module/sharepoint-online/connect-sposervice'),
+  // Connect-SPOService: -Credential, a certificate with -ClientId, or -ManagedIdentity; no access token.
+  m365('connect-sposervice', 'Connect-SPOService', ['connect-sposervice'], 'https://learn.microsoft.com/powershell/module/sharepoint-online/connect-sposervice', [], ['access-token']),
   m365('connect-microsoftteams', 'Connect-MicrosoftTeams', ['connect-microsoftteams'], 'https://learn.microsoft.com/powershell/module/teams/connect-microsoftteams'),
   {
     id: 'get-msaltoken',

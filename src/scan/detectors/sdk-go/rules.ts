@@ -19,4 +19,8 @@ export const GO_APIS: ApiTable = {
   NewCredFromCert: { kind: 'msal-client-certificate', clientId: { names: ['clientID'] } },
   NewCredFromAssertion: { kind: 'msal-client-assertion', clientId: { names: ['clientID'] } },
   NewCredFromAssertionCallback: { kind: 'msal-client-assertion', clientId: { names: ['clientID'] } },
+  // go-autorest (retired in March 2023): adal.NewServicePrincipalTokenFromUsernamePassword(oauthConfig, clientID, username, password, resource)
+  // and the legacy SDK's auth.NewUsernamePasswordConfig(username, password, clientID, tenantID).
+  NewServicePrincipalTokenFromUsernamePassword: { kind: 'adal-username-password', username: { index: 2 }, clientId: { index: 1 } },
+  NewUsernamePasswordConfig: { kind: 'legacy-username-password', username: { index: 0 }, clientId: { index: 2 } },
 };

@@ -19,6 +19,9 @@ const JAVA: SdkLanguage = {
   literal: javaLiteral,
 };
 
+/** Types whose constructor signs in (the legacy management libraries), as opposed to azure-identity's builders. */
+const CONSTRUCTED_TYPES = new Set(['UserTokenCredentials']);
+
 /** The MSAL4J request-parameter types whose static `builder(…)` starts a sign-in. */
 const PARAMETER_TYPES = new Set(['UserNamePasswordParameters', 'DeviceCodeFlowParameters', 'InteractiveRequestParameters']);
 
@@ -75,7 +78,7 @@ export function detectSdkJava(file: SourceFile, parsed: ParsedFile): ScanFinding
   const calls: CallSite[] = [];
   for (const node of root.descendantsOfType(['object_creation_expression', 'method_invocation'])) {
     if (!node) continue;
-    const site = node.type === 'object_creation_expression' ? builderSite(node) : (parametersSite(node) ?? adalPasswordSite(node));
+    const site = node.type === 'object_creation_expression' ? (builderSite(node) ?? constructorSite(node)) : (parametersSite(node) ?? adalPasswordSite(node));
     if (site) calls.push(site);
   }
   calls.push(...msalCredentialSites(root, locals));
@@ -97,6 +100,15 @@ function builderSite(creation: Node): CallSite | null {
     current = parent;
   }
   return { name: at.text, at, args: [], named };
+}
+
+/** `new UserTokenCredentials(clientId, domain, username, password, environment)`: a sign-in type built by its constructor. */
+function constructorSite(creation: Node): CallSite | null {
+  const type = creation.childForFieldName('type');
+  const at = type?.type === 'scoped_type_identifier' ? type.namedChildren[type.namedChildren.length - 1] : type;
+  if (!at || !CONSTRUCTED_TYPES.has(at.text)) return null;
+  const args = (creation.childForFieldName('arguments')?.namedChildren ?? []).filter((child): child is Node => child !== null && child.type !== 'line_comment' && child.type !== 'block_comment');
+  return { name: at.text, at, args, named: new Map() };
 }
 
 /** `UserNamePasswordParameters.builder(scopes, username, password)`. */

@@ -26,4 +26,6 @@ export const JAVA_APIS: ApiTable = {
   createFromCallback: { kind: 'msal-client-assertion', receiver: /^ClientCredentialFactory$/u, clientId: { names: ['clientId'] } },
   // ADAL4J (retired): acquireToken(resource, clientId, username, password, callback)
   'AuthenticationContext.acquireToken': { kind: 'adal-username-password', username: { index: 2 }, clientId: { index: 1 } },
+  // The legacy management libraries (azure-client-authentication): new UserTokenCredentials(clientId, domain, username, password, environment)
+  UserTokenCredentials: { kind: 'legacy-username-password', username: { index: 2 }, clientId: { index: 0 } },
 };
