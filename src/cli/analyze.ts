@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { readWhatIfFiles } from './what-if-files.js';
+import { renderWhatIfTable } from './what-if-table.js';
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import { analysedTenantJsonParts, analyseStore, defaultWorkers } from '../engines/parallel/analyse-store.js';
@@ -22,6 +24,7 @@ const optionsSchema = z.object({
   policy: z.string().min(1).optional(),
   format: z.enum(['table', 'json'], { error: () => ({ message: '--format must be table or json' }) }).default('table'),
   quietDays: z.coerce.number({ error: () => ({ message: '--quiet-days takes a whole number' }) }).int('--quiet-days takes a whole number').min(1, '--quiet-days takes at least 1').max(365, '--quiet-days takes at most 365').optional(),
+  whatIf: z.array(z.string().min(1)).optional(),
   workers: z.coerce.number({ error: () => ({ message: '--workers takes a whole number' }) }).int('--workers takes a whole number').min(0, '--workers takes a whole number').max(64, '--workers takes at most 64').optional(),
 });
 
@@ -113,6 +116,7 @@ export function registerAnalyze(program: Command): void {
     .option('--phase1-date <date>', 'the tenant\'s Phase 1 (portal) enforcement date, YYYY-MM-DD (default: unattended.yaml, else the catalog)')
     .option('--phase2-date <date>', 'the tenant\'s Phase 2 (ARM writes) enforcement date, YYYY-MM-DD (default: unattended.yaml, else the catalog)')
     .option('--policy <file>', `the unattended.yaml to use (default: ./${DEFAULT_CONFIG} when present)`)
+    .option('--what-if <files...>', 'Conditional Access policies (Microsoft Graph JSON: an object, a list or a page) to judge as if on over the sign-in history: a verdict per identity (phase policy:<id>), what would newly fail, and the agreement with the results Entra recorded')
     .addOption(new Option('--format <format>', 'table or json (the analyze contract, schemaVersion 1)').default('table'))
     .option('--quiet-days <n>', 'days a replaced account must stay quiet before it is ready to retire (default 7)')
     .option('--workers <n>', 'worker threads sharing the per-identity analysis with the main one (default: one per core beyond the first, at most 3; 0 keeps it on one thread)')
@@ -126,11 +130,12 @@ export function registerAnalyze(program: Command): void {
       const config = configPath === null ? null : (await import('../config/load-config.js')).loadConfig(configPath);
       const store = await openStore(options.db, { readOnly: true });
       try {
-        const analysisOptions = { asOf: options.asOf, phase1Date: options.phase1Date, phase2Date: options.phase2Date, config, quietDays: options.quietDays };
+        const whatIf = options.whatIf === undefined ? undefined : readWhatIfFiles(options.whatIf);
+        const analysisOptions = { asOf: options.asOf, phase1Date: options.phase1Date, phase2Date: options.phase2Date, config, quietDays: options.quietDays, whatIf };
         const result = await analyseStore(store, analysisOptions, options.workers ?? defaultWorkers());
         // A reader that stops early (`| head`) is not an error: what it read is what it wanted.
         if (options.format === 'json') writePartsSync(process.stdout.fd, analysedTenantJsonParts(result));
-        else process.stdout.write(renderAnalysisTable(result));
+        else process.stdout.write(`${renderAnalysisTable(result)}${result.whatIf ? renderWhatIfTable(result.whatIf) : ''}`);
         process.exitCode = EXIT_OK;
       } finally {
         store.close();

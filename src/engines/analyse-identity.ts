@@ -6,6 +6,8 @@ import { assessImpact, type EnforcementDates } from './impact/impact.js';
 import { recommend } from './recommend/recommend.js';
 import { emptyPlanContext, type PlanContext } from './plan/plan-context.js';
 import { planMigration } from './plan/plan-migration.js';
+import { identityWhatIf, type WhatIfPolicyRef } from './whatif/identity-what-if.js';
+import type { IdentityTallies } from './whatif/judge.js';
 
 /** Everything one identity's analysis depends on besides its own features: the same for every identity of a run. */
 export interface AnalysisContext {
@@ -17,6 +19,8 @@ export interface AnalysisContext {
   automation: AutomationIndex;
   /** Operations, role assignments and code the planner reads; none when absent. */
   plan?: PlanContext;
+  /** With `analyze --what-if`: the policies under test and what they did to each identity's sign-ins (by identity id). */
+  whatIf?: { policies: readonly WhatIfPolicyRef[]; identities: ReadonlyMap<string, IdentityTallies> };
 }
 
 const NO_PLAN_INPUTS = emptyPlanContext();
@@ -30,7 +34,7 @@ export function analyseIdentity(f: IdentityFeatures, context: AnalysisContext): 
   const classification = classify(f, { breakGlass: context.breakGlass, tenant: context.tenant });
   const impact = assessImpact(f, classification.class, { asOf: context.asOf, enforcement: context.enforcement, tenant: context.tenant });
   const recommendation = recommend(f, classification.class, impact, context.asOf);
-  return {
+  const analysis: IdentityAnalysis = {
     id: f.id,
     upn: f.upn,
     displayName: displayNameOf(f),
@@ -48,4 +52,10 @@ export function analyseIdentity(f: IdentityFeatures, context: AnalysisContext): 
     exception: null,
     plan: planMigration(f, { recommendation }, context.plan ?? NO_PLAN_INPUTS, context.asOf),
   };
+  const whatIf = context.whatIf;
+  if (whatIf) {
+    const tallies = whatIf.identities.get(f.id);
+    analysis.whatIf = whatIf.policies.flatMap((policy) => identityWhatIf(policy, tallies, classification.class) ?? []);
+  }
+  return analysis;
 }

@@ -7,6 +7,7 @@ import { sortByOrderKey } from '../identity-order.js';
 import { prepareAnalysis, summarise, type AnalysisOptions } from '../run-analysis.js';
 import type { AnalysedEntry } from './analysed-entry.js';
 import { IdentityAnalyser } from './identity-analyser.js';
+import { whatIfReport } from '../whatif/what-if-report.js';
 
 /** The analyze contract with each identity as an entry: what the terminal table lists and analysis.json's bytes. */
 export interface AnalysedTenant extends Omit<AnalysisResult, 'identities'> {
@@ -28,12 +29,14 @@ export function defaultWorkers(): number {
  * between this thread and `workers` worker threads as the feature rows stream from the store.
  */
 export async function analyseStore(store: Store, options: AnalysisOptions, workers: number): Promise<AnalysedTenant> {
-  const { head, context } = await prepareAnalysis(store, options);
+  const { head, context, whatIf } = await prepareAnalysis(store, options);
   const analyser = new IdentityAnalyser(context, workers, { expectedRows: context.tenant.directoryObjects });
   try {
     for await (const texts of identityFeatureTexts(store, context.asOf)) analyser.add(texts);
     const identities = sortByOrderKey(await analyser.finish(), (entry) => entry);
-    return { ...head, identities, summary: summarise(identities), threads: analyser.stats };
+    const tenant: AnalysedTenant = { ...head, identities, summary: summarise(identities), threads: analyser.stats };
+    if (whatIf) tenant.whatIf = whatIfReport(whatIf, identities.map((entry) => ({ ...entry, appId: entry.appId ?? null, whatIf: entry.whatIf ?? [] })), context.automation);
+    return tenant;
   } finally {
     analyser.close();
   }

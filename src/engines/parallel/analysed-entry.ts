@@ -1,5 +1,5 @@
 import { featuresFromText } from '../../features/identity-row.js';
-import type { IdentityAnalysis } from '../../model/analysis.js';
+import type { IdentityAnalysis, IdentityWhatIf } from '../../model/analysis.js';
 import type { MigrationStage } from '../../model/plan.js';
 import { identityJsonText } from '../../report/json.js';
 import { analyseIdentity, type AnalysisContext } from '../analyse-identity.js';
@@ -9,10 +9,13 @@ import { orderKeyOf, type OrderKey } from '../identity-order.js';
  * One analysed identity as `analyze` needs it: what orders it, counts it and lists it in the terminal table, and its
  * bytes in analysis.json. Small enough to cross from one thread to another; the evidence lives only in `json`.
  */
-export interface AnalysedEntry extends OrderKey, Pick<IdentityAnalysis, 'id' | 'upn' | 'displayName' | 'class' | 'verdict' | 'breaksOn' | 'reasons'> {
+export interface AnalysedEntry extends OrderKey, Pick<IdentityAnalysis, 'id' | 'upn' | 'displayName' | 'kind' | 'class' | 'verdict' | 'breaksOn' | 'reasons'> {
   recommendation: Pick<IdentityAnalysis['recommendation'], 'action'>;
   /** The migration's stage (the table shows it); null without a plan. */
   stage: MigrationStage | null;
+  /** With `analyze --what-if`: the client id (a workload's code links by it), and what each policy under test does to it. */
+  appId?: string | null;
+  whatIf?: Pick<IdentityWhatIf, 'policy' | 'outcome' | 'verdict' | 'newlyFails'>[];
   /** identityJsonText as UTF-8: a view into its chunk's one buffer, which lives outside the JavaScript heap. */
   json: Uint8Array;
 }
@@ -41,16 +44,18 @@ export function analyseTexts(texts: readonly string[], context: AnalysisContext)
   const entries: AnalysedEntry[] = [];
   let used = 0;
   for (const text of texts) {
-    const identity = analyseIdentity(featuresFromText(text), context);
+    const features = featuresFromText(text);
+    const identity = analyseIdentity(features, context);
     const json = identityJsonText(identity);
     const length = Buffer.byteLength(json);
     used += reserve(used, length).write(json, used);
     ends.push(used);
-    entries.push({
+    const entry: AnalysedEntry = {
       ...orderKeyOf(identity),
       id: identity.id,
       upn: identity.upn,
       displayName: identity.displayName,
+      kind: identity.kind,
       class: identity.class,
       verdict: identity.verdict,
       breaksOn: identity.breaksOn,
@@ -59,7 +64,12 @@ export function analyseTexts(texts: readonly string[], context: AnalysisContext)
       stage: identity.plan?.stage.stage ?? null,
       // Set below, once the chunk's buffer exists.
       json: NO_BYTES,
-    });
+    };
+    if (identity.whatIf) {
+      entry.appId = features.appId;
+      entry.whatIf = identity.whatIf.map((item) => ({ policy: item.policy, outcome: item.outcome, verdict: item.verdict, newlyFails: item.newlyFails }));
+    }
+    entries.push(entry);
   }
   // The chunk's bytes, exactly: the scratch buffer stays with this thread for the next chunk.
   const bytes = Buffer.allocUnsafeSlow(used);
