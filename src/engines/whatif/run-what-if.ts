@@ -55,7 +55,8 @@ export async function runWhatIf(store: Store, until: string, options: WhatIfRunO
   const proposed: WhatIfPolicy[] = options.proposed.map((entry) => ({ policy: entry.policy, enforcedAt: 'sign-in', origin: entry.file }));
   const mandatory = options.mandatory ? mandatoryMfaPolicies() : [];
   const every = [...stored, ...proposed, ...mandatory].map((entry) => entry.policy);
-  const needs = accessNeeds(every, { compare: stored.length + proposed.length > 0 });
+  // analyze --what-if always cross-checks: with no definition at hand the recorded results still name the policies it lacks.
+  const needs = accessNeeds(every, { compare: !options.mandatory || stored.length + proposed.length > 0 });
   const directory = await loadCaDirectory(store, every, options.tenantId, { userTypes: needs.guests, servicePrincipals: needs.workloads });
   const judge = new WhatIfJudge({ proposed, stored, mandatory, directory });
   for await (const chunk of accessCombinations(store, until, needs, mandatory.length > 0)) for (const combination of chunk) judge.add(combination);
