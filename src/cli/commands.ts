@@ -16,6 +16,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'report', load: async () => (await import('./report.js')).registerReport },
   { name: 'scan', load: async () => (await import('./scan.js')).registerScan },
   { name: 'plan', load: async () => (await import('./plan.js')).registerPlan },
+  { name: 'probe', load: async () => (await import('./probe.js')).registerProbe },
 ];
 
 /** The commands to register for this command line: the one it names, or all of them (help, a typo, no command). */
