@@ -17,6 +17,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'scan', load: async () => (await import('./scan.js')).registerScan },
   { name: 'plan', load: async () => (await import('./plan.js')).registerPlan },
   { name: 'probe', load: async () => (await import('./probe.js')).registerProbe },
+  { name: 'testkit', load: async () => (await import('./testkit.js')).registerTestkit },
 ];
 
 /** The commands to register for this command line: the one it names, or all of them (help, a typo, no command). */
