@@ -1,7 +1,7 @@
 import { MFA_ERROR_CODES, MFA_POLICY_DEFINITIONS } from '../../catalog/enforcement.js';
 import type { IdentityFeatures } from '../../features/identity-features.js';
 import type { IdentityClass, Verdict } from '../../model/analysis.js';
-import { choosePhase, FAILING_DAYS, hasMoved, type ImpactContext, type PhaseId } from '../impact/impact.js';
+import { choosePhase, disabledAccount, FAILING_DAYS, hasMoved, type ImpactContext, type PhaseId } from '../impact/impact.js';
 import { daysBetween } from '../impact/phrases.js';
 import { mandatoryPolicyId } from './mandatory-mfa-policies.js';
 import { mergedBuckets, type PolicyTally, type TallyKey } from './tally.js';
@@ -42,6 +42,9 @@ function verdictOf(verdict: Verdict, phase: string | null = null, breaksOn: stri
 
 export function mandatoryMfaVerdict(tallies: ReadonlyMap<string, PolicyTally> | undefined, f: IdentityFeatures, identityClass: IdentityClass, context: ImpactContext): MandatoryVerdict {
   if (f.kind !== 'user') return verdictOf('not-affected');
+  // A disabled account cannot sign in: whatever a policy would do to its past sign-ins, unless it signed in since.
+  const disabled = disabledAccount(f, context);
+  if (disabled !== null && !disabled.signedInSince) return verdictOf('not-affected');
   if (hasMoved(f, identityClass, context.asOf)) return verdictOf('not-affected');
   const portal = tallies?.get(mandatoryPolicyId('phase1'));
   const arm = tallies?.get(mandatoryPolicyId('phase2'));
