@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { readWhatIfFiles } from './what-if-files.js';
+import { renderWhatIfTable } from './what-if-table.js';
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import { analysedTenantJsonParts, analyseStore, defaultWorkers } from '../engines/parallel/analyse-store.js';
@@ -25,6 +27,7 @@ const optionsSchema = z.object({
   format: z.enum(['table', 'json'], { error: () => ({ message: '--format must be table or json' }) }).default('table'),
   quietDays: z.coerce.number({ error: () => ({ message: '--quiet-days takes a whole number' }) }).int('--quiet-days takes a whole number').min(1, '--quiet-days takes at least 1').max(365, '--quiet-days takes at most 365').optional(),
   snapshot: z.boolean().default(true),
+  whatIf: z.array(z.string().min(1)).optional(),
   workers: z.coerce.number({ error: () => ({ message: '--workers takes a whole number' }) }).int('--workers takes a whole number').min(0, '--workers takes a whole number').max(64, '--workers takes at most 64').optional(),
 });
 
@@ -117,6 +120,7 @@ export function registerAnalyze(program: Command): void {
     .option('--phase1-date <date>', 'the tenant\'s Phase 1 (portal) enforcement date, YYYY-MM-DD (default: unattended.yaml, else the catalog)')
     .option('--phase2-date <date>', 'the tenant\'s Phase 2 (ARM writes) enforcement date, YYYY-MM-DD (default: unattended.yaml, else the catalog)')
     .option('--policy <file>', `the unattended.yaml to use (default: ./${DEFAULT_CONFIG} when present)`)
+    .option('--what-if <files...>', 'Conditional Access policies (Microsoft Graph JSON: an object, a list or a page) to judge as if on over the sign-in history: a verdict per identity (phase policy:<id>), what would newly fail, and the agreement with the results Entra recorded')
     .addOption(new Option('--format <format>', 'table or json (the analyze contract, schemaVersion 1)').default('table'))
     .option('--quiet-days <n>', 'days a replaced account must stay quiet before it is ready to retire (default 7)')
     .option('--no-snapshot', 'do not keep this run as a snapshot in the store (unattended diff compares snapshots)')
@@ -132,7 +136,8 @@ export function registerAnalyze(program: Command): void {
       const config = policy?.config ?? null;
       const { store, writable } = await openForSnapshot(options.db, options.snapshot);
       try {
-        const analysisOptions = { asOf: options.asOf, phase1Date: options.phase1Date, phase2Date: options.phase2Date, config, quietDays: options.quietDays };
+        const whatIf = options.whatIf === undefined ? undefined : readWhatIfFiles(options.whatIf);
+        const analysisOptions = { asOf: options.asOf, phase1Date: options.phase1Date, phase2Date: options.phase2Date, config, quietDays: options.quietDays, whatIf };
         const result = await analyseStore(store, analysisOptions, options.workers ?? defaultWorkers());
         if (writable) {
           const state = await storeGovernanceState(store, {
@@ -143,7 +148,7 @@ export function registerAnalyze(program: Command): void {
         }
         // A reader that stops early (`| head`) is not an error: what it read is what it wanted.
         if (options.format === 'json') writePartsSync(process.stdout.fd, analysedTenantJsonParts(result));
-        else process.stdout.write(renderAnalysisTable(result, result.identities.map((entry) => entry.governed)));
+        else process.stdout.write(`${renderAnalysisTable(result, result.identities.map((entry) => entry.governed))}${result.whatIf ? renderWhatIfTable(result.whatIf) : ''}`);
         process.exitCode = EXIT_OK;
       } finally {
         store.close();

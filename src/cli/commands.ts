@@ -20,6 +20,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'check', load: async () => (await import('./check.js')).registerCheck },
   { name: 'diff', load: async () => (await import('./diff.js')).registerDiff },
   { name: 'init', load: async () => (await import('./init.js')).registerInit },
+  { name: 'probe', load: async () => (await import('./probe.js')).registerProbe },
+  { name: 'testkit', load: async () => (await import('./testkit.js')).registerTestkit },
 ];
 
 /** The commands to register for this command line: the one it names, or all of them (help, a typo, no command). */

@@ -87,6 +87,7 @@ export async function runDemo(raw: unknown): Promise<void> {
     if (report.jsonPath) process.stdout.write(`analyze JSON:  ${shown(report.jsonPath)}\n`);
     process.stdout.write(`store:         ${shown(store.path)}\n`);
     process.stdout.write(`policy:        ${shown(demo.configPath)}  (try: npx unattended analyze --db ${shown(store.path)} --policy ${shown(demo.configPath)})\n`);
+    process.stdout.write(`what-if:       ${shown(demo.whatIfPath)}  (try: npx unattended analyze --db ${shown(store.path)} --policy ${shown(demo.configPath)} --what-if ${shown(demo.whatIfPath)})\n`);
     process.stdout.write(`ground truth:  ${shown(demo.groundTruthPath)}\n`);
     process.stdout.write(`Done in ${seconds} s.\n`);
     process.exitCode = EXIT_OK;

@@ -8,6 +8,8 @@ import { assessImpact, type EnforcementDates } from './impact/impact.js';
 import { recommend } from './recommend/recommend.js';
 import { emptyPlanContext, type PlanContext } from './plan/plan-context.js';
 import { planMigration } from './plan/plan-migration.js';
+import { identityWhatIf, type WhatIfPolicyRef } from './whatif/identity-what-if.js';
+import type { IdentityTallies } from './whatif/judge.js';
 
 /** Everything one identity's analysis depends on besides its own features: the same for every identity of a run. */
 export interface AnalysisContext {
@@ -21,6 +23,8 @@ export interface AnalysisContext {
   plan?: PlanContext;
   /** Owners, exceptions, retirements of unattended.yaml; null without a policy file. */
   governance: GovernancePolicy | null;
+  /** With `analyze --what-if`: the policies under test and what they did to each identity's sign-ins (by identity id). */
+  whatIf?: { policies: readonly WhatIfPolicyRef[]; identities: ReadonlyMap<string, IdentityTallies> };
 }
 
 const NO_PLAN_INPUTS = emptyPlanContext();
@@ -40,7 +44,7 @@ export function analyseIdentity(f: IdentityFeatures, context: AnalysisContext): 
     context.governance,
     context.asOf,
   );
-  return {
+  const analysis: IdentityAnalysis = {
     id: f.id,
     upn: f.upn,
     displayName,
@@ -59,4 +63,10 @@ export function analyseIdentity(f: IdentityFeatures, context: AnalysisContext): 
     plan: planMigration(f, { recommendation }, context.plan ?? NO_PLAN_INPUTS, context.asOf),
     retirement: governed.retirement,
   };
+  const whatIf = context.whatIf;
+  if (whatIf) {
+    const tallies = whatIf.identities.get(f.id);
+    analysis.whatIf = whatIf.policies.flatMap((policy) => identityWhatIf(policy, tallies, classification.class) ?? []);
+  }
+  return analysis;
 }

@@ -14,6 +14,9 @@ import { sortIdentities } from './identity-order.js';
 import type { EnforcementDates } from './impact/impact.js';
 import { buildPlanContext, DEFAULT_QUIET_DAYS } from './plan/plan-context.js';
 import { loadPlanInputs } from '../store/read-model/plan-inputs.js';
+import type { CaPolicy } from '../model/conditional-access-policy.js';
+import { runWhatIf, type WhatIfRun } from './whatif/run-what-if.js';
+import { whatIfReport } from './whatif/what-if-report.js';
 
 export interface AnalysisOptions {
   asOf?: string;
@@ -22,6 +25,8 @@ export interface AnalysisOptions {
   config?: UnattendedConfig | null;
   /** Days an account replaced by a new identity must stay quiet before it is ready to retire (default 7). */
   quietDays?: number;
+  /** `analyze --what-if`: Conditional Access policies to judge as if they were on, each with the file it came from. */
+  whatIf?: readonly { policy: CaPolicy; file: string }[];
 }
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
@@ -71,6 +76,8 @@ export function summarise(identities: readonly Pick<IdentityAnalysis, 'class' | 
 export interface PreparedAnalysis {
   head: Omit<AnalysisResult, 'identities' | 'summary'>;
   context: AnalysisContext;
+  /** With `whatIf` options: what the policies under test did, judged before any identity is read. */
+  whatIf: WhatIfRun | null;
 }
 
 /** Dates, cut-off, tenant facts, break-glass list, the automation found in code and the governance policy, before any identity is read. */
@@ -82,20 +89,33 @@ export async function prepareAnalysis(store: Store, options: AnalysisOptions): P
   const plan = buildPlanContext(await loadPlanInputs(store, asOf), options.quietDays ?? DEFAULT_QUIET_DAYS);
   const config = options.config ?? null;
   const governance = config === null ? null : governancePolicy(config, needsTags(config) ? await loadIdentityTags(store) : new Map());
-  return {
-    head: { schemaVersion: 1, tenantId: config?.tenant?.id ?? tenant.tenantId, asOf, enforcement },
-    context: { asOf, enforcement, tenant, breakGlass: config?.breakGlass ?? [], automation, plan, governance },
-  };
+  const tenantId = config?.tenant?.id ?? tenant.tenantId;
+  const context: AnalysisContext = { asOf, enforcement, tenant, breakGlass: config?.breakGlass ?? [], automation, plan, governance };
+  let whatIf: WhatIfRun | null = null;
+  if (options.whatIf !== undefined) {
+    whatIf = await runWhatIf(store, asOf, { proposed: options.whatIf, mandatory: false, tenantId });
+    context.whatIf = { policies: whatIf.proposed.map((entry) => ({ id: entry.policy.id, displayName: entry.policy.displayName })), identities: whatIf.tallies.identities };
+  }
+  return { head: { schemaVersion: 1, tenantId, asOf, enforcement }, context, whatIf };
 }
 
 /** store → features → classify / impact / recommend → the analyze contract (DESIGN.md, schemaVersion 1). */
 export async function runAnalysis(store: Store, options: AnalysisOptions): Promise<AnalysisResult> {
-  const { head, context } = await prepareAnalysis(store, options);
+  const { head, context, whatIf } = await prepareAnalysis(store, options);
   const identities: IdentityAnalysis[] = [];
+  const appIds = new Map<string, string | null>();
   // Each identity is analysed as its row arrives: feature rows are not kept, only what the contract holds.
   for await (const texts of identityFeatureTexts(store, context.asOf)) {
-    for (const text of texts) identities.push(analyseIdentity(featuresFromText(text), context));
+    for (const text of texts) {
+      const features = featuresFromText(text);
+      identities.push(analyseIdentity(features, context));
+      if (whatIf) appIds.set(features.id, features.appId);
+    }
   }
   const sorted = sortIdentities(identities);
-  return { ...head, identities: sorted, summary: summarise(sorted) };
+  const result: AnalysisResult = { ...head, identities: sorted, summary: summarise(sorted) };
+  if (whatIf) {
+    result.whatIf = whatIfReport(whatIf, sorted.map((identity) => ({ ...identity, appId: appIds.get(identity.id) ?? null, whatIf: identity.whatIf ?? [] })), context.automation);
+  }
+  return result;
 }

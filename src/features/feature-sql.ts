@@ -1,5 +1,3 @@
-import { MFA_POLICY_DEFINITIONS, POLICY_AUDIT_OPERATION, POLICY_DENY_STATUS } from '../catalog/enforcement.js';
-import { IN_PROGRESS_STATUSES } from '../catalog/activity-log.js';
 import { AUDIT_ACTIVITIES } from '../catalog/audit-activities.js';
 import { cellRowsSql, mergedCellsSql, mergedProfilesSql, profileRowsSql } from '../store/rollups/sign-in-rollup-sql.js';
 import { signInSummarySql } from '../store/rollups/sign-in-summary-sql.js';
@@ -7,6 +5,7 @@ import { mergedSessionsSql, sessionRowsSql } from '../store/rollups/sign-in-sess
 import { resolvedSignInsSql } from '../store/sign-in-mfa-sql.js';
 import { sqlString } from '../store/sql-literal.js';
 import { ipBitsSql } from './ip-bits-sql.js';
+import { operationFlagsSql } from './operation-flags-sql.js';
 import { signInBlockJsonSql } from './sign-in-block-sql.js';
 
 /**
@@ -16,9 +15,6 @@ import { signInBlockJsonSql } from './sign-in-block-sql.js';
  */
 
 
-function mfaPolicyMatch(column: string): string {
-  return `(${MFA_POLICY_DEFINITIONS.map((entry) => `contains(lower(coalesce(${column}, '')), ${sqlString(entry.id)})`).join(' OR ')})`;
-}
 
 /**
  * The first instant after the cut-off. `until` has millisecond precision (an ISO string, like --as-of and the newest
@@ -125,24 +121,7 @@ upn_map AS (
   UNION ALL
   SELECT upn, min(pid) FROM agg WHERE upn IS NOT NULL AND pkind = 'user' AND upn NOT IN (SELECT lower(upn) FROM identities WHERE upn IS NOT NULL) GROUP BY 1
 ),
-op AS (
-  SELECT
-    coalesce(o.caller_object_id, m.id, lower(o.caller_upn), lower(o.caller)) AS pid,
-    CASE WHEN o.idtyp = 'app' THEN 'servicePrincipal' ELSE 'user' END AS okind,
-    lower(o.caller_upn) AS upn, o.time, o.operation_name, o.kind, o.mfa, o.policy_definition_ids,
-    lower(o.operation_name) = ${sqlString(POLICY_AUDIT_OPERATION)} AS is_audit,
-    coalesce(o.status, '') IN (${IN_PROGRESS_STATUSES.map(sqlString).join(', ')}) AS in_progress,
-    ${mfaPolicyMatch('o.policy_definition_ids')} AS mfa_policy,
-    (coalesce(o.sub_status, '') ILIKE ${sqlString(`%${POLICY_DENY_STATUS}%`)} OR coalesce(o.status_code, '') ILIKE ${sqlString(`%${POLICY_DENY_STATUS}%`)} OR o.status = 'failed') AS failed_by
-  FROM operations o LEFT JOIN upn_map m ON lower(o.caller_upn) = m.upn
-  WHERE o.time < ${after}
-),
-op_flags AS (
-  SELECT *, (NOT is_audit AND mfa_policy AND failed_by) AS denied, (NOT is_audit AND NOT (mfa_policy AND failed_by) AND NOT in_progress) AS counted,
-    kind IN ('create', 'update', 'delete') AS change
-  FROM op WHERE pid IS NOT NULL
-),
-op_agg AS (
+${operationFlagsSql(after, 'upn_map')}op_agg AS (
   SELECT pid,
     min(okind) AS okind,
     min(upn) FILTER (WHERE upn IS NOT NULL) AS upn,

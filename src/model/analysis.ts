@@ -33,6 +33,35 @@ export interface AutomationLink {
   authMethod: AuthMethod;
 }
 
+/** What a Conditional Access policy under test does to an identity's sign-ins (src/engines/whatif/). */
+export type WhatIfOutcome = 'unaffected' | 'challenged' | 'fails' | 'blocked' | `unknown:${string}`;
+
+/** A combination of records cited as proof: its earliest record, when, through which client and resource (or operation), and how many records it stands for. */
+export interface WhatIfProof {
+  signIn: string;
+  at: string;
+  client: string | null;
+  target: string | null;
+  records: number;
+}
+
+/** `analyze --what-if`: one policy under test, for one identity (additive, schemaVersion 1). */
+export interface IdentityWhatIf {
+  policy: string;
+  displayName: string | null;
+  /** `policy:<id>`, as the contract's phase names a policy. */
+  phase: string;
+  outcome: WhatIfOutcome;
+  verdict: Verdict;
+  /** Null: a policy under test breaks things when it is switched on, not on a date. */
+  breaksOn: string | null;
+  /** Whether sign-ins that go through today would fail with the proposed policies on. */
+  newlyFails: boolean;
+  signIns: { unaffected: number; challenged: number; fails: number; blocked: number; unknown: number; alreadyRefused: number };
+  reasons: string[];
+  proof: WhatIfProof[];
+}
+
 /** One identity in `analyze --format json` (DESIGN.md output contract, schemaVersion 1). */
 export interface IdentityAnalysis {
   id: string;
@@ -57,6 +86,52 @@ export interface IdentityAnalysis {
   plan?: MigrationPlan | null;
   /** Additive: the decision to retire it, and whether it still signs in since, or null. */
   retirement: RetirementStatus | null;
+  /** Only with `analyze --what-if`: each policy under test that takes in any of its sign-ins. */
+  whatIf?: IdentityWhatIf[];
+}
+
+/** An identity that would newly fail with the policies under test on, with the sign-ins that prove it and the code that signs in as it. */
+export interface WhatIfDiffEntry {
+  id: string;
+  upn: string | null;
+  displayName: string;
+  class: IdentityClass;
+  /** Today's verdict (mandatory MFA), for context. */
+  verdict: Verdict;
+  /** The policies under test that make its sign-ins fail. */
+  policies: string[];
+  signIns: number;
+  first: string;
+  last: string;
+  proof: WhatIfProof[];
+  automation: AutomationLink[];
+}
+
+export interface WhatIfAgreementCount {
+  compared: number;
+  agreed: number;
+  /** agreed / compared, or null when nothing could be compared. */
+  rate: number | null;
+}
+
+/** `analyze --what-if`: the policies under test, what would newly fail, and how the evaluator agrees with Entra (additive, schemaVersion 1). */
+export interface WhatIfReport {
+  policies: { id: string; displayName: string | null; state: string; file: string; replaces: boolean; byVerdict: Record<string, number> }[];
+  diff: { identities: WhatIfDiffEntry[]; automation: (AutomationLink & { identity: string })[] };
+  agreement: {
+    /** Recorded results of enabled policies; of report-only ones; of disabled ones (notEnabled). Weighted by sign-ins. */
+    enabled: WhatIfAgreementCount;
+    reportOnly: WhatIfAgreementCount;
+    disabled: WhatIfAgreementCount;
+    /** Recorded results the evaluator could not reproduce for want of data. */
+    notComparable: number;
+    byPolicy: { policy: string; displayName: string | null; state: string; origin: string; compared: number; agreed: number; notComparable: number }[];
+    disagreements: { policy: string; displayName: string | null; state: string; recorded: string; expected: string; because: string; signIns: number; example: { signIn: string; at: string } }[];
+    /** Policies Entra recorded results for whose definition is neither imported nor in a file: not compared. */
+    undefinedPolicies: { policy: string; displayName: string | null; signIns: number }[];
+  };
+  /** What was left out, and why (a stored policy that could not be read). */
+  notes: string[];
 }
 
 export interface AnalysisResult {
@@ -66,4 +141,6 @@ export interface AnalysisResult {
   enforcement: { phase1: string; phase2: string };
   identities: IdentityAnalysis[];
   summary: { byClass: Record<string, number>; byVerdict: Record<string, number> };
+  /** Only with `analyze --what-if`. */
+  whatIf?: WhatIfReport;
 }

@@ -1,4 +1,4 @@
-import { IDENTITY_CLASSES, VERDICTS, type AnalysisResult, type IdentityAnalysis } from '../model/analysis.js';
+import { IDENTITY_CLASSES, VERDICTS, type AnalysisResult, type IdentityAnalysis, type IdentityWhatIf } from '../model/analysis.js';
 import type { MigrationPlan } from '../model/plan.js';
 import { partsOf } from './report-bytes.js';
 import type { ExceptionStatus, OwnerAssignment, RetirementStatus } from '../model/governance.js';
@@ -76,8 +76,23 @@ function canonicalRetirement(retirement: RetirementStatus): RetirementStatus {
   return { decidedBy: retirement.decidedBy, date: retirement.date, reason: retirement.reason, stillActive: retirement.stillActive, lastActivity: retirement.lastActivity };
 }
 
-function canonicalIdentity(identity: IdentityAnalysis): IdentityAnalysis {
+function canonicalWhatIf(item: IdentityWhatIf): IdentityWhatIf {
   return {
+    policy: item.policy,
+    displayName: item.displayName,
+    phase: item.phase,
+    outcome: item.outcome,
+    verdict: item.verdict,
+    breaksOn: item.breaksOn,
+    newlyFails: item.newlyFails,
+    signIns: { unaffected: item.signIns.unaffected, challenged: item.signIns.challenged, fails: item.signIns.fails, blocked: item.signIns.blocked, unknown: item.signIns.unknown, alreadyRefused: item.signIns.alreadyRefused },
+    reasons: [...item.reasons],
+    proof: item.proof.map((proof) => ({ signIn: proof.signIn, at: proof.at, client: proof.client, target: proof.target, records: proof.records })),
+  };
+}
+
+function canonicalIdentity(identity: IdentityAnalysis): IdentityAnalysis {
+  const canonical: IdentityAnalysis = {
     id: identity.id,
     upn: identity.upn,
     displayName: identity.displayName,
@@ -96,6 +111,9 @@ function canonicalIdentity(identity: IdentityAnalysis): IdentityAnalysis {
     plan: identity.plan ? canonicalPlan(identity.plan) : null,
     retirement: identity.retirement === null ? null : canonicalRetirement(identity.retirement),
   };
+  // Additive, and only with analyze --what-if: without it the bytes are what they always were.
+  if (identity.whatIf !== undefined) canonical.whatIf = identity.whatIf.map(canonicalWhatIf);
+  return canonical;
 }
 
 /**
@@ -103,7 +121,7 @@ function canonicalIdentity(identity: IdentityAnalysis): IdentityAnalysis {
  * on how an engine happened to assemble its objects, and anything not in the contract is left out.
  */
 export function canonicalAnalysis(analysis: AnalysisResult): AnalysisResult {
-  return {
+  const canonical: AnalysisResult = {
     schemaVersion: analysis.schemaVersion,
     tenantId: analysis.tenantId,
     asOf: analysis.asOf,
@@ -114,6 +132,8 @@ export function canonicalAnalysis(analysis: AnalysisResult): AnalysisResult {
       byVerdict: orderedCounts(analysis.summary.byVerdict, VERDICTS),
     },
   };
+  if (analysis.whatIf !== undefined) canonical.whatIf = analysis.whatIf;
+  return canonical;
 }
 
 /**

@@ -27,9 +27,9 @@ export interface Impact {
 /** An account quiet this long, with a workload identity signing in from its address since, has moved. */
 const QUIET_DAYS = 7;
 /** Failures for want of MFA this long after the last in-scope MFA success mean the identity is failing now. */
-const FAILING_DAYS = 7;
+export const FAILING_DAYS = 7;
 
-type PhaseId = keyof EnforcementDates;
+export type PhaseId = keyof EnforcementDates;
 
 function latest(...times: (string | null)[]): string | null {
   return times.filter((time): time is string => time !== null).sort().pop() ?? null;
@@ -40,7 +40,7 @@ function verdictOf(verdict: Verdict, reasons: string[], extra: Partial<Impact> =
 }
 
 /** The phase that will stop this identity: one still ahead if any, else the latest already passed. */
-function choosePhase(phases: PhaseId[], context: ImpactContext): PhaseId | null {
+export function choosePhase(phases: PhaseId[], context: ImpactContext): PhaseId | null {
   const today = context.asOf.slice(0, 10);
   const sorted = [...phases].sort((a, b) => context.enforcement[a].localeCompare(context.enforcement[b]));
   return sorted.find((id) => context.enforcement[id] >= today) ?? sorted.pop() ?? null;
@@ -93,6 +93,15 @@ function sessionMfaReasons(f: IdentityFeatures): string[] {
   return [`Token refreshes are logged single-factor when no policy asks for MFA again, yet carry the MFA of the session they ride: e.g. ${example}.`];
 }
 
+/**
+ * A machine account gone quiet for QUIET_DAYS while a workload identity signs in from its address: its work moved,
+ * whatever any policy would have done to its sign-ins.
+ */
+export function hasMoved(f: IdentityFeatures, identityClass: IdentityClass, asOf: string): boolean {
+  const lastActivity = latest(f.lastSeen, f.lastOperation);
+  return (identityClass === 'service-account' || identityClass === 'unknown') && f.successor !== null && lastActivity !== null && daysBetween(lastActivity, asOf) >= QUIET_DAYS;
+}
+
 /** Whether, when and why mandatory MFA breaks this identity, from its features alone. */
 export function assessImpact(f: IdentityFeatures, identityClass: IdentityClass, context: ImpactContext): Impact {
   if (f.kind !== 'user') {
@@ -111,7 +120,7 @@ function assessUser(f: IdentityFeatures, identityClass: IdentityClass, context: 
   const activityLog = context.tenant.operations > 0;
   const lastActivity = latest(f.lastSeen, f.lastOperation);
 
-  if ((identityClass === 'service-account' || identityClass === 'unknown') && f.successor && lastActivity && daysBetween(lastActivity, context.asOf) >= QUIET_DAYS) {
+  if (hasMoved(f, identityClass, context.asOf) && f.successor && lastActivity) {
     const who = f.successor.name ? `"${f.successor.name}" (${f.successor.id})` : f.successor.id;
     return verdictOf(
       'not-affected',

@@ -8,6 +8,7 @@ import { prepareAnalysis, summarise, type AnalysisOptions } from '../run-analysi
 import type { GovernancePolicy } from '../govern/governance-policy.js';
 import type { AnalysedEntry } from './analysed-entry.js';
 import { IdentityAnalyser } from './identity-analyser.js';
+import { whatIfReport } from '../whatif/what-if-report.js';
 
 /** The analyze contract with each identity as an entry: what the terminal table lists and analysis.json's bytes. */
 export interface AnalysedTenant extends Omit<AnalysisResult, 'identities'> {
@@ -33,13 +34,15 @@ export function defaultWorkers(): number {
  * between this thread and `workers` worker threads as the feature rows stream from the store.
  */
 export async function analyseStore(store: Store, options: AnalysisOptions, workers: number, make: { report?: boolean; plans?: boolean } = {}): Promise<AnalysedTenant> {
-  const { head, context } = await prepareAnalysis(store, options);
+  const { head, context, whatIf } = await prepareAnalysis(store, options);
   const analyser = new IdentityAnalyser(context, workers, { expectedRows: context.tenant.directoryObjects, report: make.report === true, plans: make.plans === true });
   try {
     for await (const texts of identityFeatureTexts(store, context.asOf)) analyser.add(texts);
     const { entries, detailChunks } = await analyser.finish();
     const identities = sortByOrderKey(entries, (entry) => entry);
-    return { ...head, identities, detailChunks, summary: summarise(identities), threads: analyser.stats, governance: context.governance };
+    const tenant: AnalysedTenant = { ...head, identities, detailChunks, summary: summarise(identities), threads: analyser.stats, governance: context.governance };
+    if (whatIf) tenant.whatIf = whatIfReport(whatIf, identities.map((entry) => ({ ...entry, appId: entry.appId ?? null, whatIf: entry.whatIf ?? [] })), context.automation);
+    return tenant;
   } finally {
     analyser.close();
   }

@@ -1,5 +1,5 @@
 import { featuresFromText } from '../../features/identity-row.js';
-import type { IdentityAnalysis } from '../../model/analysis.js';
+import type { IdentityAnalysis, IdentityWhatIf } from '../../model/analysis.js';
 import type { MigrationPlan, MigrationStage } from '../../model/plan.js';
 import type { GovernedIdentity } from '../../model/governance.js';
 import { csvRecord } from '../../report/csv-cell.js';
@@ -31,12 +31,15 @@ export interface ReportParts {
  * One analysed identity as `analyze` needs it: what orders it, counts it and lists it in the terminal table, and its
  * bytes in analysis.json. Small enough to cross from one thread to another; the evidence lives only in `json`.
  */
-export interface AnalysedEntry extends OrderKey, Pick<IdentityAnalysis, 'id' | 'upn' | 'displayName' | 'class' | 'verdict' | 'breaksOn' | 'reasons'> {
+export interface AnalysedEntry extends OrderKey, Pick<IdentityAnalysis, 'id' | 'upn' | 'displayName' | 'kind' | 'class' | 'verdict' | 'breaksOn' | 'reasons'> {
   recommendation: Pick<IdentityAnalysis['recommendation'], 'action'>;
   /** The migration's stage (the table shows it); null without a plan. */
   stage: MigrationStage | null;
   /** What a snapshot keeps of it: owner, exception, retirement, breaking automation. */
   governed: GovernedIdentity;
+  /** With `analyze --what-if`: the client id (a workload's code links by it), and what each policy under test does to it. */
+  appId?: string | null;
+  whatIf?: Pick<IdentityWhatIf, 'policy' | 'outcome' | 'verdict' | 'newlyFails'>[];
   /** identityJsonText as UTF-8: a view into its chunk's one buffer, which lives outside the JavaScript heap. */
   json: Uint8Array;
   /** Only when the analysis was asked for the report's parts. */
@@ -107,11 +110,12 @@ export function analyseTexts(texts: readonly string[], context: AnalysisContext,
       if (encoded !== null) detailChunks.push(encoded);
     }
     spans.push([start, jsonEnd, used]);
-    entries.push({
+    const entry: AnalysedEntry = {
       ...orderKeyOf(identity),
       id: identity.id,
       upn: identity.upn,
       displayName: identity.displayName,
+      kind: identity.kind,
       class: identity.class,
       verdict: identity.verdict,
       breaksOn: identity.breaksOn,
@@ -123,7 +127,12 @@ export function analyseTexts(texts: readonly string[], context: AnalysisContext,
       json: NO_BYTES,
       report,
       plan: options.plans === true ? (identity.plan ?? null) : null,
-    });
+    };
+    if (identity.whatIf) {
+      entry.appId = features.appId;
+      entry.whatIf = identity.whatIf.map((item) => ({ policy: item.policy, outcome: item.outcome, verdict: item.verdict, newlyFails: item.newlyFails }));
+    }
+    entries.push(entry);
   }
   const last = details?.finish() ?? null;
   if (last !== null) detailChunks.push(last);

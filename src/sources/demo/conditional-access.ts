@@ -160,7 +160,12 @@ function evaluatePolicies(policies: readonly DemoPolicy[], context: PolicyContex
       } else notSatisfied = 1;
     } else if (policy.key === 'blockLegacy') {
       notSatisfied = 4;
+    } else if (context.outcome === 'bad-password') {
+      // A sign-in that fails at the password never reaches Conditional Access: Entra records every policy not applied.
+      result = 'reportOnlyNotApplied';
+      notSatisfied = 1;
     } else {
+      // Corporate devices (the ones on the office network) are compliant and hybrid joined; the others are not.
       result = context.onCorporateNetwork ? 'reportOnlySuccess' : 'reportOnlyFailure';
       satisfied = 3;
       controls = [controlName(policy.grant[0] ?? 'compliantDevice')];

@@ -21,6 +21,7 @@ import { SERVICE_ACCOUNT_SCENARIOS } from './scenarios.js';
 import { sampleRepoFiles } from './sample-repo-files.js';
 import { SIGN_IN_CATEGORIES } from './sign-in-records.js';
 import { DEMO_ENFORCEMENT } from './timeline.js';
+import { WHAT_IF_POLICY_FILE, whatIfPolicyJson } from './what-if-policy.js';
 
 export interface DemoOptions {
   outDir: string;
@@ -43,6 +44,8 @@ export interface DemoOutput {
   groundTruthPath: string;
   /** unattended.yaml with the enforcement dates and break-glass UPNs. */
   configPath: string;
+  /** A Conditional Access policy to try with `analyze --what-if` (require MFA for all users on all apps). */
+  whatIfPath: string;
   enforcement: { phase1: string; phase2: string };
   /** The newest record's time. */
   asOf: string;
@@ -111,6 +114,7 @@ export async function generateDemo(options: DemoOptions): Promise<DemoOutput> {
   const repoDir = join(outDir, 'sample-repo');
   const groundTruthPath = join(outDir, 'ground-truth.json');
   const configPath = join(outDir, 'unattended.yaml');
+  const whatIfPath = join(outDir, WHAT_IF_POLICY_FILE);
   // Blobs are appended to: start from empty folders so a rerun writes the same bytes.
   await rm(dataDir, { recursive: true, force: true });
   await rm(repoDir, { recursive: true, force: true });
@@ -122,6 +126,7 @@ export async function generateDemo(options: DemoOptions): Promise<DemoOutput> {
   await writeGraphFiles(dataDir, directory, policies, stats.activity);
   await writeFile(groundTruthPath, `${JSON.stringify(groundTruth(directory), null, 2)}\n`);
   await writeFile(configPath, demoConfigYaml(directory, DEMO_ENFORCEMENT));
+  await writeFile(whatIfPath, whatIfPolicyJson(directory));
   await writeSampleRepo(repoDir, directory);
 
   const serviceAccountScenarios = new Set<string>(SERVICE_ACCOUNT_SCENARIOS.map((scenario) => scenario.id));
@@ -132,6 +137,7 @@ export async function generateDemo(options: DemoOptions): Promise<DemoOutput> {
     repoDir,
     groundTruthPath,
     configPath,
+    whatIfPath,
     enforcement: { ...DEMO_ENFORCEMENT },
     asOf: stats.newest,
     counts: {

@@ -3,6 +3,7 @@
  * the real records in ../shared/samples: `+00:00` in createdDateTime, `Member`/`Guest`, no signInEventTypes
  * (the category says it), int conditionsSatisfied, no `identity` on workload records, no address on MSI records.
  */
+import { createHash } from 'node:crypto';
 import type { AppRef } from './apps.js';
 import type { DemoPolicy, SignInOutcome } from './conditional-access.js';
 import { applyPolicies, conditionalAccessStatus } from './conditional-access.js';
@@ -245,6 +246,30 @@ function zulu(created: string): string {
   return `${created.slice(0, 27)}Z`;
 }
 
+const deviceIds = new Map<string, string>();
+
+/** The user's corporate laptop's device id: derived from the user's id, so that no draw of the PRNG moves. */
+function deviceIdOf(user: DemoUser): string {
+  let id = deviceIds.get(user.id);
+  if (id === undefined) {
+    const hex = createHash('sha256').update(`device:${user.id}`).digest('hex');
+    id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    deviceIds.set(user.id, id);
+  }
+  return id;
+}
+
+function corporateDevice(event: UserSignInEvent, user: DemoUser): Record<string, unknown> {
+  return {
+    deviceId: deviceIdOf(user),
+    operatingSystem: event.client?.operatingSystem ?? user.office.operatingSystem,
+    browser: event.client?.browser ?? user.office.browser,
+    isCompliant: true,
+    isManaged: true,
+    trustType: 'Hybrid Azure AD joined',
+  };
+}
+
 /** One user sign-in (interactive or not) as one JSON line. */
 export function userSignInLine(context: RecordContext, event: UserSignInEvent, rng: Rng): WrittenRecord {
   const { user, place } = event;
@@ -255,12 +280,14 @@ export function userSignInLine(context: RecordContext, event: UserSignInEvent, r
   const correlationId = rng.uuid();
   const st = status(event.auth, event.resource);
   const guest = user.userType === 'Guest';
+  // The office network's devices are the corporate ones: compliant and hybrid joined (CA003 reads it, applyPolicies says so).
+  const corporate = place.asn === context.corporateAsn;
   const applied = applyPolicies(context.policies, {
     user,
     resourceId: event.resource.id,
     at: event.at,
     outcome: outcomeOf(event.auth),
-    onCorporateNetwork: place.asn === context.corporateAsn,
+    onCorporateNetwork: corporate,
   });
   const time = ingestionTime(event.at, rng);
   // One object literal in output order: V8 keeps it in fast mode, which makes JSON.stringify much cheaper.
@@ -276,7 +303,7 @@ export function userSignInLine(context: RecordContext, event: UserSignInEvent, r
     status: st,
     clientAppUsed: event.clientAppUsed,
     userAgent: event.client?.userAgent,
-    deviceDetail: { deviceId: '', operatingSystem: event.client?.operatingSystem ?? user.office.operatingSystem, browser: event.client?.browser ?? user.office.browser },
+    deviceDetail: corporate ? corporateDevice(event, user) : { deviceId: '', operatingSystem: event.client?.operatingSystem ?? user.office.operatingSystem, browser: event.client?.browser ?? user.office.browser, isCompliant: false, isManaged: false },
     location: location(place),
     correlationId,
     conditionalAccessStatus: conditionalAccessStatus(applied),
