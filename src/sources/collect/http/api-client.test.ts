@@ -58,13 +58,16 @@ const client = (): ApiClient => new ApiClient(tokens, { maxAttempts: 4, timeoutM
 const OK = json(200, { value: [1] });
 
 describe('ApiClient', () => {
-  it('renews a refused token once and sends the renewed one', async () => {
+  it('renews a refused token and sends the renewed one; a source with nothing newer ends it as Unauthorized', async () => {
     scripts.set('/renew', [json(401, { error: { code: 'InvalidAuthenticationToken' } }), OK]);
     const api = client();
     const response = await api.request(request('/renew'));
     expect(response.json).toEqual({ value: [1] });
     expect(tokensSeen.get('/renew')).toEqual(['Bearer expired', 'Bearer fresh']);
     expect(api.stats.retries['token-renewed']).toBe(1);
+    scripts.set('/refused', [json(401, {})]);
+    await expect(client().request(request('/refused'))).rejects.toThrow('Unauthorized: no newer token');
+    expect(tokensSeen.get('/refused')).toEqual(['Bearer expired', 'Bearer fresh']);
   });
 
   it('waits out a 429 Retry-After before the next request of the same budget, for every caller', async () => {

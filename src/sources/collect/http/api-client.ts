@@ -1,4 +1,4 @@
-import { ApiError, PermissionError } from '../../../errors.js';
+import { ApiError, PermissionError, type ApiFailure } from '../../../errors.js';
 import type { PermissionId } from '../../../catalog/collect-permissions.js';
 import type { TokenSource } from '../auth/token-source.js';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
@@ -12,7 +12,7 @@ import { retryAfterMs } from './retry-after.js';
  * - 429 and 5xx: after the Retry-After the service gave (the whole budget waits for it), else after exponential
  *   backoff with full jitter;
  * - connection resets, timeouts, and a 2xx whose body is cut short (no valid JSON): after backoff;
- * - 401: at once, with a renewed token, once.
+ * - 401: at once, with a renewed token, for as long as the token source has a newer one.
  * It does not retry what retrying cannot fix: 403 is a PermissionError naming the permission the collector said the
  * request needs; other 4xx are BadRequest. A token is never sent over plain HTTP to anything but this machine.
  */
@@ -120,27 +120,27 @@ export class ApiClient {
   async request(request: ApiRequest): Promise<ApiResponse> {
     const url = assertSafeUrl(request.url);
     let refused: string | null = null;
-    let renewed = false;
     let last = '';
+    let failure: ApiFailure = 'RetriesExhausted';
     for (let attempt = 1; attempt <= this.options.maxAttempts; attempt += 1) {
       const outcome = await this.attempt(request, url, refused);
       if (outcome.kind === 'done') return outcome.response;
       if (outcome.kind === 'unauthorized') {
-        if (renewed) throw new ApiError('Unauthorized', `${request.what}: ${shown(url)} refused a renewed token too (401)`, `check that ${this.tokens.describe} signs in to the right tenant`);
-        renewed = true;
+        // Renewed as long as the token source has a newer token; it throws Unauthorized when it has not.
         refused = outcome.token;
+        last = 'refused the token (401)';
+        failure = 'Unauthorized';
         this.stats.retries['token-renewed'] += 1;
         continue;
       }
       last = outcome.detail;
+      failure = outcome.cause === 'timeout' ? 'Timeout' : outcome.cause === 'truncated' ? 'TruncatedResponse' : 'RetriesExhausted';
       this.stats.retries[outcome.cause] += 1;
       if (attempt === this.options.maxAttempts) break;
-      const wait = outcome.retryAfterMs ?? backoffDelayMs(attempt, this.options.backoff, this.options.random);
       if (outcome.retryAfterMs !== null) request.budget.pauseUntil(Date.now() + outcome.retryAfterMs);
-      else await sleep(wait, request.signal);
+      else await sleep(backoffDelayMs(attempt, this.options.backoff, this.options.random), request.signal);
     }
-    const failure = last.startsWith('timed out') ? 'Timeout' : last.startsWith('truncated') ? 'TruncatedResponse' : 'RetriesExhausted';
-    throw new ApiError(failure, `${request.what}: ${shown(url)} failed ${this.options.maxAttempts} times; last: ${last}`, 'run collect again later: it resumes where it stopped');
+    throw new ApiError(failure, `${request.what}: ${shown(url)} failed ${this.options.maxAttempts} times; last: ${last}`, failure === 'Unauthorized' ? `check that ${this.tokens.describe} signs in to the right tenant` : 'run collect again later: it resumes where it stopped');
   }
 
   private async attempt(
