@@ -108,3 +108,11 @@ export const SCAN_FINDINGS: TableSpec = {
     ['mfa_impact', 'text'], ['identity_kind', 'text'], ['identity_value', 'text'], ['rule', 'text'], ['message', 'text'], ['fix', 'text'], ['batch_id', 'text'],
   ],
 };
+
+export const POLICY_STATES: TableSpec = {
+  table: 'policy_states',
+  columns: [
+    ['id', 'text'], ['time', 'timestamp'], ['subscription_id', 'text'], ['resource_id', 'text'], ['policy_definition_id', 'text'],
+    ['policy_assignment_id', 'text'], ['compliance_state', 'text'], ['raw', 'json'], ['batch_id', 'text'],
+  ],
+};

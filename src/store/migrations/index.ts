@@ -3,6 +3,7 @@ import { MIGRATION_002 } from './002-applications.js';
 import { MIGRATION_003 } from './003-sign-ins-unkeyed.js';
 import { MIGRATION_004 } from './004-sign-in-rollups.js';
 import { MIGRATION_005 } from './005-sessions.js';
+import { MIGRATION_007 } from './007-collection.js';
 
 /** Ordered schema migrations. Append only: a released migration never changes. */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -11,6 +12,8 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 3, name: 'sign-ins-unkeyed', sql: MIGRATION_003 },
   { version: 4, name: 'sign-in-rollups', sql: MIGRATION_004 },
   { version: 5, name: 'sessions', sql: MIGRATION_005 },
+  // 006 is being written beside this one; 007 only adds tables, so it applies in any order with it.
+  { version: 7, name: 'collection', sql: MIGRATION_007 },
 ];
 
-export const SCHEMA_VERSION = MIGRATIONS.length;
+export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));
