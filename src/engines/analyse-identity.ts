@@ -6,6 +6,7 @@ import { assessImpact, type EnforcementDates } from './impact/impact.js';
 import { recommend } from './recommend/recommend.js';
 import { emptyPlanContext, type PlanContext } from './plan/plan-context.js';
 import { planMigration } from './plan/plan-migration.js';
+import { markIncomplete } from './incomplete-data.js';
 
 /** Everything one identity's analysis depends on besides its own features: the same for every identity of a run. */
 export interface AnalysisContext {
@@ -30,7 +31,7 @@ export function analyseIdentity(f: IdentityFeatures, context: AnalysisContext): 
   const classification = classify(f, { breakGlass: context.breakGlass, tenant: context.tenant });
   const impact = assessImpact(f, classification.class, { asOf: context.asOf, enforcement: context.enforcement, tenant: context.tenant });
   const recommendation = recommend(f, classification.class, impact, context.asOf);
-  return {
+  return markIncomplete(f, context.tenant, {
     id: f.id,
     upn: f.upn,
     displayName: displayNameOf(f),
@@ -47,5 +48,5 @@ export function analyseIdentity(f: IdentityFeatures, context: AnalysisContext): 
     owner: null,
     exception: null,
     plan: planMigration(f, { recommendation }, context.plan ?? NO_PLAN_INPUTS, context.asOf),
-  };
+  });
 }
