@@ -9,7 +9,8 @@ import type { DataGap } from './identity-features.js';
  */
 const gapRowSchema = z.object({ affects: z.enum(['sign-ins', 'activity-log']), scopes: z.number(), reason: z.string() });
 
-async function hasTable(store: Store, name: string): Promise<boolean> {
+/** Whether the store has `name` (a store opened read-only is not migrated: an older one lacks the newer tables). */
+export async function hasTable(store: Store, name: string): Promise<boolean> {
   const [row] = await store.all<{ n: number }>(
     'SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = current_database() AND table_name = ?',
     [name],
@@ -33,4 +34,11 @@ export async function loadCollectionFacts(store: Store): Promise<{ dataGaps: Dat
   }
   const [date] = await store.all<{ value: string }>("SELECT value FROM tenant WHERE key = 'phase1.portalEnforcementDate'");
   return { dataGaps, portalEnforcementDate: date?.value ?? null };
+}
+
+/** Whether the store's sign-in and Activity-log halves were computed by a Kusto engine (and no sign-in was stored besides). */
+export async function holdsPushedFeatures(store: Store): Promise<boolean> {
+  if (!(await hasTable(store, 'pushed_features'))) return false;
+  const [row] = await store.all<{ pushed: boolean }>('SELECT (SELECT count(*) FROM pushed_features) > 0 AND (SELECT count(*) FROM sign_ins) = 0 AS pushed');
+  return row?.pushed === true;
 }

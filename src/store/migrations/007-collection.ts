@@ -67,6 +67,7 @@ CREATE TABLE pushed_features (
   sign_ins INTEGER NOT NULL,
   sign_in_block VARCHAR NOT NULL,
   ok_ips VARCHAR[] NOT NULL,
+  operations INTEGER NOT NULL,
   writes INTEGER NOT NULL,
   deletes INTEGER NOT NULL,
   actions INTEGER NOT NULL,
