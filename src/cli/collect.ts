@@ -10,7 +10,7 @@ import { AUTH_METHODS, AzureIdentitySource, type AuthMethod } from '../sources/c
 import { TokenFileSource } from '../sources/collect/auth/token-file-source.js';
 import type { TokenSource } from '../sources/collect/auth/token-source.js';
 import type { ApiEndpoints } from '../sources/collect/collect-context.js';
-import { collectTenant, createBudgets, type CollectSummary } from '../sources/collect/collect-tenant.js';
+import { collectTenant, createBudgets, type CollectSummary, type Pushdown } from '../sources/collect/collect-tenant.js';
 import { assertSafeUrl } from '../sources/collect/http/api-client.js';
 import type { BudgetLimits } from '../sources/collect/http/rate-budget.js';
 import { openStore } from '../store/store.js';
@@ -35,6 +35,8 @@ const optionsSchema = z.object({
   windowHours: z.coerce.number().int().min(1).max(24 * 7).optional(),
   requestTimeout: z.coerce.number().positive().optional(),
   apiLimits: z.string().min(1).optional(),
+  fromLogAnalytics: z.string().regex(/^[0-9A-Za-z-]+$/u, '--from-log-analytics takes a workspace ID').optional(),
+  fromAdx: z.string().min(3).optional(),
   format: z.enum(['table', 'json'], { error: () => ({ message: '--format must be table or json' }) }).default('table'),
 });
 
@@ -122,6 +124,23 @@ export function renderCollectSummary(summary: CollectSummary, seconds: number): 
   return `${out.join('\n')}\n`;
 }
 
+/** --from-adx CLUSTER/DB: the cluster as a URL or a host (https:// is added), the database after the last slash. */
+export function adxTarget(value: string): { cluster: string; database: string } {
+  const slash = value.lastIndexOf('/');
+  const database = value.slice(slash + 1);
+  const host = value.slice(0, Math.max(0, slash)).replace(/\/+$/u, '');
+  if (slash <= 0 || database === '' || host === '' || host.endsWith(':')) throw new UsageError(`--from-adx ${value} is not CLUSTER/DATABASE`, 'e.g. --from-adx https://mycluster.westeurope.kusto.windows.net/SecurityLogs');
+  const cluster = /^[a-z]+:\/\//iu.test(host) ? host : `https://${host}`;
+  return { cluster: endpointUrl(cluster, cluster, '--from-adx'), database };
+}
+
+function pushdownOf(options: CollectCliOptions): Pushdown | undefined {
+  if (options.fromLogAnalytics !== undefined && options.fromAdx !== undefined) throw new UsageError('--from-log-analytics and --from-adx are alternatives', 'give one of them');
+  if (options.fromLogAnalytics !== undefined) return { kind: 'log-analytics', workspace: options.fromLogAnalytics };
+  if (options.fromAdx !== undefined) return { kind: 'adx', ...adxTarget(options.fromAdx) };
+  return undefined;
+}
+
 export function registerCollect(program: Command): void {
   program
     .command('collect')
@@ -138,6 +157,8 @@ export function registerCollect(program: Command): void {
     .addOption(new Option('--auth <method>', `how to sign in: ${AUTH_METHODS.join(', ')}`).default('default'))
     .option('--client-id <id>', 'the app (or user-assigned managed identity) to sign in as')
     .option('--access-token-file <file>', 'access tokens obtained elsewhere, one per line (Graph and ARM), instead of signing in')
+    .option('--from-log-analytics <workspace>', 'run the per-identity aggregation as KQL in this Log Analytics workspace (sign-ins and AzureActivity stay there; only feature rows come back)')
+    .option('--from-adx <cluster/db>', 'the same in an Azure Data Explorer database, e.g. https://mycluster.westeurope.kusto.windows.net/SecurityLogs')
     .addOption(new Option('--window-hours <n>', 'width of a collection window in hours').hideHelp())
     .addOption(new Option('--request-timeout <seconds>', 'per-request timeout').hideHelp())
     .addOption(new Option('--api-limits <file>', 'request budgets for a test server').hideHelp())
@@ -151,6 +172,7 @@ export function registerCollect(program: Command): void {
       const window = collectWindow(options.since, options.until, new Date());
       const tokens = tokenSource(options, urls);
       const limits = apiLimits(options.apiLimits);
+      const pushdown = pushdownOf(options);
       const store = await openStore(options.db);
       const started = Date.now();
       const budgets = createBudgets(limits);
@@ -163,6 +185,7 @@ export function registerCollect(program: Command): void {
           until: window.until,
           tenantId: options.tenant ?? null,
           budgets,
+          ...(pushdown === undefined ? {} : { pushdown }),
           ...(options.windowHours === undefined ? {} : { settings: { windowMs: options.windowHours * 3_600_000 } }),
           ...(options.requestTimeout === undefined ? {} : { client: { timeoutMs: options.requestTimeout * 1000 } }),
           progress: collectProgress(process.stderr, () => Object.values(budgets).map((budget) => ({ id: budget.id, ...budget.stats }))),

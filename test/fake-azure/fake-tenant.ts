@@ -92,3 +92,12 @@ export function parseRecord(text: string): JsonRecord {
   if (!isJsonRecord(value)) throw new Error('not a JSON object');
   return value;
 }
+
+/** A tenant with nothing in it but what `parts` gives (tests of one collection at a time). */
+export function emptyTenant(tenantId: string, parts: Partial<FakeTenant> = {}): FakeTenant {
+  return {
+    tenantId, premium: true, users: [], registrationDetails: [], servicePrincipals: [], applications: [], owners: new Map(), policies: [], namedLocations: [],
+    roleAssignments: [], groupMembers: new Map(), signIns: new HeldRecords<SignInKind>(), subscriptions: [], activity: new HeldRecords<string>(),
+    azureRoleAssignments: [], portalSettings: null, policyStates: new Map(), ...parts,
+  };
+}

@@ -6,6 +6,7 @@ import { featureQuery, type FeatureQueryOptions } from '../../src/features/kql/f
 import { identityFeaturesSchema } from '../../src/features/identity-features.js';
 import { SIGN_IN_BLOCK_KEYS } from '../../src/features/sign-in-block-sql.js';
 import { analyseKql } from './kusto-language.js';
+import { sizingQuery } from '../../src/sources/collect/loganalytics/pushdown.js';
 
 /**
  * The generated KQL: pinned in golden files (a change to a query is a change to review), and analysed semantically
@@ -41,6 +42,14 @@ describe('the feature query (KQL)', () => {
     // Claims is a string column, Claims_d the dynamic one: indexing the string is a type error.
     expect(messages(query.replace('extend claims = Claims_d', 'extend claims = Claims'))).toContain('Error: The element access operator [] is not allowed in this context.');
     expect(messages(query.replace('stdevp(gap)', 'stdevpp(gap)'))).toContain("Error: The name 'stdevpp' does not refer to any known function.");
+  });
+
+  it('sizes the window with a query that passes the same analysis, and is pinned too', () => {
+    const text = `${sizingQuery(WINDOW.since, WINDOW.until)}\n`;
+    const path = join(GOLDEN, 'sizing-query.kql');
+    if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(path, text);
+    expect(text).toBe(readFileSync(path, 'utf8'));
+    expect(analyseKql(text)).toEqual([]);
   });
 
   it('reads a shard of the principals by hash, and every principal in exactly one shard', () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { API_BUDGETS, COLLECTION_FACTS, type BudgetId } from '../../catalog/api-limits.js';
 import { permissionById, type PermissionId } from '../../catalog/collect-permissions.js';
-import { ApiError, isKnownError, PermissionError, type ApiFailure } from '../../errors.js';
+import { ApiError, InputError, isKnownError, PermissionError, type ApiFailure } from '../../errors.js';
 import type { CollectProgress } from '../../model/collect-progress.js';
 import { SILENT_COLLECT_PROGRESS } from '../../model/collect-progress.js';
 import { compactSignInRollups } from '../../store/rollups/sign-in-rollups.js';
@@ -20,6 +20,8 @@ import { collectSignIns, SIGN_IN_KINDS, signInEndpoint, signInWalks } from './gr
 import { ApiClient, type ClientOptions } from './http/api-client.js';
 import { RateBudget, type BudgetLimits } from './http/rate-budget.js';
 import { preflight, type PermissionCheck } from './preflight.js';
+import { adxRunner, logAnalyticsRunner } from './loganalytics/kusto-runners.js';
+import { PUSHDOWN_ENDPOINT, pushDown } from './loganalytics/pushdown.js';
 import { timeWindows, windowScope } from './time-windows.js';
 
 /**
@@ -43,7 +45,11 @@ export interface CollectOptions {
   client?: Partial<ClientOptions>;
   progress?: CollectProgress;
   signal?: AbortSignal;
+  /** Run the per-identity aggregation in Kusto instead of reading every sign-in and Activity-log event. */
+  pushdown?: Pushdown;
 }
+
+export type Pushdown = { kind: 'log-analytics'; workspace: string } | { kind: 'adx'; cluster: string; database: string };
 
 export interface CollectGap {
   endpoint: string;
@@ -92,6 +98,12 @@ function gapOf(error: unknown): { reason: string; failure: CollectGap['failure']
 const COLLECT_PERMISSION_IDS: readonly PermissionId[] = ['AuditLog.Read.All', 'Directory.Read.All', 'Policy.Read.All', 'RoleManagement.Read.Directory', 'Reader', 'Log Analytics Reader'];
 
 export async function collectTenant(store: Store, options: CollectOptions): Promise<CollectSummary> {
+  if (options.pushdown !== undefined) {
+    const [stored] = await store.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM sign_ins');
+    if ((stored?.n ?? 0) > 0) {
+      throw new InputError('this store holds sign-ins: features pushed down to Kusto would count them twice', 'collect with --from-log-analytics or --from-adx into a store of its own (--db FILE)');
+    }
+  }
   const runId = randomUUID();
   const progress = options.progress ?? SILENT_COLLECT_PROGRESS;
   const budgets = options.budgets ?? createBudgets(options.limits);
@@ -101,7 +113,7 @@ export async function collectTenant(store: Store, options: CollectOptions): Prom
   const settingsGuard = await importSettings(store);
   const startedAt = new Date();
   await store.run('INSERT INTO collect_runs (run_id, started_at, window_start, window_end, source, cloud, status) VALUES (?, ?::TIMESTAMPTZ::TIMESTAMP, ?::TIMESTAMPTZ::TIMESTAMP, ?::TIMESTAMPTZ::TIMESTAMP, ?, ?, ?)', [
-    runId, startedAt.toISOString(), options.since.toISOString(), options.until.toISOString(), 'graph+arm', options.cloud, 'running',
+    runId, startedAt.toISOString(), options.since.toISOString(), options.until.toISOString(), options.pushdown?.kind ?? 'graph+arm', options.cloud, 'running',
   ]);
   const context: CollectContext = {
     store,
@@ -157,7 +169,8 @@ export async function collectTenant(store: Store, options: CollectOptions): Prom
   if (tenantId !== null) await store.run("INSERT OR IGNORE INTO tenant (key, value) VALUES ('tenantId', ?)", [tenantId]);
   const retention = check.premium === false ? COLLECTION_FACTS.retentionFreeDays : COLLECTION_FACTS.retentionPremiumDays;
   const kept = startedAt.getTime() - retention.value * 86_400_000;
-  if (options.since.getTime() < kept) {
+  // A workspace keeps what its retention says (often longer): the warning is about Entra's own sign-in logs.
+  if (options.since.getTime() < kept && options.pushdown === undefined) {
     const days = Math.ceil((startedAt.getTime() - options.since.getTime()) / 86_400_000);
     warnings.push(`the window starts ${days} days ago, but Entra keeps sign-ins ${retention.value} days${check.premium === false ? ' (Free)' : ' (P1/P2)'}: sign-ins before ${new Date(kept).toISOString().slice(0, 10)} are not available`);
   }
@@ -194,6 +207,18 @@ export async function collectTenant(store: Store, options: CollectOptions): Prom
   };
 
   const signIns = async (): Promise<void> => {
+    const pushdown = options.pushdown;
+    if (pushdown !== undefined) {
+      try {
+        const runner = pushdown.kind === 'log-analytics'
+          ? await logAnalyticsRunner(pushdown.workspace, options.urls.logAnalytics, client, budgets['log-analytics'])
+          : adxRunner(pushdown.cluster, pushdown.database, client, budgets['log-analytics']);
+        await pushDown(context, runner, (scope, error) => recordGap(PUSHDOWN_ENDPOINT, scope, 'sign-ins', error));
+      } catch (error) {
+        await recordGap(PUSHDOWN_ENDPOINT, '', 'sign-ins', error);
+      }
+      return;
+    }
     if (check.missing.has('AuditLog.Read.All')) {
       for (const walk of signInWalks(context)) await skipped('AuditLog.Read.All', signInEndpoint(walk.kind), windowScope(walk.window), 'sign-ins');
       return;
@@ -206,7 +231,8 @@ export async function collectTenant(store: Store, options: CollectOptions): Prom
 
   const azure = async (): Promise<void> => {
     if (check.missing.has('Reader')) {
-      await skipped('Reader', activityEndpoint(), '', 'activity-log');
+      if (options.pushdown === undefined) await skipped('Reader', activityEndpoint(), '', 'activity-log');
+      else await skipped('Reader', 'arm.policyStates', '', 'azure-policy');
       return;
     }
     let subscriptions: string[] = [];
@@ -217,11 +243,13 @@ export async function collectTenant(store: Store, options: CollectOptions): Prom
       return;
     }
     await Promise.all([
-      // A 403 on one subscription says nothing of the others: each window is tried.
-      collectActivityLog(context, subscriptions, async (scope, error) => {
-        await recordGap(activityEndpoint(), scope, 'activity-log', error);
-        return 'continue';
-      }),
+      // A 403 on one subscription says nothing of the others: each window is tried. A pushdown reads AzureActivity.
+      options.pushdown !== undefined
+        ? Promise.resolve()
+        : collectActivityLog(context, subscriptions, async (scope, error) => {
+            await recordGap(activityEndpoint(), scope, 'activity-log', error);
+            return 'continue';
+          }),
       guarded('arm.policyStates', 'azure-policy', () => collectPolicyStates(context, subscriptions)),
       guarded('arm.roleAssignments', 'roles', () => collectAzureRoleAssignments(context)),
       guarded('arm.portalMfaSettings', 'enforcement-date', () => collectPortalEnforcement(context)),
