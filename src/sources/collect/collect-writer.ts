@@ -29,6 +29,8 @@ export interface CollectStep {
   checkpoint: Checkpoint;
   /** Records that are only ever added (sign-ins, events): such steps may share a transaction. */
   appendOnly?: boolean;
+  /** How many records the step holds: a shared transaction takes steps up to GROUP_RECORDS. */
+  records?: number;
 }
 
 export interface WrittenStep {
@@ -43,8 +45,12 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-/** How many window steps one transaction takes at most. */
+/**
+ * How many window steps, and records, one transaction takes at most: enough that a transaction's fixed cost is spread,
+ * few enough that what one transaction stages stays small (memory is bounded by this, not by the collection).
+ */
 const GROUP_LIMIT = 32;
+const GROUP_RECORDS = 30_000;
 
 export class CollectWriter {
   private readonly pending: Pending[] = [];
@@ -80,10 +86,12 @@ export class CollectWriter {
     const groupable = (entry: Pending): boolean => entry.step === null || entry.step.appendOnly === true;
     if (!groupable(first)) return this.pending.splice(0, 1);
     const group: Pending[] = [];
-    for (let index = 0; index < this.pending.length && group.length < GROUP_LIMIT; ) {
+    let records = 0;
+    for (let index = 0; index < this.pending.length && group.length < GROUP_LIMIT && records < GROUP_RECORDS; ) {
       const entry = this.pending[index];
       if (entry !== undefined && groupable(entry)) {
         group.push(entry);
+        records += entry.step?.records ?? 0;
         this.pending.splice(index, 1);
       } else {
         index += 1;

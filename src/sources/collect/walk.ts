@@ -25,6 +25,11 @@ export interface WalkSpec {
   mode: 'window' | 'delta' | 'listing';
   /** A window that ended too recently for late records to have arrived. */
   provisional?: boolean;
+  /**
+   * What a record is kept as until its step is stored (default: as parsed). Sign-ins are kept as their JSON text: a
+   * parsed record costs several times its text, and a step holds thousands.
+   */
+  keep?: (record: unknown) => unknown;
   /** Before a step is stored, outside its transaction: fetch what its records need (an application's owners). */
   prepare?: (records: readonly unknown[]) => Promise<readonly unknown[]>;
   /** Store one step's records: hand them to the normalisers (inside the step's transaction). */
@@ -84,7 +89,11 @@ export async function walk(context: CollectContext, spec: WalkSpec): Promise<Wal
   return 'complete';
 }
 
-/** Walk from `start` (null: the request's own URL). 'restart' when `start` was a saved link the service refused. */
+/**
+ * Walk from `start` (null: the request's own URL). 'restart' when `start` was a saved link the service refused.
+ * A step is stored while the next one is read: the throttle's slots are not left idle while a transaction commits, and a
+ * walk holds at most two steps (one being read, one being stored).
+ */
 async function walkFrom(
   context: CollectContext,
   spec: WalkSpec,
@@ -96,32 +105,56 @@ async function walkFrom(
   const request: ApiRequest = start === null ? spec.request : { ...spec.request, passStatuses: [400, 404, 410] };
   let pending: unknown[] = [];
   let pendingPages = 0;
-  for await (const page of getPagesOrRefused(context, request, start)) {
-    if (page === 'refused') return 'restart';
-    pending = pending.concat(page.records);
-    pendingPages += 1;
-    const last = page.nextLink === null;
-    if (!last && pendingPages < context.settings.pagesPerStep) continue;
-    const records = spec.prepare ? await spec.prepare(pending) : pending;
-    const read = pendingPages;
-    pending = [];
-    pendingPages = 0;
-    count(records.length, read);
-    const done = last && !(spec.mode === 'listing' && spec.sweep);
-    const replace = spec.replace;
-    await context.writer.write({
-      label,
-      format: spec.format,
-      appendOnly: spec.mode === 'window' && !replace,
-      ...(replace ? { replace: (store: Store) => replace(records, store) } : {}),
-      fill: (batch, store) => spec.fill(records, batch, store),
-      checkpoint: last
-        ? checkpoint({ state: done ? 'complete' : 'partial', nextLink: null, deltaLink: page.deltaLink, provisional: spec.provisional === true })
-        : checkpoint({ state: 'partial', nextLink: page.nextLink }),
-    });
-    context.progress.stored(spec.endpoint, records.length, read);
+  // The step being stored: null once stored, else the error it failed with (handled here, so never unhandled).
+  let storing: Promise<{ error: unknown } | null> = Promise.resolve(null);
+  const stored = async (): Promise<void> => {
+    const outcome = await storing;
+    storing = Promise.resolve(null);
+    if (outcome !== null) throw outcome.error;
+  };
+  try {
+    for await (const page of getPagesOrRefused(context, request, start)) {
+      if (page === 'refused') return 'restart';
+      const keep = spec.keep;
+      pending = pending.concat(keep ? page.records.map((record) => keep(record)) : page.records);
+      pendingPages += 1;
+      const last = page.nextLink === null;
+      if (!last && pendingPages < context.settings.pagesPerStep) continue;
+      const records = spec.prepare ? await spec.prepare(pending) : pending;
+      const read = pendingPages;
+      pending = [];
+      pendingPages = 0;
+      const done = last && !(spec.mode === 'listing' && spec.sweep);
+      const replace = spec.replace;
+      // Steps of one walk are stored in order: the one before must be in before this one is queued.
+      await stored();
+      count(records.length, read);
+      storing = context.writer
+        .write({
+          label,
+          format: spec.format,
+          records: records.length,
+          appendOnly: spec.mode === 'window' && !replace,
+          ...(replace ? { replace: (store: Store) => replace(records, store) } : {}),
+          fill: (batch, store) => spec.fill(records, batch, store),
+          checkpoint: last
+            ? checkpoint({ state: done ? 'complete' : 'partial', nextLink: null, deltaLink: page.deltaLink, provisional: spec.provisional === true })
+            : checkpoint({ state: 'partial', nextLink: page.nextLink }),
+        })
+        .then(
+          () => {
+            context.progress.stored(spec.endpoint, records.length, read);
+            return null;
+          },
+          (error: unknown) => ({ error }),
+        );
+    }
+    await stored();
+    return 'done';
+  } finally {
+    // A walk that fails while a step is being stored still waits for it: the gap recorded next must come after it.
+    await storing;
   }
-  return 'done';
 }
 
 /** The pages, or 'refused' when the first request (a saved link) is answered 400/404/410. */

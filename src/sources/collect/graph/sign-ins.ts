@@ -43,12 +43,13 @@ export function signInWalk(context: CollectContext, kind: SignInKind, window: Ti
       permission: 'AuditLog.Read.All',
       ...(context.signal ? { signal: context.signal } : {}),
     },
+    keep: (record) => JSON.stringify(record),
     fill: async (records, batch) => {
       let line = 0;
       for (const record of records) {
         line += 1;
         // The kind is left to the normaliser (signInEventTypes), as for a Graph file: one mapping.
-        await batch.signIns.add(line, null, JSON.stringify(record), null, false);
+        await batch.signIns.add(line, null, typeof record === 'string' ? record : JSON.stringify(record), null, false);
       }
     },
   };
