@@ -152,13 +152,14 @@ export class ApiClient {
     | { kind: 'unauthorized'; token: string }
     | { kind: 'retry'; cause: Exclude<RetryCause, 'token-renewed'>; detail: string; retryAfterMs: number | null }
   > {
+    // The token first: the budget counts a request when its slot is granted, so the slot is taken just before sending
+    // (a token fetched in between would let the request arrive later than counted, and the next one too early).
+    const token = await this.tokens.token(request.scope, refused);
     const release = await request.budget.acquire(request.signal);
     let status: number;
     let text: string;
     let retryAfter: string | null;
-    let token: string;
     try {
-      token = await this.tokens.token(request.scope, refused);
       const timeout = AbortSignal.timeout(this.options.timeoutMs);
       const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
       const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}`, ...request.headers };
