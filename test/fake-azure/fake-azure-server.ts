@@ -56,6 +56,8 @@ export interface FakeAzureOptions {
 }
 
 export interface RequestLog {
+  /** When the request arrived (what the throttle counts) and when it was answered, epoch ms. */
+  arrived: number;
   at: number;
   method: string;
   path: string;
@@ -66,8 +68,13 @@ export interface RequestLog {
 export interface FakeAzureStats {
   requests: number;
   byStatus: Map<number, number>;
-  /** Requests that arrived while a Retry-After the server sent was still running. */
+  /** Requests that arrived while a Retry-After the server sent was still running (after the in-flight grace). */
   violations: number;
+  /**
+   * Requests sent again before the Retry-After their 429 gave had run out: the same method and URL as the throttled one.
+   * No grace: a client can send a request again only once it has read the 429.
+   */
+  earlyRetries: number;
   throttled: number;
   faults: number;
   /** Sign-in records served (all pages). */
@@ -125,7 +132,9 @@ interface Routed {
 }
 
 export class FakeAzure {
-  readonly stats: FakeAzureStats = { requests: 0, byStatus: new Map(), violations: 0, throttled: 0, faults: 0, signInsServed: 0 };
+  readonly stats: FakeAzureStats = { requests: 0, byStatus: new Map(), violations: 0, earlyRetries: 0, throttled: 0, faults: 0, signInsServed: 0 };
+  /** method + URL of each request answered 429 with a Retry-After → until when. */
+  private readonly retryAfter = new Map<string, number>();
   readonly log: RequestLog[] = [];
   private server: Server | null = null;
   private base = '';
@@ -133,6 +142,8 @@ export class FakeAzure {
   /** Per budget: until when a Retry-After the server sent runs, and when it was sent. */
   private readonly pauses = new Map<FakeBudget, { until: number; sentAt: number }>();
   private counter = 0;
+  /** The request being served (method and URL), for the Retry-After it may be given. */
+  private current = '';
   private loopServed = false;
   private readonly directoryVersion = { users: 0, servicePrincipals: 0 };
 
@@ -187,19 +198,26 @@ export class FakeAzure {
       const body = method === 'POST' ? await this.body(request) : {};
       routed = this.route(method, url, body);
       this.checkPause(routed.budget, now);
+      const key = `${method} ${url.toString()}`;
+      const until = this.retryAfter.get(key);
+      if (until !== undefined) {
+        if (now < until) this.stats.earlyRetries += 1;
+        this.retryAfter.delete(key);
+      }
+      this.current = key;
       this.checkToken(request.headers.authorization ?? '');
       if (this.options.denied?.has(routed.permission)) throw new HttpFailure(403, 'Authorization_RequestDenied', `Insufficient privileges (${routed.permission}).`);
       this.throttle(routed.budget, now);
       const fault = this.fault(routed.budget, now);
       if (fault === 'reset') {
-        this.record(method, url, 0, routed.budget);
+        this.record(method, url, 0, routed.budget, now);
         request.socket.destroy();
         return;
       }
       const payload = JSON.stringify(routed.handle());
       if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, this.options.fault?.delayMs ?? 1_000));
       if (fault === 'truncated') {
-        this.record(method, url, 200, routed.budget);
+        this.record(method, url, 200, routed.budget, now);
         const cut = payload.slice(0, Math.floor(payload.length / 2));
         if (this.counter % 2 === 0) {
           response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
@@ -220,12 +238,12 @@ export class FakeAzure {
       response.writeHead(error.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...error.headers });
       response.end(payload);
     }
-    this.record(method, url, status, routed?.budget ?? 'graph-directory');
+    this.record(method, url, status, routed?.budget ?? 'graph-directory', now);
   }
 
-  private record(method: string, url: URL, status: number, budget: FakeBudget): void {
+  private record(method: string, url: URL, status: number, budget: FakeBudget, arrived: number): void {
     this.stats.byStatus.set(status, (this.stats.byStatus.get(status) ?? 0) + 1);
-    this.log.push({ at: Date.now(), method, path: url.pathname, status, budget });
+    this.log.push({ arrived, at: Date.now(), method, path: url.pathname, status, budget });
   }
 
   private checkPause(budget: FakeBudget, now: number): void {
@@ -242,6 +260,7 @@ export class FakeAzure {
 
   private pause(budget: FakeBudget, now: number, seconds: number): Record<string, string> {
     this.pauses.set(budget, { until: now + seconds * 1000, sentAt: now });
+    this.retryAfter.set(this.current, now + seconds * 1000);
     return { 'retry-after': String(Math.round(seconds * 1000) / 1000) };
   }
 
