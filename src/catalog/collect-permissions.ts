@@ -28,7 +28,7 @@ export const COLLECT_PERMISSIONS = z.array(permissionSchema).parse([
   {
     id: 'AuditLog.Read.All',
     kind: 'graph',
-    reads: 'sign-in logs (beta auditLogs/signIns), users\' signInActivity, userRegistrationDetails',
+    reads: 'sign-in logs (beta auditLogs/signIns), directory audits (auditLogs/directoryAudits), users\' signInActivity and manager, userRegistrationDetails',
     costs: 'sign-ins unavailable; verdicts will be unknown',
     source: SOURCES.graphListSignIns,
   },

@@ -114,6 +114,7 @@ export function loadDemoTenant(dataDir: string, tenantId: string): FakeTenant {
     namedLocations: read('namedLocations.json'),
     roleAssignments: read('roleAssignments.json'),
     groupMembers: new Map(),
+    directoryAudits: read('directoryAudits.json'),
     signIns: signIns.seal(),
     subscriptions: [...subscriptions].sort(),
     activity: activity.seal(),

@@ -346,6 +346,8 @@ export class FakeAzure {
         return { budget: 'graph-directory', permission: 'Directory.Read.All', handle: () => ({ value: [{ id: tenant.tenantId, assignedPlans: tenant.premium ? [{ service: 'AADPremiumService', capabilityStatus: 'Enabled' }] : [] }] }) };
       case 'auditLogs/signIns':
         return { budget: 'graph-reports', permission: 'AuditLog.Read.All', handle: () => this.signIns(url) };
+      case 'auditLogs/directoryAudits':
+        return { budget: 'graph-reports', permission: 'AuditLog.Read.All', handle: () => this.directoryAudits(url) };
       case 'users/delta':
         return { budget: 'graph-directory', permission: 'Directory.Read.All', handle: () => this.delta(url, 'users', tenant.users) };
       case 'servicePrincipals/delta':
@@ -354,7 +356,15 @@ export class FakeAzure {
         const activity = (select ?? '').includes('signInActivity');
         const top = Number(url.searchParams.get('$top') ?? '100');
         if (activity && top > 500) throw new HttpFailure(400, 'Request_UnsupportedQuery', '$top must be at most 500 with signInActivity');
-        return { ...directory(activity ? 'AuditLog.Read.All' : 'Directory.Read.All', () => tenant.users), handle: () => this.listing(url, tenant.users.map((record) => project(record, select)), top) };
+        // $expand=manager($select=id…): the manager as Graph returns it, an object with the properties asked for.
+        const manager = /^manager(?:\((?<options>[^)]*)\))?$/u.exec(url.searchParams.get('$expand') ?? '');
+        const managerSelect = manager ? (/\$select=(?<fields>[^;]+)/u.exec(manager.groups?.['options'] ?? '')?.groups?.['fields'] ?? null) : null;
+        const withManager = (record: JsonRecord): JsonRecord => {
+          const selected = project(record, select);
+          if (manager) selected['manager'] = isJsonRecord(record['manager']) ? project(record['manager'], managerSelect) : null;
+          return selected;
+        };
+        return { ...directory(activity ? 'AuditLog.Read.All' : 'Directory.Read.All', () => tenant.users), handle: () => this.listing(url, tenant.users.map(withManager), top) };
       }
       case 'applications': {
         const expand = url.searchParams.get('$expand');
@@ -450,6 +460,22 @@ export class FakeAzure {
       }
     }
     return result;
+  }
+
+  /** Audit events in the $filter's activityDateTime range, newest first, a page at a time. */
+  private directoryAudits(url: URL): JsonRecord {
+    let filter;
+    try {
+      filter = parseFilter(url.searchParams.get('$filter') ?? '');
+    } catch (error) {
+      throw new HttpFailure(400, 'BadRequest', `Invalid filter clause: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const { from, to } = timeRange(filter, 'activityDateTime');
+    const timeOf = (record: JsonRecord): number => Date.parse(typeof record['activityDateTime'] === 'string' ? record['activityDateTime'] : '');
+    const records = this.options.tenant.directoryAudits
+      .filter((record) => timeOf(record) >= from && timeOf(record) <= to)
+      .sort((a, b) => timeOf(b) - timeOf(a));
+    return this.listing(url, records, Math.min(this.options.directoryPageSize ?? 100, Number(url.searchParams.get('$top') ?? '1000')));
   }
 
   private batch(body: JsonRecord): JsonRecord {

@@ -28,6 +28,8 @@ export interface FakeTenant {
   namedLocations: JsonRecord[];
   roleAssignments: JsonRecord[];
   groupMembers: ReadonlyMap<string, JsonRecord[]>;
+  /** Entra audit events (Graph's directoryAudit shape), any order. */
+  directoryAudits: JsonRecord[];
   signIns: TimedRecords<SignInKind>;
   subscriptions: string[];
   activity: TimedRecords<string>;
@@ -97,7 +99,7 @@ export function parseRecord(text: string): JsonRecord {
 export function emptyTenant(tenantId: string, parts: Partial<FakeTenant> = {}): FakeTenant {
   return {
     tenantId, premium: true, users: [], registrationDetails: [], servicePrincipals: [], applications: [], owners: new Map(), policies: [], namedLocations: [],
-    roleAssignments: [], groupMembers: new Map(), signIns: new HeldRecords<SignInKind>(), subscriptions: [], activity: new HeldRecords<string>(),
+    roleAssignments: [], groupMembers: new Map(), directoryAudits: [], signIns: new HeldRecords<SignInKind>(), subscriptions: [], activity: new HeldRecords<string>(),
     azureRoleAssignments: [], portalSettings: null, policyStates: new Map(), ...parts,
   };
 }

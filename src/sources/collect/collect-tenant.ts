@@ -15,6 +15,7 @@ import { DEFAULT_SETTINGS, type ApiEndpoints, type CollectContext, type CollectS
 import { CollectWriter } from './collect-writer.js';
 import { collectApplications } from './graph/applications.js';
 import { collectDirectory, collectSignInActivity, DIRECTORY_COLLECTIONS } from './graph/directory-collections.js';
+import { collectDirectoryAudits, DIRECTORY_AUDITS_ENDPOINT } from './graph/directory-audits.js';
 import { collectGroupMembers } from './graph/group-members.js';
 import { collectSignIns, SIGN_IN_KINDS, signInEndpoint, signInWalks } from './graph/sign-ins.js';
 import { ApiClient, type ClientOptions } from './http/api-client.js';
@@ -196,6 +197,10 @@ export async function collectTenant(store: Store, options: CollectOptions): Prom
         await guarded('graph.applications', 'directory', () => collectApplications(context));
       })(),
       graphDirectory('graph.userRegistrationDetails'),
+      (async () => {
+        if (await skipped('AuditLog.Read.All', DIRECTORY_AUDITS_ENDPOINT, '', 'directory')) return;
+        await guarded(DIRECTORY_AUDITS_ENDPOINT, 'directory', () => collectDirectoryAudits(context));
+      })(),
       graphDirectory('graph.directoryRoleAssignments'),
       (async () => {
         await graphDirectory('graph.conditionalAccessPolicies');

@@ -10,7 +10,7 @@ import { defaultScope } from '../auth/token-source.js';
 import type { Affects } from '../checkpoints.js';
 import type { CollectContext } from '../collect-context.js';
 import { walk, type WalkSpec } from '../walk.js';
-import { GRAPH_HEADERS, SERVICE_PRINCIPAL_SELECT, USER_ACTIVITY_SELECT, USER_SELECT } from './graph-fields.js';
+import { GRAPH_HEADERS, SERVICE_PRINCIPAL_SELECT, USER_ACTIVITY_SELECT, USER_MANAGER_EXPAND, USER_SELECT } from './graph-fields.js';
 import { graphUrl, type GraphVersion } from './graph-url.js';
 import { idsOf, storedObjects } from './stored-objects.js';
 
@@ -145,7 +145,8 @@ export async function collectDirectory(context: CollectContext, collection: Dire
 }
 
 /**
- * signInActivity: each user's last sign-ins, laid over the stored user object (a delta query cannot return it).
+ * signInActivity: each user's last sign-ins, and their manager, laid over the stored user object (a delta query cannot
+ * return either as the importer reads them).
  * Asked with $top 500, the most Graph allows with it.
  */
 export async function collectSignInActivity(context: CollectContext): Promise<void> {
@@ -159,7 +160,7 @@ export async function collectSignInActivity(context: CollectContext): Promise<vo
     mode: 'listing',
     request: {
       method: 'GET',
-      url: graphUrl(context.urls.graph, 'v1.0', 'users', { $select: USER_ACTIVITY_SELECT.join(','), $top: COLLECTION_FACTS.usersWithActivityPageSize.value }),
+      url: graphUrl(context.urls.graph, 'v1.0', 'users', { $select: USER_ACTIVITY_SELECT.join(','), $expand: USER_MANAGER_EXPAND, $top: COLLECTION_FACTS.usersWithActivityPageSize.value }),
       headers: GRAPH_HEADERS,
       budget: context.budgets['graph-directory'],
       scope: defaultScope(context.urls.graph),
@@ -177,7 +178,7 @@ export async function collectSignInActivity(context: CollectContext): Promise<vo
         // Only users already stored are updated: an object is never made from its activity alone.
         const base = stored.get(record['id'].toLowerCase());
         if (!base) continue;
-        const merged = { ...base, signInActivity: record['signInActivity'] ?? null };
+        const merged = { ...base, signInActivity: record['signInActivity'] ?? null, manager: record['manager'] ?? null };
         const outcome = normalise(merged, JSON.stringify(merged));
         if (!outcome.ok) continue;
         updated.push(record['id'].toLowerCase());

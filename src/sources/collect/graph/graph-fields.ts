@@ -18,10 +18,16 @@ export const SIGN_IN_SELECT: readonly string[] = [
 /** Users through delta: signInActivity cannot be asked of a delta query, so it comes from a second listing. */
 export const USER_SELECT: readonly string[] = [
   'id', 'userPrincipalName', 'displayName', 'givenName', 'surname', 'userType', 'accountEnabled', 'createdDateTime', 'passwordPolicies',
-  'onPremisesSyncEnabled', 'assignedLicenses',
+  'onPremisesSyncEnabled', 'assignedLicenses', 'jobTitle', 'department',
 ];
 
 export const USER_ACTIVITY_SELECT: readonly string[] = ['id', 'signInActivity'];
+
+/**
+ * The manager comes with the activity listing: a relationship, which a delta query reports only as `manager@delta`
+ * changes; a listing gives it as the object the importer reads (`manager.id`), refreshed each run.
+ */
+export const USER_MANAGER_EXPAND = 'manager($select=id)';
 
 export const SERVICE_PRINCIPAL_SELECT: readonly string[] = [
   'id', 'appId', 'displayName', 'servicePrincipalType', 'appOwnerOrganizationId', 'accountEnabled', 'createdDateTime', 'alternativeNames',
