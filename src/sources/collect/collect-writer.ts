@@ -127,7 +127,9 @@ export class CollectWriter {
       return { counts: zeroCounts(), batchId: '' };
     }
     const label = steps.length === 1 ? firstStep.label : `${firstStep.label} (+${steps.length - 1} more)`;
-    const batch = new FileBatch(this.store, label);
+    // The batch's format ('graph', 'arm': none of the import formats' ids): a sign-in read again by a later collect (a
+    // provisional window) replaces its stored version, while a copy imported from an export never does.
+    const batch = new FileBatch(this.store, label, firstStep.format);
     try {
       return await this.store.transaction(async () => {
         await this.store.run('INSERT INTO batches (batch_id, source, file, format, started_at) VALUES (?, ?, ?, ?, now()::TIMESTAMP)', [batch.id, 'collect', label, firstStep.format]);
