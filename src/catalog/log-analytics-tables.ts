@@ -42,6 +42,10 @@ const SIGNIN_LOGS: [string, KustoType][] = [
   ['UserAgent', 'string'], ['UserDisplayName', 'string'], ['UserId', 'string'], ['UserPrincipalName', 'string'], ['UserType', 'string'],
 ];
 
+/**
+ * SessionId: the reference's page (2024-07) does not list it, yet the category's diagnostic records carry
+ * properties.sessionId (Microsoft's sample logs, 2025), as SigninLogs' do, and the table is those records' columns.
+ */
 const NON_INTERACTIVE: [string, KustoType][] = [
   ['AlternateSignInName', 'string'], ['AppDisplayName', 'string'], ['AppId', 'string'], ['AppliedEventListeners', 'dynamic'],
   ['AuthenticationContextClassReferences', 'string'], ['AuthenticationDetails', 'string'], ['AuthenticationMethodsUsed', 'string'],
@@ -55,7 +59,7 @@ const NON_INTERACTIVE: [string, KustoType][] = [
   ['ResourceDisplayName', 'string'], ['ResourceGroup', 'string'], ['ResourceIdentity', 'string'], ['ResourceServicePrincipalId', 'string'],
   ['ResourceTenantId', 'string'], ['ResultDescription', 'string'], ['ResultSignature', 'string'], ['ResultType', 'string'], ['RiskDetail', 'string'],
   ['RiskEventTypes', 'string'], ['RiskEventTypes_V2', 'string'], ['RiskLevelAggregated', 'string'], ['RiskLevelDuringSignIn', 'string'],
-  ['RiskState', 'string'], ['ServicePrincipalId', 'string'], ['SessionLifetimePolicies', 'string'], ['SignInEventTypes', 'string'],
+  ['RiskState', 'string'], ['ServicePrincipalId', 'string'], ['SessionId', 'string'], ['SessionLifetimePolicies', 'string'], ['SignInEventTypes', 'string'],
   ['SignInIdentifierType', 'string'], ['SourceSystem', 'string'], ['Status', 'string'], ['TenantId', 'string'], ['TimeGenerated', 'datetime'],
   ['TokenIssuerName', 'string'], ['TokenIssuerType', 'string'], ['Type', 'string'], ['UniqueTokenIdentifier', 'string'], ['UserAgent', 'string'],
   ['UserDisplayName', 'string'], ['UserId', 'string'], ['UserPrincipalName', 'string'], ['UserType', 'string'],

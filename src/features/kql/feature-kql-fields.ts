@@ -12,7 +12,8 @@ import { identityFeaturesSchema, type IdentityFeatures } from '../identity-featu
  * - 'activity': an aggregate over the principal's AzureActivity rows (the flags counted, change, denied, is_audit…);
  * - 'identity': who the row is (from the sign-ins and the Activity log);
  * - 'local': not in the five tables (the directory, its registration details, roles, Conditional Access, named
- *   locations, successors): filled from what `collect` read from Graph into the store, by the same SQL as ever.
+ *   locations, successors, the audit log): filled from what `collect` read from Graph into the store, by the same SQL;
+ * - 'not-in-kql': not computed by the pushdown (`why` says what is lost); the field keeps its blank value.
  * Adding a feature field is one entry here for the KQL side; tests check the hand-computed tenant gives the same row
  * by both roads.
  */
@@ -26,7 +27,8 @@ export type KqlFeature =
   | { stage: 'list'; dim: ListDim; limit: number | null }
   | { stage: 'activity'; kql: string }
   | { stage: 'identity' }
-  | { stage: 'local'; from: string };
+  | { stage: 'local'; from: string }
+  | { stage: 'not-in-kql'; why: string };
 
 const local = (from: string): KqlFeature => ({ stage: 'local', from });
 const signIns = (kql: string): KqlFeature => ({ stage: 'sign-ins', kql });
@@ -35,6 +37,12 @@ const list = (dim: ListDim, limit: number | null = null): KqlFeature => ({ stage
 
 /** The in-scope flags of a sign-in row: portal (phase 1) or ARM (phase 2). */
 const SCOPE = '(portal or arm)';
+
+/** A success with no MFA whose basis is known: an untraced one (a token of a session begun before the data) is neither. */
+const NO_MFA = "ok and not(mfa) and basis != 'untraced'";
+
+/** The session examples only name a session in the reasons; the counts the verdict rests on are computed. */
+const EXAMPLE_ONLY = 'an example session named in the reasons (evidence text only; the session counts are computed)';
 
 export const KQL_FEATURES: { readonly [K in keyof IdentityFeatures]: KqlFeature } = {
   id: { stage: 'identity' },
@@ -51,6 +59,10 @@ export const KQL_FEATURES: { readonly [K in keyof IdentityFeatures]: KqlFeature 
   appId: { stage: 'identity' },
   servicePrincipalType: local('identities'),
   directoryLastSignIn: local('identities (signInActivity)'),
+  disabledAt: local('audit_events (directory audits)'),
+  jobTitle: local('identities'),
+  department: local('identities'),
+  managerId: local('identities'),
   registrationKnown: local('registration_details'),
   mfaRegistered: local('registration_details'),
   methodsRegistered: local('registration_details'),
@@ -62,7 +74,7 @@ export const KQL_FEATURES: { readonly [K in keyof IdentityFeatures]: KqlFeature 
   servicePrincipalSignIns: signIns("countif(sign_in_kind == 'servicePrincipal')"),
   managedIdentitySignIns: signIns("countif(sign_in_kind == 'managedIdentity')"),
   successes: signIns('countif(ok)'),
-  mfaSuccesses: signIns('countif(ok and mfa)'),
+  mfaSuccesses: signIns("countif(ok and mfa and basis != 'session-mfa')"),
   singleFactorSuccesses: signIns('countif(ok and not(mfa))'),
   ropc: signIns("countif(protocol == 'ropc')"),
   deviceCode: signIns("countif(protocol == 'deviceCode')"),
@@ -91,14 +103,14 @@ export const KQL_FEATURES: { readonly [K in keyof IdentityFeatures]: KqlFeature 
   resources: list('resource', 10),
   failures: list('failure', 10),
   portalSuccessMfa: signIns('countif(portal and ok and mfa)'),
-  portalSuccessNoMfa: signIns('countif(portal and ok and not(mfa))'),
-  portalNoMfaFirst: signIns('minif(at, portal and ok and not(mfa))'),
-  portalNoMfaLast: signIns('maxif(at, portal and ok and not(mfa))'),
+  portalSuccessNoMfa: signIns(`countif(portal and ${NO_MFA})`),
+  portalNoMfaFirst: signIns(`minif(at, portal and ${NO_MFA})`),
+  portalNoMfaLast: signIns(`maxif(at, portal and ${NO_MFA})`),
   armSuccessMfa: signIns('countif(arm and ok and mfa)'),
-  armSuccessNoMfa: signIns('countif(arm and ok and not(mfa))'),
+  armSuccessNoMfa: signIns(`countif(arm and ${NO_MFA})`),
   armRopcSuccess: signIns("countif(arm and ok and not(mfa) and protocol == 'ropc')"),
-  armNoMfaFirst: signIns('minif(at, arm and ok and not(mfa))'),
-  armNoMfaLast: signIns('maxif(at, arm and ok and not(mfa))'),
+  armNoMfaFirst: signIns(`minif(at, arm and ${NO_MFA})`),
+  armNoMfaLast: signIns(`maxif(at, arm and ${NO_MFA})`),
   armNoMfaApps: list('arm-no-mfa-app'),
   scopeMfaFailures: signIns(`countif(${SCOPE} and mfa_error)`),
   portalMfaFailures: signIns('countif(portal and mfa_error)'),
@@ -108,6 +120,19 @@ export const KQL_FEATURES: { readonly [K in keyof IdentityFeatures]: KqlFeature 
   scopeMfaFailureCodes: signIns(`make_set_if(error_code, ${SCOPE} and mfa_error)`),
   lastScopeMfaSuccess: signIns(`maxif(at, ${SCOPE} and ok and mfa)`),
   otherMfaFailures: signIns(`countif(not(${SCOPE}) and mfa_error)`),
+  sessionMfaSuccesses: signIns("countif(ok and basis == 'session-mfa')"),
+  portalSuccessSessionMfa: signIns("countif(portal and ok and basis == 'session-mfa')"),
+  armSuccessSessionMfa: signIns("countif(arm and ok and basis == 'session-mfa')"),
+  portalSuccessSessionSingle: signIns("countif(portal and ok and basis == 'session-single')"),
+  armSuccessSessionSingle: signIns("countif(arm and ok and basis == 'session-single')"),
+  portalSuccessUntraced: signIns("countif(portal and ok and basis == 'untraced')"),
+  armSuccessUntraced: signIns("countif(arm and ok and basis == 'untraced')"),
+  scopeUntracedFirst: signIns(`minif(at, ${SCOPE} and ok and basis == 'untraced')`),
+  scopeUntracedLast: signIns(`maxif(at, ${SCOPE} and ok and basis == 'untraced')`),
+  untracedWithoutSession: signIns("countif(ok and basis == 'untraced' and isempty(session_id))"),
+  sessionMfaExample: { stage: 'not-in-kql', why: EXAMPLE_ONLY },
+  singleFactorSessionExample: { stage: 'not-in-kql', why: EXAMPLE_ONLY },
+  untracedSessionExample: { stage: 'not-in-kql', why: EXAMPLE_ONLY },
   trustedLocationIps: local('named_locations (against the addresses of successful sign-ins, okIps)'),
   trustedLocations: local('named_locations (against the addresses of successful sign-ins, okIps)'),
   writes: activity("countif(counted and op_kind == 'write')"),

@@ -42,6 +42,7 @@ function constants(options: FeatureQueryOptions): string[] {
     `let azure_asns = ${kqlDynamic(AZURE_ASNS)};`,
     `let cloud_asns = ${kqlDynamic(CLOUD_ASNS)};`,
     `let first_factor_methods = ${kqlDynamic(AUTHENTICATION_FACTS.firstFactorMethods.map((method) => method.toLowerCase()))};`,
+    `let claim_method = ${kqlString(AUTHENTICATION_FACTS.claimMethod.toLowerCase())};`,
   ];
 }
 
@@ -59,27 +60,53 @@ function signInRows(options: FeatureQueryOptions): string {
   const window = 'TimeGenerated >= window_start and TimeGenerated < window_end';
   const legs = SIGN_IN_TABLES.map(([table, kind]) => `(${signInTableKql(table, kind, window)})`);
   const mfaTexts = [...AUTHENTICATION_FACTS.mfaSatisfiedTexts, AUTHENTICATION_FACTS.mfaSatisfiedDetail];
-  return `let sign_ins = union
+  return `let own_sign_ins = union
     ${legs.join(',\n    ')}
 | extend pid = iff(sign_in_kind in ('servicePrincipal', 'managedIdentity'), coalesce(sp_id, app_id), coalesce(user_id, upn)),
     pkind = case(sign_in_kind == 'managedIdentity', 'managedIdentity', sign_in_kind == 'servicePrincipal', 'servicePrincipal', 'user')
 | where ${shardFilter(options)}
 | mv-apply step = details to typeof(dynamic) on (
     summarize strong_steps = countif(tobool(step.succeeded) and isnotempty(tostring(step.authenticationMethod)) and tolower(tostring(step.authenticationMethod)) !in (first_factor_methods)),
-      claim_steps = countif(tobool(step.succeeded) and ${containsAny('tostring(step.authenticationStepResultDetail)', AUTHENTICATION_FACTS.mfaSatisfiedTexts)})
+      claim_steps = countif(tobool(step.succeeded) and ${containsAny('tostring(step.authenticationStepResultDetail)', AUTHENTICATION_FACTS.mfaSatisfiedTexts)}),
+      credential_steps = countif(tobool(step.succeeded) and isnotempty(tostring(step.authenticationMethod)) and tolower(tostring(step.authenticationMethod)) != claim_method)
   )
 | extend ok = error_code == 0,
     // As the rollups' mfa: true on any sign of MFA; unknown (null) when the record has no authentication requirement at
     // all (workload sign-ins), so such a sign-in is neither an MFA nor a single-factor success; false otherwise.
     mfa = iff(requirement =~ 'multiFactorAuthentication' or strong_steps > 0 or claim_steps > 0 or ${containsAny('additional_details', mfaTexts)}, true, iff(isempty(requirement), bool(null), false)),
     protocol = case(protocol_raw =~ 'ropc', 'ropc', protocol_raw =~ 'deviceCode', 'deviceCode', ''),
+    // A credential presented on this request (a real method, or a password grant): else the sign-in rides a token.
+    credential = protocol_raw =~ 'ropc' or credential_steps > 0,
+    user_sign_in = sign_in_kind in ('interactiveUser', 'nonInteractiveUser'),
     portal = app_id == portal_app,
     arm = app_id != portal_app and (resource_id == arm_resource or (isempty(resource_id) and app_id in (arm_clients))),
     mfa_error = error_code in (mfa_error_codes),
     guest = cross_tenant startswith 'b2b' or (isnotempty(home_tenant) and isnotempty(resource_tenant) and home_tenant != resource_tenant),
     private = ip startswith '10.' or ip startswith '192.168.' or (ip startswith '172.' and toint(tostring(split(ip, '.')[1])) between (16 .. 31)),
     ua_family = ${userAgentFamily('tolower(user_agent)')},
-    how = tolong((toint(dayofweek(at) / 1d) + 6) % 7 * 24 + hourofday(at));`;
+    how = tolong((toint(dayofweek(at) / 1d) + 6) % 7 * 24 + hourofday(at));
+${sessionBasis()}`;
+}
+
+/**
+ * How each successful user sign-in's MFA is known (the store's mfa_basis, src/store/sign-in-mfa-sql.ts): from its own
+ * record, or from its session's first MFA or first credential sign-in at or before it; 'untraced' when it rides a token
+ * whose session began before the data. \`mfa\` then counts MFA carried by the session, as the rollups' does.
+ */
+function sessionBasis(): string {
+  return `let sessions = own_sign_ins
+| where ok and user_sign_in and isnotempty(session_id)
+| summarize mfa_at = minif(at, mfa == true), start_at = minif(at, credential) by pid, session_id;
+let sign_ins = own_sign_ins
+| join kind=leftouter (sessions) on pid, session_id
+| project-away pid1, session_id1
+| extend basis = case(not(ok) or not(user_sign_in), '',
+    mfa == true, 'own-mfa',
+    isnotempty(session_id) and mfa_at <= at, 'session-mfa',
+    credential, 'own-single',
+    isnotempty(session_id) and start_at <= at, 'session-single',
+    'untraced')
+| extend mfa = iff(basis == 'session-mfa', true, mfa);`;
 }
 
 function signInSummary(): string {
@@ -130,7 +157,7 @@ const LIST_SOURCES: Readonly<Record<ListDim, { from: 'sign_ins' | 'operations'; 
   asn: { from: 'sign_ins', where: 'isnotnull(asn)', key: 'asn', name: null, entry: 'asn' },
   country: { from: 'sign_ins', where: 'isnotempty(country)', key: 'country', name: null, entry: 'key' },
   'user-agent': { from: 'sign_ins', where: 'isnotempty(ua_family)', key: 'ua_family', name: null, entry: 'key' },
-  'arm-no-mfa-app': { from: 'sign_ins', where: 'arm and ok and not(mfa)', key: 'app_id', name: 'app_name', entry: 'key' },
+  'arm-no-mfa-app': { from: 'sign_ins', where: "arm and ok and not(mfa) and basis != 'untraced'", key: 'app_id', name: 'app_name', entry: 'key' },
   'ops-no-mfa-name': { from: 'operations', where: 'counted and change and mfa == false', key: 'op_name', name: null, entry: 'key' },
 };
 

@@ -59,6 +59,7 @@ const ROW: readonly (readonly [name: string, empty: string, build: Builder])[] =
   }],
   ['cross_tenant', "''", text('CrossTenantAccessType')],
   ['home_tenant', "''", text('HomeTenantId', true)],
+  ['session_id', "''", text('SessionId')],
   ['resource_tenant', "''", text('ResourceTenantId', true)],
 ];
 
