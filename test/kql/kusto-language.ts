@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { LOG_ANALYTICS_TABLES } from '../../src/catalog/log-analytics-tables.js';
+import { LOG_ANALYTICS_TABLES } from '../../src/catalog/log-analytics-table-schemas.js';
 
 /**
  * Microsoft's Kusto language service (Bridge.NET build), loaded as it ships: two scripts that define the global

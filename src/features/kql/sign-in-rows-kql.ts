@@ -1,4 +1,4 @@
-import { columnType, type SignInTableName } from '../../catalog/log-analytics-tables.js';
+import { columnType, type SignInTableName } from '../../catalog/log-analytics-table-schemas.js';
 import type { SignInKind } from '../../model/sign-in.js';
 
 /**

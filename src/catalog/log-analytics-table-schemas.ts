@@ -8,6 +8,7 @@ import { SOURCES } from './sources.js';
  * a table only if it is listed here, and the tests analyse every generated query against these schemas with the Kusto
  * language service. Note the type trap the reference documents: ConditionalAccessPolicies, DeviceDetail,
  * LocationDetails, MfaDetail and Status are dynamic in SigninLogs but strings in the other sign-in tables.
+ * (loganalytics-tables.ts is the import's: the columns that tell an export's table apart, not their types.)
  */
 export type KustoType = 'string' | 'datetime' | 'bool' | 'long' | 'int' | 'real' | 'dynamic';
 
