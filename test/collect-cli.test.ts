@@ -55,13 +55,13 @@ describe('unattended collect', () => {
       expect(run.status).toBe(0);
       expect(run.stdout).toContain('missing permissions (the identities they touch are analysed as unknown):\n  no AuditLog.Read.All: sign-ins unavailable; verdicts will be unknown\n');
       expect(run.stdout).toMatch(/^graph\.signIns\.interactiveUser +1 +0 +0$/mu);
-      expect(run.stdout).toMatch(/^graph\.users +1 +1 +298$/mu);
+      expect(run.stdout).toMatch(/^graph\.users +1 +1 +300$/mu);
       // The sign-in API was never called: the preflight's one probe was refused and that was enough.
       expect(fake.server.log.filter((entry) => entry.path.endsWith('/auditLogs/signIns')).map((entry) => entry.status)).toEqual([403]);
       const analysis = await analyze(db);
       const { identities } = analysisSchema.parse(JSON.parse(analysis.stdout));
       const users = identities.filter((identity) => identity.kind === 'user');
-      expect(users).toHaveLength(298);
+      expect(users).toHaveLength(300);
       expect(new Set(users.map((user) => `${user.class}/${user.verdict}`))).toEqual(new Set(['unknown/at-risk']));
       expect(users[0]?.reasons[0]).toBe('Unknown: the data this verdict rests on is incomplete (4 sign-in windows incomplete: no AuditLog.Read.All: sign-ins unavailable; verdicts will be unknown). Collect it again to decide.');
       expect(new Set(identities.filter((identity) => identity.kind !== 'user').map((identity) => identity.verdict))).toEqual(new Set(['not-affected']));
