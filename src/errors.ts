@@ -2,7 +2,7 @@
  * The known error classes. The CLI prints them as one line (message + hint) and exits 2;
  * anything else is a bug and is re-thrown with its stack under --debug.
  */
-export type ErrorCode = 'input' | 'config' | 'permission' | 'usage';
+export type ErrorCode = 'input' | 'config' | 'permission' | 'usage' | 'api';
 
 export class KnownError extends Error {
   readonly code: ErrorCode;
@@ -37,6 +37,23 @@ export class PermissionError extends KnownError {
     super('permission', message, hint);
     this.permission = permission;
     this.name = 'PermissionError';
+  }
+}
+
+/**
+ * Why a live API could not be read to the end. The name leads the message, so a failed collection says which of these
+ * it met: retries ran out (throttled, 5xx or connection resets past the retry budget), the server sent back a nextLink
+ * already followed, a response was cut short and stayed so, a request timed out every time, the request itself was
+ * refused, or the token was refused again after a refresh.
+ */
+export type ApiFailure = 'RetriesExhausted' | 'NextLinkLoop' | 'TruncatedResponse' | 'Timeout' | 'BadRequest' | 'Unauthorized' | 'UnexpectedResponse';
+
+export class ApiError extends KnownError {
+  readonly failure: ApiFailure;
+  constructor(failure: ApiFailure, message: string, hint: string | null = null) {
+    super('api', `${failure}: ${message}`, hint);
+    this.failure = failure;
+    this.name = 'ApiError';
   }
 }
 

@@ -17,5 +17,7 @@ export const AUTHENTICATION_FACTS = {
   claimMethod: 'Previously satisfied',
   /** status.additionalDetails / step result texts that mean MFA was satisfied (case-insensitive substrings). */
   mfaSatisfiedTexts: ['MFA requirement satisfied by claim in the token', 'satisfied by strong authentication'],
+  /** Any status.additionalDetails starting with this counts as MFA in the sign-in rollups (src/store/rollups); the KQL pushdown reads the same. */
+  mfaSatisfiedDetail: 'MFA requirement satisfied',
   source: SOURCES.signInSchema,
 } as const;

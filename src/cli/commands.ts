@@ -12,6 +12,8 @@ export interface CommandEntry {
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'demo', load: async () => (await import('./demo.js')).registerDemo },
   { name: 'import', load: async () => (await import('./import.js')).registerImport },
+  { name: 'collect', load: async () => (await import('./collect.js')).registerCollect },
+  { name: 'kql', load: async () => (await import('./kql.js')).registerKql },
   { name: 'analyze', load: async () => (await import('./analyze.js')).registerAnalyze },
   { name: 'report', load: async () => (await import('./report.js')).registerReport },
   { name: 'scan', load: async () => (await import('./scan.js')).registerScan },

@@ -10,6 +10,7 @@ import { emptyPlanContext, type PlanContext } from './plan/plan-context.js';
 import { planMigration } from './plan/plan-migration.js';
 import { identityWhatIf, type WhatIfPolicyRef } from './whatif/identity-what-if.js';
 import type { IdentityTallies } from './whatif/judge.js';
+import { markIncomplete } from './incomplete-data.js';
 
 /** Everything one identity's analysis depends on besides its own features: the same for every identity of a run. */
 export interface AnalysisContext {
@@ -68,5 +69,5 @@ export function analyseIdentity(f: IdentityFeatures, context: AnalysisContext): 
     const tallies = whatIf.identities.get(f.id);
     analysis.whatIf = whatIf.policies.flatMap((policy) => identityWhatIf(policy, tallies, classification.class) ?? []);
   }
-  return analysis;
+  return markIncomplete(f, context.tenant, analysis);
 }

@@ -44,10 +44,13 @@ function configuredDates(config: UnattendedConfig | null | undefined): { phase1?
   return { phase1: ofCloud?.phase1 ?? enforcement?.phase1, phase2: ofCloud?.phase2 ?? enforcement?.phase2 };
 }
 
-/** Flags win over unattended.yaml, which wins over the catalog's defaults. */
-export function enforcementDates(options: AnalysisOptions): EnforcementDates {
+/**
+ * Flags win over unattended.yaml, which wins over what `collect` read from the tenant (its Phase 1 date in the portal
+ * settings), which wins over the catalog's defaults.
+ */
+export function enforcementDates(options: AnalysisOptions, collectedPhase1: string | null = null): EnforcementDates {
   const configured = configuredDates(options.config);
-  const phase1 = options.phase1Date ? checkDate(options.phase1Date, '--phase1-date') : (configured.phase1 ?? phase('phase1').defaultDate);
+  const phase1 = options.phase1Date ? checkDate(options.phase1Date, '--phase1-date') : (configured.phase1 ?? collectedPhase1 ?? phase('phase1').defaultDate);
   const phase2 = options.phase2Date ? checkDate(options.phase2Date, '--phase2-date') : (configured.phase2 ?? phase('phase2').defaultDate);
   if (phase2 < phase1) throw new ConfigError(`phase 2 (${phase2}) is before phase 1 (${phase1})`, 'phase 2 starts on or after phase 1; check --phase1-date/--phase2-date or enforcement in unattended.yaml');
   return { phase1, phase2 };
@@ -82,8 +85,8 @@ export interface PreparedAnalysis {
 
 /** Dates, cut-off, tenant facts, break-glass list, the automation found in code and the governance policy, before any identity is read. */
 export async function prepareAnalysis(store: Store, options: AnalysisOptions): Promise<PreparedAnalysis> {
-  const enforcement = enforcementDates(options);
   const tenant = await loadTenantFeatures(store);
+  const enforcement = enforcementDates(options, tenant.portalEnforcementDate);
   const asOf = resolveAsOf(options.asOf, tenant.newestRecord);
   const automation = await loadAutomation(store);
   const plan = buildPlanContext(await loadPlanInputs(store, asOf), options.quietDays ?? DEFAULT_QUIET_DAYS);

@@ -7,6 +7,7 @@ import { sqlString } from '../store/sql-literal.js';
 import { ipBitsSql } from './ip-bits-sql.js';
 import { operationFlagsSql } from './operation-flags-sql.js';
 import { signInBlockJsonSql } from './sign-in-block-sql.js';
+import { blankSignInBlockText } from './kql/feature-answer.js';
 
 /**
  * The per-identity feature query (DuckDB SQL). Built from the catalog so that no ID or code is repeated here.
@@ -29,13 +30,18 @@ export function afterCutoffSql(until: string): string {
  * Where the sign-in features come from (see signInRollupState): the summary an import kept, or the same summary
  * computed here from the stored rollups as they are (merged after the import), from the stored rollups merged here
  * (an import stopped before merging them), or from the sign-ins themselves, rolled up on the fly by the same SQL
- * (a cut-off before the newest sign-in, or a store whose rollups do not cover it).
+ * (a cut-off before the newest sign-in, or a store whose rollups do not cover it); or, for a tenant whose aggregation ran
+ * in Log Analytics or ADX (collect --from-log-analytics), the halves it pushed back (pushed_features).
  */
-export type SignInSource = 'summary' | 'compacted-rollups' | 'rollups' | 'sign-ins';
+export type SignInSource = 'summary' | 'compacted-rollups' | 'rollups' | 'sign-ins' | 'pushed';
 
 /** `profiles` (for the addresses) and `agg`, the sign-in summary per principal, from the chosen source. */
 function signInRelations(until: string, source: SignInSource): string {
   // The stored tables are read where they are used: DuckDB would otherwise copy a CTE used more than once.
+  if (source === 'pushed') {
+    return `profiles AS NOT MATERIALIZED (SELECT pid, pkind, ok_ips FROM pushed_features),
+agg AS NOT MATERIALIZED (SELECT pid, pkind, upn, user_display_name, sp_name, user_type, sp_app_id, first_seen, last_seen, sign_in_block FROM pushed_features WHERE sign_ins > 0),`;
+  }
   if (source === 'summary') {
     return `profiles AS NOT MATERIALIZED (SELECT * FROM sign_in_profiles),
 agg AS NOT MATERIALIZED (SELECT * FROM sign_in_summary),`;
@@ -59,6 +65,52 @@ cell_rows AS (${cellRowsSql('SELECT * FROM resolved')}),
 profiles AS MATERIALIZED (${profileRowsSql(upTo)}),
 session_rows AS (${sessionRowsSql('SELECT * FROM resolved')}),
 agg AS MATERIALIZED (${signInSummarySql('cell_rows', 'profiles', 'session_rows')}),`;
+}
+
+/**
+ * The Activity log per principal (`op_agg`, and `op_names`: its operations without MFA). From the operations table,
+ * or, for a pushed-down tenant, from the halves Kusto computed (one row per principal seen in either log).
+ */
+function operationRelations(after: string, source: SignInSource): string {
+  if (source === 'pushed') {
+    return `op_agg AS NOT MATERIALIZED (
+  SELECT pid, CASE WHEN pkind = 'user' THEN 'user' ELSE 'servicePrincipal' END AS okind, upn, writes, deletes, actions, ops_mfa, ops_no_mfa,
+    ops_mfa_unknown, ops_no_mfa_first, ops_no_mfa_last, last_operation, policy_denied, policy_denied_first, policy_denied_last,
+    policy_denied_definitions, policy_audits, policy_audit_first, policy_audit_last
+  FROM pushed_features
+),
+op_names AS (
+  SELECT pid, from_json(ops_no_mfa_names, '[{"key":"VARCHAR","name":"VARCHAR","count":"INTEGER"}]') AS names FROM pushed_features
+),`;
+  }
+  return `${operationFlagsSql(after, 'upn_map')}op_agg AS (
+  SELECT pid,
+    min(okind) AS okind,
+    min(upn) FILTER (WHERE upn IS NOT NULL) AS upn,
+    count(*) FILTER (WHERE counted AND kind IN ('create', 'update'))::INTEGER AS writes,
+    count(*) FILTER (WHERE counted AND kind = 'delete')::INTEGER AS deletes,
+    count(*) FILTER (WHERE counted AND kind = 'action')::INTEGER AS actions,
+    count(*) FILTER (WHERE counted AND change AND mfa IS TRUE)::INTEGER AS ops_mfa,
+    count(*) FILTER (WHERE counted AND change AND mfa IS FALSE)::INTEGER AS ops_no_mfa,
+    count(*) FILTER (WHERE counted AND change AND mfa IS NULL)::INTEGER AS ops_mfa_unknown,
+    min(time) FILTER (WHERE counted AND change AND mfa IS FALSE) AS ops_no_mfa_first,
+    max(time) FILTER (WHERE counted AND change AND mfa IS FALSE) AS ops_no_mfa_last,
+    max(time) FILTER (WHERE counted) AS last_operation,
+    count(*) FILTER (WHERE denied)::INTEGER AS policy_denied,
+    min(time) FILTER (WHERE denied) AS policy_denied_first,
+    max(time) FILTER (WHERE denied) AS policy_denied_last,
+    list(DISTINCT policy_definition_ids) FILTER (WHERE denied AND policy_definition_ids IS NOT NULL) AS policy_denied_definitions,
+    count(*) FILTER (WHERE is_audit AND mfa_policy)::INTEGER AS policy_audits,
+    min(time) FILTER (WHERE is_audit AND mfa_policy) AS policy_audit_first,
+    max(time) FILTER (WHERE is_audit AND mfa_policy) AS policy_audit_last
+  FROM op_flags
+  GROUP BY pid
+),
+op_names AS (
+  SELECT pid, list({'key': operation_name, 'name': NULL::VARCHAR, 'count': n} ORDER BY n DESC, operation_name)[1:5] AS names
+  FROM (SELECT pid, operation_name, count(*)::INTEGER AS n FROM op_flags WHERE counted AND change AND mfa IS FALSE GROUP BY ALL)
+  GROUP BY pid
+),`;
 }
 
 /**
@@ -121,34 +173,7 @@ upn_map AS (
   UNION ALL
   SELECT upn, min(pid) FROM agg WHERE upn IS NOT NULL AND pkind = 'user' AND upn NOT IN (SELECT lower(upn) FROM identities WHERE upn IS NOT NULL) GROUP BY 1
 ),
-${operationFlagsSql(after, 'upn_map')}op_agg AS (
-  SELECT pid,
-    min(okind) AS okind,
-    min(upn) FILTER (WHERE upn IS NOT NULL) AS upn,
-    count(*) FILTER (WHERE counted AND kind IN ('create', 'update'))::INTEGER AS writes,
-    count(*) FILTER (WHERE counted AND kind = 'delete')::INTEGER AS deletes,
-    count(*) FILTER (WHERE counted AND kind = 'action')::INTEGER AS actions,
-    count(*) FILTER (WHERE counted AND change AND mfa IS TRUE)::INTEGER AS ops_mfa,
-    count(*) FILTER (WHERE counted AND change AND mfa IS FALSE)::INTEGER AS ops_no_mfa,
-    count(*) FILTER (WHERE counted AND change AND mfa IS NULL)::INTEGER AS ops_mfa_unknown,
-    min(time) FILTER (WHERE counted AND change AND mfa IS FALSE) AS ops_no_mfa_first,
-    max(time) FILTER (WHERE counted AND change AND mfa IS FALSE) AS ops_no_mfa_last,
-    max(time) FILTER (WHERE counted) AS last_operation,
-    count(*) FILTER (WHERE denied)::INTEGER AS policy_denied,
-    min(time) FILTER (WHERE denied) AS policy_denied_first,
-    max(time) FILTER (WHERE denied) AS policy_denied_last,
-    list(DISTINCT policy_definition_ids) FILTER (WHERE denied AND policy_definition_ids IS NOT NULL) AS policy_denied_definitions,
-    count(*) FILTER (WHERE is_audit AND mfa_policy)::INTEGER AS policy_audits,
-    min(time) FILTER (WHERE is_audit AND mfa_policy) AS policy_audit_first,
-    max(time) FILTER (WHERE is_audit AND mfa_policy) AS policy_audit_last
-  FROM op_flags
-  GROUP BY pid
-),
-op_names AS (
-  SELECT pid, list({'key': operation_name, 'name': NULL::VARCHAR, 'count': n} ORDER BY n DESC, operation_name)[1:5] AS names
-  FROM (SELECT pid, operation_name, count(*)::INTEGER AS n FROM op_flags WHERE counted AND change AND mfa IS FALSE GROUP BY ALL)
-  GROUP BY pid
-),
+${operationRelations(after, source)}
 roles AS (
   SELECT principal_id AS pid, list(DISTINCT lower(role_definition_id) ORDER BY lower(role_definition_id)) AS role_ids
   FROM role_assignments WHERE source = 'directory' GROUP BY 1
@@ -181,8 +206,8 @@ disabled AS (
   GROUP BY pid
 ),
 blank_sign_in_block AS (
-  -- The block of an identity with no sign-ins: every column of the summary row NULL.
-  SELECT ${signInBlockJsonSql('z')} AS block FROM (SELECT 1) LEFT JOIN agg z ON false
+  -- The block of an identity with no sign-ins: every column of the summary row NULL (pushed rows have no summary columns: a blank row's block).
+  ${source === 'pushed' ? `SELECT ${sqlString(blankSignInBlockText())} AS block` : `SELECT ${signInBlockJsonSql('z')} AS block FROM (SELECT 1) LEFT JOIN agg z ON false`}
 ),
 ${trustedLocations ? trustedLocationRelations() : ''}
 universe AS (
@@ -226,19 +251,27 @@ ${trustedLocations ? 'LEFT JOIN trusted t ON t.pid = u.pid' : ''}
 `;
 }
 
-export const TENANT_FEATURES_SQL = `
+/**
+ * The tenant's facts. `pushed`: the store holds feature halves a Kusto engine computed (pushed_features): their sign-ins
+ * and Activity-log operations count, and their times bound the data, as the stored records' do.
+ */
+export function tenantFeaturesSql(pushed: boolean): string {
+  const also = (sql: string): string => (pushed ? `, ${sql}` : '');
+  const plus = (sql: string): string => (pushed ? ` + ${sql}` : '');
+  return `
 SELECT
   coalesce(
     (SELECT value FROM tenant WHERE key IN ('tenantId', 'tenant_id', 'tenant.id') ORDER BY key LIMIT 1),
     (SELECT tenant_id FROM sign_ins WHERE tenant_id IS NOT NULL LIMIT 1)
   ) AS tenant_id,
-  greatest((SELECT max(created_at) FROM sign_ins), (SELECT max(time) FROM operations)) AS newest_record,
-  (SELECT min(created_at) FROM sign_ins) AS oldest_sign_in,
-  (SELECT max(created_at) FROM sign_ins) AS newest_sign_in,
-  (SELECT count(*)::INTEGER FROM sign_ins) AS sign_ins,
-  (SELECT count(*)::INTEGER FROM operations) AS operations,
+  greatest((SELECT max(created_at) FROM sign_ins), (SELECT max(time) FROM operations)${also('(SELECT max(greatest(last_seen, last_operation)) FROM pushed_features)')}) AS newest_record,
+  least((SELECT min(created_at) FROM sign_ins)${also('(SELECT min(first_seen) FROM pushed_features)')}) AS oldest_sign_in,
+  greatest((SELECT max(created_at) FROM sign_ins)${also('(SELECT max(last_seen) FROM pushed_features)')}) AS newest_sign_in,
+  ((SELECT count(*) FROM sign_ins)${plus('(SELECT coalesce(sum(sign_ins), 0) FROM pushed_features)')})::INTEGER AS sign_ins,
+  ((SELECT count(*) FROM operations)${plus('(SELECT coalesce(sum(operations), 0) FROM pushed_features)')})::INTEGER AS operations,
   (SELECT count(*)::INTEGER FROM identities) AS directory_objects,
   (SELECT count(*)::INTEGER FROM registration_details) AS registration_details,
   (SELECT count(*)::INTEGER FROM conditional_access_policies WHERE state = 'enabled') AS enabled_ca_policies,
   (SELECT count(*)::INTEGER FROM role_assignments) AS role_assignments
 `;
+}

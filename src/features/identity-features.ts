@@ -176,6 +176,14 @@ function timeFields(shape: Readonly<Record<string, unknown>>): ReadonlySet<strin
 export const IDENTITY_TIME_FIELDS = timeFields(identityFeaturesSchema.shape);
 export type CountByKey = z.infer<typeof countByKeySchema>;
 
+/**
+ * A part of the data `collect` could not read to the end (collect_checkpoints), summed up per kind of data: how many
+ * scopes (sign-in windows, subscription windows) and the most common reason. Verdicts rest on sign-ins and the Activity
+ * log, so a gap in either makes the identities it touches unknown rather than judged on half the data.
+ */
+const dataGapSchema = z.object({ affects: z.enum(['sign-ins', 'activity-log']), scopes: count, reason: z.string() });
+export type DataGap = z.infer<typeof dataGapSchema>;
+
 /** Facts about the whole data set that every verdict depends on. */
 export const tenantFeaturesSchema = z.object({
   tenantId: maybeText,
@@ -188,7 +196,14 @@ export const tenantFeaturesSchema = z.object({
   registrationDetails: count,
   enabledCaPolicies: count,
   roleAssignments: count,
+  // --- from `collect` (collection-facts.ts), not from the tenant SQL ---
+  dataGaps: z.array(dataGapSchema).default([]),
+  /** The Phase 1 (portal) enforcement date the tenant set (ARM portal settings), YYYY-MM-DD. */
+  portalEnforcementDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u).nullable().default(null),
 });
+
+/** The tenant facts read apart from the tenant SQL. */
+export const COLLECTION_FACT_KEYS: ReadonlySet<string> = new Set(['dataGaps', 'portalEnforcementDate']);
 
 export type TenantFeatures = z.infer<typeof tenantFeaturesSchema>;
 

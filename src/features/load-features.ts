@@ -1,10 +1,11 @@
 import type { DuckDBDataChunk } from '@duckdb/node-api';
 import type { Store } from '../store/store.js';
 import { signInRollupState, type SignInRollupState } from '../store/rollups/sign-in-rollups.js';
-import { identityFeaturesSql, TENANT_FEATURES_SQL, TRUSTED_LOCATION, type SignInSource } from './feature-sql.js';
+import { identityFeaturesSql, tenantFeaturesSql, TRUSTED_LOCATION, type SignInSource } from './feature-sql.js';
 import { featuresFromText, identityRowCheck } from './identity-row.js';
 import { ISO_INSTANT_FORMAT, jsonValueSql, SIGN_IN_BLOCK_KEYS } from './sign-in-block-sql.js';
-import { TENANT_TIME_FIELDS, tenantFeaturesSchema, type IdentityFeatures, type TenantFeatures } from './identity-features.js';
+import { COLLECTION_FACT_KEYS, TENANT_TIME_FIELDS, tenantFeaturesSchema, type IdentityFeatures, type TenantFeatures } from './identity-features.js';
+import { holdsPushedFeatures, loadCollectionFacts } from './collection-facts.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -35,7 +36,7 @@ function jsonValuesSql(keys: readonly string[]): string {
 const STREAMING_BUFFER = '64KB';
 /** The order of the values in a row: the check's, which is the schema's. */
 const IDENTITY_ROW = jsonValuesSql(identityRowCheck.keys);
-const TENANT_ROW = jsonRowSql(Object.keys(tenantFeaturesSchema.shape), TENANT_TIME_FIELDS);
+const TENANT_ROW = jsonRowSql(Object.keys(tenantFeaturesSchema.shape).filter((key) => !COLLECTION_FACT_KEYS.has(key)), TENANT_TIME_FIELDS);
 
 function parsedRecord(text: string): Record<string, unknown> {
   const parsed: unknown = JSON.parse(text);
@@ -43,8 +44,8 @@ function parsedRecord(text: string): Record<string, unknown> {
 }
 
 export async function loadTenantFeatures(store: Store): Promise<TenantFeatures> {
-  const [row] = await store.all<{ row: string }>(`SELECT ${TENANT_ROW} AS row FROM (${TENANT_FEATURES_SQL}) f`);
-  const result = tenantFeaturesSchema.safeParse(parsedRecord(row?.row ?? '{}'));
+  const [row] = await store.all<{ row: string }>(`SELECT ${TENANT_ROW} AS row FROM (${tenantFeaturesSql(await holdsPushedFeatures(store))}) f`);
+  const result = tenantFeaturesSchema.safeParse({ ...parsedRecord(row?.row ?? '{}'), ...(await loadCollectionFacts(store)) });
   if (result.success) return result.data;
   const [issue] = result.error.issues;
   throw new Error(`feature row for the tenant does not match the feature schema: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`);
@@ -60,7 +61,7 @@ const SOURCE_FOR_STATE: Readonly<Record<SignInRollupState, SignInSource>> = { su
  * faster than converting DuckDB values one by one, and a text can be handed to another thread as it is.
  */
 export async function* identityFeatureTexts(store: Store, until: string, source?: SignInSource): AsyncGenerator<string[]> {
-  const chosen = source ?? SOURCE_FOR_STATE[await signInRollupState(store, until)];
+  const chosen = source ?? ((await holdsPushedFeatures(store)) ? 'pushed' : SOURCE_FOR_STATE[await signInRollupState(store, until)]);
   const [trusted] = await store.all<{ any: boolean }>(`SELECT count(*) > 0 AS any FROM named_locations WHERE ${TRUSTED_LOCATION}`);
   const sql = identityFeaturesSql(until, chosen, trusted?.any === true);
   // The next chunk is fetched (DuckDB writing its JSON on its own threads) while the caller works on this one, and

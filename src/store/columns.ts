@@ -114,3 +114,24 @@ export const DIRECTORY_OWNERS: TableSpec = {
   table: 'directory_owners',
   columns: [['object_id', 'text'], ['object_kind', 'text'], ['owner_id', 'text'], ['owner_upn', 'text'], ['owner_display_name', 'text'], ['owner_type', 'text'], ['batch_id', 'text']],
 };
+
+export const POLICY_STATES: TableSpec = {
+  table: 'policy_states',
+  columns: [
+    ['id', 'text'], ['time', 'timestamp'], ['subscription_id', 'text'], ['resource_id', 'text'], ['policy_definition_id', 'text'],
+    ['policy_assignment_id', 'text'], ['compliance_state', 'text'], ['raw', 'json'], ['batch_id', 'text'],
+  ],
+};
+
+/** Feature halves computed by a Kusto engine (collect --from-log-analytics / --from-adx), one row per principal. */
+export const PUSHED_FEATURES: TableSpec = {
+  table: 'pushed_features',
+  columns: [
+    ['pid', 'text'], ['pkind', 'text'], ['upn', 'text'], ['user_display_name', 'text'], ['sp_name', 'text'], ['user_type', 'text'], ['sp_app_id', 'text'],
+    ['first_seen', 'timestamp'], ['last_seen', 'timestamp'], ['sign_ins', 'int'], ['sign_in_block', 'text'], ['ok_ips', 'text[]'], ['operations', 'int'],
+    ['writes', 'int'], ['deletes', 'int'], ['actions', 'int'], ['ops_mfa', 'int'], ['ops_no_mfa', 'int'], ['ops_mfa_unknown', 'int'],
+    ['ops_no_mfa_first', 'timestamp'], ['ops_no_mfa_last', 'timestamp'], ['ops_no_mfa_names', 'json'], ['last_operation', 'timestamp'],
+    ['policy_denied', 'int'], ['policy_denied_first', 'timestamp'], ['policy_denied_last', 'timestamp'], ['policy_denied_definitions', 'text[]'],
+    ['policy_audits', 'int'], ['policy_audit_first', 'timestamp'], ['policy_audit_last', 'timestamp'], ['batch_id', 'text'],
+  ],
+};

@@ -123,7 +123,8 @@ const IMPORT_SETTINGS: readonly (readonly [name: string, value: string])[] = [
   ['allocator_background_threads', 'true'],
 ];
 
-async function importSettings(store: Store): Promise<{ restore: () => Promise<void> }> {
+/** Apply the import's DuckDB settings (also used by `collect`, which writes through the same normalisers); restore() puts the caller's back. */
+export async function importSettings(store: Store): Promise<{ restore: () => Promise<void> }> {
   const saved: [string, string][] = [];
   for (const [name, value] of IMPORT_SETTINGS) {
     const [row] = await store.all<{ value: string }>('SELECT CAST(current_setting(?) AS VARCHAR) AS value', [name]);

@@ -10,7 +10,8 @@ import {
   normaliseNamedLocation, normaliseRegistrationDetails, normaliseServicePrincipal, normaliseUser,
 } from './directory-objects.js';
 
-const NORMALISERS: Readonly<Record<Exclude<GraphEntity, 'signIn'>, (value: unknown, raw: string) => Outcome>> = {
+/** Graph directory objects → store rows, by what they are: the one mapping, for files and for `collect` alike. */
+export const GRAPH_NORMALISERS: Readonly<Record<Exclude<GraphEntity, 'signIn'>, (value: unknown, raw: string) => Outcome>> = {
   user: normaliseUser,
   registrationDetails: normaliseRegistrationDetails,
   servicePrincipal: normaliseServicePrincipal,
@@ -57,7 +58,7 @@ export const GRAPH_JSON: ImportFormat = {
         await batch.signIns.add(line, null, raw, null, false);
         return;
       }
-      store(batch, NORMALISERS[entity](value, raw), line, raw);
+      store(batch, GRAPH_NORMALISERS[entity](value, raw), line, raw);
     });
   },
 };

@@ -1,0 +1,157 @@
+/**
+ * `npm run bench -- collect [--sign-ins N] [--throughput-sign-ins M] [--only throughput|memory]`: unattended collect
+ * (the CLI, a process of its own) against the fake Graph serving a generated tenant whose sign-ins are made a page at a
+ * time, never held.
+ * 1. capacity: M/2 sign-ins with no throttle: how fast this machine's client stores sign-ins (the baseline);
+ * 2. throughput: M sign-ins through the reports throttle (5 requests in any window, as Graph's, the window set so that
+ *    the throttle allows half the capacity). The throttle lets n requests through in no less than
+ *    (ceil(n / 5) - 1) windows, first arrival to last: the ratio of that to the time the server saw them take is how
+ *    close the client came to the throttle's maximum (target >= 0.90). Sign-ins per second are that maximum times the
+ *    pages' fill (1,000 a page, the last page of each window and kind partly filled);
+ * 3. Retry-After: the same with every 10th request answered 429 and a Retry-After of a second: throttled requests sent
+ *    again before it ran out (exact, target 0), and any request of that budget the server saw while it ran (target 0; a
+ *    request already on its way, within 25 ms of the 429, is not counted);
+ * 4. memory: N sign-ins (default 5,000,000) with no throttle: peak RSS of the client (target < 1 GiB, and close to the
+ *    capacity run's: bounded whatever the size).
+ * The throughput phases spread their sign-ins over two days (eight walks, many pages each), the memory phase over ten.
+ */
+import { rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { FakeAzure, type FakeAzureOptions } from '../test/fake-azure/fake-azure-server.js';
+import { generatedTenant } from '../test/fake-azure/generated-tenant.js';
+import { fakeToken } from '../test/fake-azure/fake-token.js';
+import { measureCommand, type Measurement } from './measure.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const UNTIL = new Date('2026-11-11T00:00:00Z');
+const DAY = 86_400_000;
+const PAGE = 1000;
+const BURST = 5;
+const OPEN = { requests: 1_000_000, perMs: 1000, concurrent: 8 };
+
+function option(args: readonly string[], name: string, fallback: number): number {
+  const index = args.indexOf(name);
+  const value = index >= 0 ? Number(args[index + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} takes a positive integer`);
+  return value;
+}
+
+function only(args: readonly string[]): 'throughput' | 'memory' | null {
+  const index = args.indexOf('--only');
+  if (index < 0) return null;
+  const value = args[index + 1];
+  if (value !== 'throughput' && value !== 'memory') throw new Error('--only takes throughput or memory');
+  return value;
+}
+
+interface Phase {
+  measurement: Measurement;
+  served: number;
+  /** Sign-in requests answered 200, and the first and last one's arrival (epoch ms). */
+  pages: number;
+  spanMs: number;
+  throttled: number;
+  violations: number;
+  earlyRetries: number;
+  faults: number;
+}
+
+/** Sign-ins per second, first sign-in request's arrival to the last one's. */
+function rate(phase: Phase): number {
+  return phase.spanMs > 0 ? phase.served / (phase.spanMs / 1000) : 0;
+}
+
+async function collectOnce(
+  work: string,
+  label: string,
+  signIns: number,
+  days: number,
+  options: Pick<FakeAzureOptions, 'limits' | 'fault'>,
+  reports: { requests: number; perMs: number },
+): Promise<Phase> {
+  const since = new Date(UNTIL.getTime() - days * DAY);
+  const tokens = new Set<string>();
+  const server = new FakeAzure({ tenant: generatedTenant(signIns, since, UNTIL), tokens, ...options });
+  const url = await server.start();
+  const token = fakeToken(url, 1);
+  tokens.add(token);
+  const tokenFile = join(work, 'tokens');
+  const limitsFile = join(work, 'limits.json');
+  const db = join(work, `${label}.duckdb`);
+  writeFileSync(tokenFile, `${token}\n`);
+  // The client is told the same limits the server enforces, as collect knows Graph's from its catalog.
+  writeFileSync(limitsFile, JSON.stringify({ 'graph-reports': { ...reports, concurrent: 5 }, 'graph-directory': OPEN, 'graph-conditional-access': OPEN, arm: OPEN, 'resource-graph': OPEN }));
+  rmSync(db, { force: true });
+  rmSync(`${db}.wal`, { force: true });
+  try {
+    const measurement = await measureCommand(
+      `collect ${label}`,
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'test', 'fixtures', 'import', 'run-cli.ts'), 'collect', '--db', db, '--access-token-file', tokenFile, '--graph-url', `${url}/graph`,
+        '--arm-url', `${url}/arm`, '--since', since.toISOString(), '--until', UNTIL.toISOString(), '--api-limits', limitsFile, '--format', 'json'],
+      { ...process.env, CI: '1' },
+    );
+    const pages = server.log.filter((entry) => entry.path.endsWith('/auditLogs/signIns') && entry.status === 200);
+    const first = pages[0]?.arrived ?? 0;
+    const last = pages.at(-1)?.arrived ?? 0;
+    return {
+      measurement,
+      served: server.stats.signInsServed,
+      pages: pages.length,
+      spanMs: last - first,
+      throttled: server.stats.throttled,
+      violations: server.stats.violations,
+      earlyRetries: server.stats.earlyRetries,
+      faults: server.stats.faults,
+    };
+  } finally {
+    await server.close();
+    rmSync(db, { force: true });
+    rmSync(`${db}.wal`, { force: true });
+  }
+}
+
+function number(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+function describe(label: string, phase: Phase): string {
+  const m = phase.measurement;
+  return `${label} (${number(phase.served)} sign-ins in ${number(phase.pages)} pages): ${number(rate(phase))} sign-ins/s; ${m.wallSeconds.toFixed(1)} s wall, ${m.cpuSeconds.toFixed(1)} s CPU, peak RSS ${m.peakRssMiB.toFixed(0)} MiB, exit ${m.exitCode}`;
+}
+
+async function throughputPhases(work: string, sample: number): Promise<string[]> {
+  const capacity = await collectOnce(work, 'capacity', Math.ceil(sample / 2), 2, { limits: {} }, OPEN);
+  // Five requests in any window, as Graph's reports throttle; the window set so that it allows half the capacity.
+  const perMs = Math.max(100, Math.round((BURST * PAGE * 1000) / (rate(capacity) / 2)));
+  const reports = { requests: BURST, perMs };
+  const throughput = await collectOnce(work, 'throttled', sample, 2, { limits: { 'graph-reports': reports } }, reports);
+  const fastest = (Math.ceil(throughput.pages / BURST) - 1) * perMs;
+  const retryAfter = await collectOnce(work, 'retry-after', sample, 2, { limits: { 'graph-reports': reports }, fault: { kind: 'throttle', every: 10, retryAfterSeconds: 1 } }, reports);
+  return [
+    describe('capacity, no throttle', capacity),
+    `throttle: ${BURST} requests in any ${number(perMs)} ms, at most ${number((BURST * PAGE * 1000) / perMs)} sign-ins/s at 1,000 a page`,
+    describe('throughput', throughput),
+    `  ${number(throughput.pages)} pages need at least ${(fastest / 1000).toFixed(1)} s through the throttle, took ${(throughput.spanMs / 1000).toFixed(1)} s: ratio ${(fastest / throughput.spanMs).toFixed(3)} (target >= 0.90); pages ${((100 * throughput.served) / (throughput.pages * PAGE)).toFixed(1)}% full; ${throughput.throttled} requests refused by the throttle`,
+    describe('Retry-After', retryAfter),
+    `  ${retryAfter.faults} answers 429 with Retry-After: 1; throttled requests sent again before it ran out: ${retryAfter.earlyRetries} (target 0); requests of that budget that arrived while one ran (after a 25 ms in-flight grace): ${retryAfter.violations} (target 0); ${retryAfter.throttled} refused by the throttle`,
+  ];
+}
+
+export async function run(args: string[]): Promise<void> {
+  const total = option(args, '--sign-ins', 5_000_000);
+  const sample = option(args, '--throughput-sign-ins', 100_000);
+  const phases = only(args);
+  const work = mkdtempSync(join(tmpdir(), 'unattended-bench-collect-'));
+  try {
+    process.stdout.write('tenant: generated sign-ins of four kinds, made a page at a time by the server\n');
+    if (phases !== 'memory') process.stdout.write(`${(await throughputPhases(work, sample)).join('\n')}\n`);
+    if (phases !== 'throughput') {
+      const memory = await collectOnce(work, 'memory', total, 10, { limits: {} }, OPEN);
+      process.stdout.write(`${describe('memory, no throttle', memory)} (target < 1024 MiB)\n`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
