@@ -48,9 +48,9 @@ describe('unattended demo (CLI, end to end)', () => {
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     const lines = first.stdout.split('\n');
-    expect(lines[0]).toMatch(/^Demo tenant [0-9a-f-]{36}: 298 users \(15 service accounts\), 40 workload identities, [\d,]+ sign-ins, [\d,]+ Activity-log operations\.$/u);
+    expect(lines[0]).toMatch(/^Demo tenant [0-9a-f-]{36}: 300 users \(16 service accounts\), 40 workload identities, [\d,]+ sign-ins, [\d,]+ Activity-log operations\.$/u);
     // The sample repository is fixed: a scanner that finds nothing must not pass (its count is exact, like the ground truth).
-    expect(lines[1]).toMatch(/^Imported [\d,]+ records from \d+ files \(0 quarantined\); scanned 13 files of the sample repository: 19 sign-ins in code\.$/u);
+    expect(lines[1]).toMatch(/^Imported [\d,]+ records from \d+ files \(0 quarantined\); scanned 14 files of the sample repository: 21 sign-ins in code\.$/u);
     expect(lines).toContain(`HTML report:   ${join('out', 'report', 'report.html')}`);
     expect(lines).toContain(`analyze JSON:  ${join('out', 'report', 'analysis.json')}`);
     expect(first.stdout).not.toContain('\u001b');
@@ -84,8 +84,9 @@ describe('unattended demo (CLI, end to end)', () => {
     const migrated = expected.find((identity) => identity.scenario === 'svc-migrated');
     expect(byId.get(migrated?.id ?? '')?.stage.command).toMatch(/^az ad user update --id svc-webapp-config@\S+ --account-enabled false$/u);
     expect(first.stdout).toMatch(/\nExample migration plan \(unattended plan \S+ --db \S+\):\nplan for \S+ \(/u);
-    expect(first.stdout).toContain('issuer https://token.actions.githubusercontent.com subject repo:contoso/ops-automation:ref:refs/heads/main');
-    expect(first.stdout).toMatch(/migrations: 13 planned, 0 new-identity-active, 0 old-account-quiet, 2 ready-to-retire/u);
+    // The most urgent federated migration: the broken Azure Pipelines account, its subject read from the sample repository.
+    expect(first.stdout).toContain('issuer https://vstoken.dev.azure.com/<organization-id> subject sc://contoso/Platform/sc-contoso-prod (azure-pipelines.yml:37 (service connection sc-contoso-prod))');
+    expect(first.stdout).toMatch(/migrations: 17 planned, 0 new-identity-active, 0 old-account-quiet, 2 ready-to-retire/u);
     const html = readFileSync(join(work, 'out', 'report', 'report.html'), 'utf8');
     // The report's plan list: every migration or retirement (people's MFA enrolment is the table's action), subjects shown.
     const { overview } = reportBlocks(html);
@@ -128,7 +129,10 @@ describe('unattended demo (CLI, end to end)', () => {
     ]);
     expect(lines[owners + 9]).toBe('    excepted expiring svc-backup@contoso.example until 2026-11-27');
     const html = readFileSync(join(work, 'out', 'report', 'report.html'), 'utf8');
-    expect(html).toContain('<tr><td>Storage</td><td class="num">1</td><td>svc-backup@contoso.example · breaks 2026-12-15</td><td>svc-backup@contoso.example · until 2026-11-27 (expiring)</td><td>—</td></tr>');
+    // The report's owner view: each team with its identities by verdict; the two exceptions counted.
+    const { overview } = reportBlocks(html);
+    expect(overview.owners.find((row) => row.owner === 'Storage')).toEqual({ owner: 'Storage', total: 1, byVerdict: { broken: 0, breaks: 1, 'at-risk': 0, ready: 0, 'not-affected': 0 } });
+    expect(overview.exceptions).toBe(2);
     const check = await runCli(['check', '--db', join('out', 'unattended.duckdb'), '--policy', join('out', 'unattended.yaml'), '--no-snapshot'], { cwd: work });
     expect(check.status).toBe(1);
     const out = check.stdout.split('\n');

@@ -139,7 +139,7 @@ describe('the dashboard server', () => {
     const answer = await send(server.port, '/api/identity?id=11111111-0000-0000-0000-000000000001', { headers: withToken });
     const detail = z.parse(identityDetailSchema, JSON.parse(answer.body));
     expect([detail.displayName, detail.evidence.length, detail.automationLinks, detail.ownerDetail]).toEqual([
-      'svc-vm-cli', 4, [{ file: 'scripts/rotate-vms.sh', line: 12, authMethod: 'user-password' }], [['Owner', 'Platform team']],
+      'svc-vm-cli', 4, [{ file: 'scripts/rotate-vms.sh', line: 12, authMethod: 'user-password' }], [['Team', 'Platform team'], ['Matched by', 'upn: svc-vm-cli@contoso.example']],
     ]);
     expect((await send(server.port, '/api/identity?id=nobody', { headers: withToken })).status).toBe(404);
     expect((await send(server.port, '/nowhere', { headers: withToken })).status).toBe(404);

@@ -66,7 +66,7 @@ describe('renderHtml', () => {
     expect(text(why ?? -1)).toBe('Runs on an Azure VM: a system-assigned managed identity needs no secret.');
     expect(hourOfWeek).toEqual(WEEK);
     expect(plan).toBeNull();
-    expect(owner?.map(([key, value]) => [text(key), text(value)])).toEqual([['Owner', 'Platform team']]);
+    expect(owner?.map(([key, value]) => [text(key), text(value)])).toEqual([['Team', 'Platform team'], ['Matched by', 'upn: svc-vm-cli@contoso.example']]);
     expect(exception).toBeNull();
     // Without a histogram, none; every text of the chunk stored once.
     expect(chunk.details[0]?.[4]).toBeNull();

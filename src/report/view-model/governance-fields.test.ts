@@ -17,12 +17,13 @@ describe('governance fields, whatever their shape', () => {
   });
 
   it('list an object\'s facts with readable labels, and a text as one fact', () => {
-    expect(keyValues({ target: 'workload-federation', federationSubject: 'repo:org/app:ref:refs/heads/main', roles: ['Contributor', 'Reader'], stage: 'planned', nested: { a: 1 }, empty: '' }, 'Plan')).toEqual([
+    expect(keyValues({ target: 'workload-federation', federationSubject: 'repo:org/app:ref:refs/heads/main', roles: ['Contributor', 'Reader'], stage: 'planned', nested: { a: 1 }, empty: '', matchedBy: { kind: 'upn', value: 'svc@contoso.example' } }, 'Plan')).toEqual([
       ['Target', 'workload-federation'],
       ['Federation subject', 'repo:org/app:ref:refs/heads/main'],
       ['Roles', 'Contributor, Reader'],
       ['Stage', 'planned'],
-      ['Nested', '{"a":1}'],
+      ['Nested', '1'],
+      ['Matched by', 'upn: svc@contoso.example'],
     ]);
     expect(keyValues('Platform team', 'Owner')).toEqual([['Owner', 'Platform team']]);
     expect(keyValues(null, 'Owner')).toBeNull();

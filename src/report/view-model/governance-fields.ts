@@ -21,7 +21,11 @@ function factText(value: unknown): string | null {
     const items = value.map(scalarText).filter((item) => item !== null);
     return items.length > 0 ? items.join(', ') : null;
   }
-  if (isRecord(value)) return JSON.stringify(value);
+  // A nested fact such as governance's matchedBy { kind, value } reads as "upn: svc@contoso.com".
+  if (isRecord(value)) {
+    const parts = Object.values(value).map(scalarText).filter((item) => item !== null && item !== '');
+    return parts.length > 0 ? parts.join(': ') : null;
+  }
   return scalarText(value);
 }
 

@@ -88,8 +88,8 @@ function interactive(ctx: DayContext, user: DemoUser, at: number, place: Place, 
 }
 
 /** `sessionMfa`: whether the session the refreshes ride completed MFA (it decides how they are logged, see refreshAuth). */
-function refreshes(ctx: DayContext, user: DemoUser, rng: Rng, p: Presence, base: number, pair: () => readonly [AppRef, AppRef], sessionMfa: boolean, agent: Client | null, sessionId: string): void {
-  const count = scaledCount(base, ctx.scale, rng);
+function refreshes(ctx: DayContext, user: DemoUser, rng: Rng, p: Presence, base: number, pair: () => readonly [AppRef, AppRef], sessionMfa: boolean, agent: Client | null, sessionId: string, minimum = 0): void {
+  const count = Math.max(minimum, scaledCount(base, ctx.scale, rng));
   for (let i = 0; i < count; i++) {
     const [app, resource] = pair();
     ctx.signIn({
@@ -240,8 +240,9 @@ const BEHAVIOURS: Record<HumanScenarioId, Behaviour> = {
     if (!p) return weekendMobile(ctx, user, rng);
     officeDay(ctx, user, rng, p);
     // The first days of the window, the portal tab left open since before it refreshes its ARM token: a session whose
-    // first sign-in is not in the data. Nothing else of theirs reaches the portal or ARM.
-    if (ctx.day <= 1) refreshes(ctx, user, rng, p, 3, () => [APPS.azurePortal, RESOURCE_APPS.arm], false, user.browser, preWindowSession(ctx, user));
+    // first sign-in is not in the data. Nothing else of theirs reaches the portal or ARM. At least one refresh even at
+    // --sign-ins 0, where the scenario identities alone must still show what each scenario is about.
+    if (ctx.day <= 1) refreshes(ctx, user, rng, p, 3, () => [APPS.azurePortal, RESOURCE_APPS.arm], false, user.browser, preWindowSession(ctx, user), 1);
   },
 };
 
