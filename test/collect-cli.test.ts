@@ -36,7 +36,7 @@ describe('unattended collect', () => {
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(/^graph\.signIns\.nonInteractiveUser +32 +32 +[\d,]+$/mu);
-      expect(run.stdout).toMatch(/^arm\.activityLog +96 +96 +11,446$/mu);
+      expect(run.stdout).toMatch(/^arm\.activityLog +96 +96 +11,575$/mu);
       const [fromImport, fromCollect] = await Promise.all([analyze(imported), analyze(collected)]);
       expect(fromImport.status).toBe(0);
       expect(fromCollect.status).toBe(0);
