@@ -81,11 +81,15 @@ export function fileKey(root: string, file: string): string {
 
 export async function loadPlanInputs(store: Store, asOf: string): Promise<PlanStoreInputs> {
   const observedRows = await store.all(
-    `WITH ops AS (
-       SELECT i.id AS identity_id, o.operation_name AS action, o.resource_id
-       FROM operations o JOIN identities i ON i.kind = 'user'
-         AND ((o.caller_object_id IS NOT NULL AND lower(o.caller_object_id) = lower(i.id)) OR (o.caller_upn IS NOT NULL AND lower(o.caller_upn) = lower(i.upn)))
-       WHERE o.time <= ?::TIMESTAMP AND coalesce(o.idtyp, 'user') <> 'app'
+    // The caller is the user its object ID names, else the one its UPN names: two equi-joins (hash joins), where one
+    // join on "id OR upn" compared every operation with every user (5 s for a million-sign-in tenant's log).
+    `WITH by_id AS (SELECT id, lower(id) AS k FROM identities WHERE kind = 'user'),
+     by_upn AS (SELECT min(id) AS id, lower(upn) AS k FROM identities WHERE kind = 'user' AND upn IS NOT NULL GROUP BY 2),
+     ops AS (
+       SELECT coalesce(a.id, b.id) AS identity_id, o.operation_name AS action, o.resource_id
+       FROM operations o LEFT JOIN by_id a ON a.k = lower(o.caller_object_id) LEFT JOIN by_upn b ON b.k = lower(o.caller_upn)
+       WHERE coalesce(a.id, b.id) IS NOT NULL
+         AND o.time <= ?::TIMESTAMP AND coalesce(o.idtyp, 'user') <> 'app'
          AND o.operation_name NOT LIKE 'microsoft.authorization/policies/%'
          AND (o.status = 'succeeded' OR (o.status = 'failed' AND o.policy_definition_ids IS NOT NULL)))
      -- An aggregate over no resource id is NULL, not an empty list: operations logged without one still count.
