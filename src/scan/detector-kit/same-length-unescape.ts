@@ -3,7 +3,7 @@ const SIMPLE: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/
 /**
  * Decodes the backslash escapes of a JSON or HCL quoted string so that a script inside it reads as the shell
  * will run it, without moving any character (every column stays true in the host file): `\"` → ` "`,
- * `\\` → ` \`, `\uXXXX` → five spaces and the character. A `\n` becomes `; `: the script's next command, on the
+ * `\\` → ` \`, a `\u` escape with its four hex digits → five spaces and the character. A `\n` becomes `; `: the script's next command, on the
  * same host line, which both shells and PowerShell read as a command separator.
  */
 export function unescapeInPlace(text: string): string {
