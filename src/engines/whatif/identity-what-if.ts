@@ -1,7 +1,7 @@
 import type { IdentityClass, IdentityWhatIf, WhatIfOutcome } from '../../model/analysis.js';
 import { minute, span } from '../impact/phrases.js';
 import type { IdentityTallies } from './judge.js';
-import { mergedBuckets, parseTallyKey, type Bucket, type PolicyTally } from './tally.js';
+import { mergeEntries, tallyEntries, type Bucket, type TallyEntries } from './tally.js';
 
 /**
  * Per identity and proposed policy: the outcome in the what-if vocabulary (unaffected, challenged, fails, blocked,
@@ -40,16 +40,15 @@ function example(bucket: Bucket): string {
   return `; e.g. sign-in ${first.id} at ${minute(first.at)} via ${first.client ?? 'an unnamed client'} → ${first.target ?? 'an unrecorded resource'} (${plural(first.count, 'record')} like it)`;
 }
 
-function judgementBuckets(tally: PolicyTally, refused: boolean, judge: (judgement: string) => boolean): Bucket | null {
-  return mergedBuckets(tally, (key) => key.refused === refused && judge(key.judgement));
+function judgementBuckets(tally: TallyEntries, refused: boolean, judge: (judgement: string) => boolean): Bucket | null {
+  return mergeEntries(tally, (key) => key.refused === refused && judge(key.judgement));
 }
 
 /** The unknown condition most records fall under (ties by name), and its bucket. */
-function mainUnknown(tally: PolicyTally): { condition: string; bucket: Bucket } | null {
+function mainUnknown(tally: TallyEntries): { condition: string; bucket: Bucket } | null {
   const conditions = new Set<string>();
-  for (const key of tally.keys()) {
-    const parsed = parseTallyKey(key);
-    if (!parsed.refused && parsed.judgement.startsWith('unknown:')) conditions.add(parsed.judgement.slice('unknown:'.length));
+  for (const { key } of tally) {
+    if (!key.refused && key.judgement.startsWith('unknown:')) conditions.add(key.judgement.slice('unknown:'.length));
   }
   let best: { condition: string; bucket: Bucket } | null = null;
   for (const condition of [...conditions].sort()) {
@@ -69,8 +68,10 @@ function failsSentence(bucket: Bucket, promptsFolded: number): string {
 }
 
 export function identityWhatIf(policy: WhatIfPolicyRef, tallies: IdentityTallies | undefined, identityClass: IdentityClass): IdentityWhatIf | null {
-  const tally = tallies?.policies.get(policy.id);
-  if (tally === undefined || tally.size === 0) return null;
+  const policyTally = tallies?.policies.get(policy.id);
+  if (policyTally === undefined || policyTally.size === 0) return null;
+  // Sorted and parsed once for the seven folds below.
+  const tally = tallyEntries(policyTally);
   const machine = MACHINE_CLASSES.has(identityClass);
   const blocked = judgementBuckets(tally, false, (judgement) => judgement === 'blocked');
   const challenged = judgementBuckets(tally, false, (judgement) => judgement === 'challenged');
@@ -78,7 +79,7 @@ export function identityWhatIf(policy: WhatIfPolicyRef, tallies: IdentityTallies
   const satisfied = judgementBuckets(tally, false, (judgement) => judgement === 'satisfied');
   const unknownMain = mainUnknown(tally);
   const unknownAll = judgementBuckets(tally, false, (judgement) => judgement.startsWith('unknown:'));
-  const refused = mergedBuckets(tally, (key) => key.refused && key.judgement !== 'satisfied');
+  const refused = mergeEntries(tally, (key) => key.refused && key.judgement !== 'satisfied');
   const reasons: string[] = [];
   let outcome: WhatIfOutcome;
   let verdict: IdentityWhatIf['verdict'];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AccessFacts, DirectoryFacts } from '../../model/access-facts.js';
-import { comparableEntraResult, evaluatePolicy, expectedEntraResult, type Judgement, type PolicyEvaluation } from './evaluate-policy.js';
+import { comparableEntraResult, expectedEntraResult, type Judgement, type PolicyEvaluation } from './evaluate-policy.js';
+import { PolicyEvaluations } from './policy-evaluations.js';
 import { addToBucket, tallyKey, type Bucket, type BucketInput, type PolicyTally } from './tally.js';
 import type { WhatIfPolicy } from './what-if-policy.js';
 
@@ -88,10 +89,14 @@ function severity(judgement: Judgement): number {
   return judgement === 'satisfied' ? 1 : 0;
 }
 
+function worse(a: Judgement, b: Judgement): Judgement {
+  return severity(b) > severity(a) ? b : a;
+}
+
 /** What a set of policies does together: every enforced policy that applies must be met; the worst judgement wins. */
 export function combinedJudgement(judgements: readonly Judgement[]): Judgement {
   let worst: Judgement = 'not-applied';
-  for (const judgement of judgements) if (severity(judgement) > severity(worst)) worst = judgement;
+  for (const judgement of judgements) worst = worse(worst, judgement);
   return worst;
 }
 
@@ -109,6 +114,31 @@ export interface JudgeOptions {
   directory: DirectoryFacts;
 }
 
+/** The tally keys of one refused × subject × error code, by judgement. */
+interface TallyKeys {
+  /** tallyKey with an empty judgement: the key is this followed by the judgement. */
+  prefix: string;
+  byJudgement: Map<Judgement, string>;
+}
+
+function keyFor(keys: TallyKeys, judgement: Judgement): string {
+  let key = keys.byJudgement.get(judgement);
+  if (key === undefined) {
+    key = `${keys.prefix}${judgement}`;
+    keys.byJudgement.set(judgement, key);
+  }
+  return key;
+}
+
+function tallyInto(tallies: Map<string, PolicyTally>, policyId: string, key: string, input: BucketInput): void {
+  let tally = tallies.get(policyId);
+  if (!tally) {
+    tally = new Map();
+    tallies.set(policyId, tally);
+  }
+  tally.set(key, addToBucket(tally.get(key), input));
+}
+
 export class WhatIfJudge {
   private readonly options: JudgeOptions;
   private readonly today: readonly WhatIfPolicy[];
@@ -120,9 +150,13 @@ export class WhatIfJudge {
   private readonly disagreements = new Map<string, Disagreement>();
   private readonly undefinedPolicies = new Map<string, { policyId: string; displayName: string | null; signIns: number }>();
   private readonly recordedCache = new Map<string, RecordedResult[]>();
+  private readonly evaluations: PolicyEvaluations;
+  /** tallyKey without its judgement → judgement → tallyKey. */
+  private readonly tallyKeys = new Map<string, TallyKeys>();
 
   constructor(options: JudgeOptions) {
     this.options = options;
+    this.evaluations = new PolicyEvaluations(options.directory);
     const replaced = new Set(options.proposed.map((entry) => entry.policy.id));
     this.today = options.stored.filter((entry) => entry.policy.state === 'enabled');
     this.proposedSet = [...this.today.filter((entry) => !replaced.has(entry.policy.id)), ...options.proposed];
@@ -138,6 +172,27 @@ export class WhatIfJudge {
     if (!found) {
       found = { policies: new Map(), newlyFailing: null, newlyFailingBy: [], mandatory: new Map() };
       this.identities.set(pid, found);
+    }
+    return found;
+  }
+
+  /** combinedJudgement of the policies' judgements, without a list of them for every combination. */
+  private combined(policies: readonly WhatIfPolicy[], evaluate: (entry: WhatIfPolicy) => PolicyEvaluation): Judgement {
+    let worst: Judgement = 'not-applied';
+    for (const entry of policies) worst = worse(worst, evaluate(entry).judgement);
+    return worst;
+  }
+
+  /**
+   * The tally keys of a combination's judgements, the same string each time (a key built anew for every combination
+   * and policy is hashed anew by every Map it is looked up in).
+   */
+  private keysByJudgement(refused: boolean, subject: string, code: number | null): TallyKeys {
+    const prefix = tallyKey({ refused, subject, code, judgement: '' });
+    let found = this.tallyKeys.get(prefix);
+    if (!found) {
+      found = { prefix, byJudgement: new Map() };
+      this.tallyKeys.set(prefix, found);
     }
     return found;
   }
@@ -163,15 +218,8 @@ export class WhatIfJudge {
 
   add(combination: JudgedCombination): void {
     const { facts } = combination;
-    const evaluations = new Map<WhatIfPolicy, PolicyEvaluation>();
-    const evaluate = (entry: WhatIfPolicy): PolicyEvaluation => {
-      let found = evaluations.get(entry);
-      if (!found) {
-        found = evaluatePolicy(entry, facts, this.options.directory);
-        evaluations.set(entry, found);
-      }
-      return found;
-    };
+    const keys = this.evaluations.keys(facts);
+    const evaluate = (entry: WhatIfPolicy): PolicyEvaluation => this.evaluations.evaluate(entry, facts, keys);
     const input: BucketInput = {
       count: combination.count,
       first: combination.first,
@@ -182,27 +230,19 @@ export class WhatIfJudge {
       definitions: combination.detail?.startsWith('denied:') ? combination.detail.slice('denied:'.length).split(' ').filter((id) => id.length > 0) : [],
       proof: { id: combination.exampleId, at: combination.first, client: combination.clientName ?? facts.clientAppId, target: combination.resourceName ?? facts.resourceId, count: combination.count },
     };
+    const tallyKeys = this.keysByJudgement(combination.refused, facts.subject, input.code);
     for (const entry of this.options.proposed) {
       const { judgement } = evaluate(entry);
       if (judgement === 'not-applied') continue;
-      const tally = this.tallies(facts.principalId).policies;
-      const policyTally = tally.get(entry.policy.id) ?? new Map<string, Bucket>();
-      const key = tallyKey({ refused: combination.refused, subject: facts.subject, code: input.code, judgement });
-      policyTally.set(key, addToBucket(policyTally.get(key), input));
-      tally.set(entry.policy.id, policyTally);
+      tallyInto(this.tallies(facts.principalId).policies, entry.policy.id, keyFor(tallyKeys, judgement), input);
     }
     for (const entry of this.options.mandatory) {
       const { judgement } = evaluate(entry);
       if (judgement === 'not-applied') continue;
-      const tally = this.tallies(facts.principalId).mandatory;
-      const policyTally = tally.get(entry.policy.id) ?? new Map<string, Bucket>();
-      const key = tallyKey({ refused: combination.refused, subject: facts.subject, code: input.code, judgement });
-      policyTally.set(key, addToBucket(policyTally.get(key), input));
-      tally.set(entry.policy.id, policyTally);
+      tallyInto(this.tallies(facts.principalId).mandatory, entry.policy.id, keyFor(tallyKeys, judgement), input);
     }
     if (!combination.refused && this.options.proposed.length > 0) {
-      const after = combinedJudgement(this.proposedSet.map((entry) => evaluate(entry).judgement));
-      if (failing(after) && !failing(combinedJudgement(this.today.map((entry) => evaluate(entry).judgement)))) {
+      if (failing(this.combined(this.proposedSet, evaluate)) && !failing(this.combined(this.today, evaluate))) {
         const tallies = this.tallies(facts.principalId);
         tallies.newlyFailing = addToBucket(tallies.newlyFailing ?? undefined, input);
         for (const entry of this.options.proposed) {

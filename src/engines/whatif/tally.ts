@@ -60,11 +60,19 @@ export function addToBucket(bucket: Bucket | undefined, input: BucketInput): Buc
   if (input.last > target.last) target.last = input.last;
   if (input.passwordGrant) target.passwordGrants += input.count;
   if (input.audit) target.audits += input.count;
-  if (input.code !== null) union(target.codes, [input.code]).sort((a, b) => a - b);
-  union(target.definitions, input.definitions).sort();
-  target.proof.push(input.proof);
-  target.proof.sort(proofOrder);
-  if (target.proof.length > PROOF_LIMIT) target.proof.length = PROOF_LIMIT;
+  // Sorted only when something was added: a bucket takes in thousands of combinations, most adding nothing new.
+  if (input.code !== null && !target.codes.includes(input.code)) {
+    target.codes.push(input.code);
+    target.codes.sort((a, b) => a - b);
+  }
+  if (input.definitions.some((id) => !target.definitions.includes(id))) union(target.definitions, input.definitions).sort();
+  const { proof } = target;
+  const worst = proof[PROOF_LIMIT - 1];
+  if (worst === undefined || proofOrder(input.proof, worst) < 0) {
+    proof.push(input.proof);
+    proof.sort(proofOrder);
+    if (proof.length > PROOF_LIMIT) proof.length = PROOF_LIMIT;
+  }
   return target;
 }
 
@@ -91,12 +99,31 @@ export function parseTallyKey(key: string): TallyKey {
   return { refused: state === 'refused', subject, code: code === '' ? null : Number(code), judgement: rest.join('|') };
 }
 
-/** Buckets of a tally that match, merged (the sum of counts, the earliest first, the latest last, the best proof). */
-export function mergedBuckets(tally: PolicyTally | undefined, match: (key: TallyKey) => boolean): Bucket | null {
-  if (tally === undefined) return null;
+/** A tally's buckets with their keys parsed, in key order: what mergeEntries folds. */
+export type TallyEntries = readonly { key: TallyKey; bucket: Bucket }[];
+
+/** Keys are few (refused × subject × code × judgement) and met in every tally: each is parsed once. */
+const parsedKeys = new Map<string, TallyKey>();
+
+export function tallyEntries(tally: PolicyTally | undefined): TallyEntries {
+  if (tally === undefined) return [];
+  return [...tally.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, bucket]) => {
+      let parsed = parsedKeys.get(key);
+      if (parsed === undefined) {
+        parsed = parseTallyKey(key);
+        parsedKeys.set(key, parsed);
+      }
+      return { key: parsed, bucket };
+    });
+}
+
+/** Buckets that match, merged (the sum of counts, the earliest first, the latest last, the best proof). */
+export function mergeEntries(entries: TallyEntries, match: (key: TallyKey) => boolean): Bucket | null {
   let merged: Bucket | undefined;
-  for (const [key, bucket] of [...tally.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (!match(parseTallyKey(key))) continue;
+  for (const { key, bucket } of entries) {
+    if (!match(key)) continue;
     merged ??= { count: 0, first: bucket.first, last: bucket.last, passwordGrants: 0, audits: 0, codes: [], definitions: [], proof: [] };
     merged.count += bucket.count;
     if (bucket.first < merged.first) merged.first = bucket.first;
@@ -108,4 +135,9 @@ export function mergedBuckets(tally: PolicyTally | undefined, match: (key: Tally
     merged.proof = [...merged.proof, ...bucket.proof].sort(proofOrder).slice(0, PROOF_LIMIT);
   }
   return merged ?? null;
+}
+
+/** Buckets of a tally that match, merged. */
+export function mergedBuckets(tally: PolicyTally | undefined, match: (key: TallyKey) => boolean): Bucket | null {
+  return mergeEntries(tallyEntries(tally), match);
 }

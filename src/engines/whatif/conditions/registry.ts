@@ -12,8 +12,11 @@ import { targetsUsers, usersCondition } from './users.js';
 
 export type ConditionEvaluator = (policy: CaPolicy, facts: AccessFacts, directory: DirectoryFacts) => Answer;
 
-/** Who the policy is for: users (users and guests) or workload identities (clientApplications). */
-function assignments(policy: CaPolicy, facts: AccessFacts, directory: DirectoryFacts): Answer {
+/**
+ * Who the policy is for: users (users and guests) or workload identities (clientApplications). The only condition that
+ * reads who signed in (the principal, and the directory about them): policy-evaluations.ts relies on it.
+ */
+export function assignmentsCondition(policy: CaPolicy, facts: AccessFacts, directory: DirectoryFacts): Answer {
   if (facts.subject === 'workload-sign-in') return targetsWorkloads(policy) ? clientApplicationsCondition(policy, facts, directory) : 'no';
   return targetsUsers(policy) ? usersCondition(policy, facts, directory) : 'no';
 }
@@ -23,7 +26,7 @@ function assignments(policy: CaPolicy, facts: AccessFacts, directory: DirectoryF
  * Adding a condition = one evaluator (a file in this folder) + one line here.
  */
 export const CONDITIONS: ReadonlyMap<string, ConditionEvaluator> = new Map<string, ConditionEvaluator>([
-  ['assignments', assignments],
+  ['assignments', assignmentsCondition],
   ['applications', (policy, facts) => applicationsCondition(policy, facts)],
   ['clientAppTypes', (policy, facts) => clientAppTypesCondition(policy, facts)],
   ['platforms', (policy, facts) => platformsCondition(policy, facts)],
