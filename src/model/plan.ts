@@ -76,7 +76,7 @@ export interface RoleAssignmentChange {
 export interface LeastPrivilege {
   /** Null when no operation was observed (reads are not logged). */
   custom: CustomRoleProposal | null;
-  builtIn: RankedBuiltInRole[];
+  builtIn: readonly RankedBuiltInRole[];
   /** Whether the built-in catalog holds every role (a partial one can miss a narrower role). */
   catalogComplete: boolean;
   currentAssignments: RoleAssignmentChange[];

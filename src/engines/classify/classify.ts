@@ -250,6 +250,9 @@ function confidenceOf(score: number, factor: number): number {
   return Math.round(strength * factor * 100) / 100;
 }
 
+/** localeCompare's order, from one collator made once: localeCompare itself looks one up on every call. */
+const SIGNAL_ORDER = new Intl.Collator();
+
 /** Who is behind this identity: a person, a job using a person's account, an emergency account, or a workload. */
 export function classify(features: IdentityFeatures, context: ClassifyContext): Classification {
   if (features.kind !== 'user') return workload(features);
@@ -273,7 +276,7 @@ export function classify(features: IdentityFeatures, context: ClassifyContext): 
       weight: 0,
     });
   }
-  evidence.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.signal.localeCompare(b.signal));
+  evidence.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || SIGNAL_ORDER.compare(a.signal, b.signal));
   const confidence = chosen === 'unknown' ? Math.round((1 - Math.abs(score) / DECISION) * 0.5 * missing.factor * 100) / 100 : confidenceOf(score, missing.factor);
   return { class: chosen, confidence, evidence: [...evidence, ...disabledEvidence(features), ...missing.evidence] };
 }

@@ -65,8 +65,14 @@ export interface AnalysedRun {
 
 const NO_BYTES = new Uint8Array(0);
 
-/** This thread's buffer for a chunk's JSON as it is written: grown when a chunk needs more, never shrunk. */
-let scratch = Buffer.allocUnsafeSlow(1 << 20);
+const SCRATCH_BYTES = 1 << 20;
+/** A chunk that fills this share of the scratch buffer keeps it (see chunkBytes): at most this much of it is unused. */
+const HAND_OVER_SHARE = 0.8;
+/** Room the next scratch buffer leaves beyond the size of the chunk before it. */
+const NEXT_CHUNK_MARGIN = 0.1;
+
+/** This thread's buffer for a chunk's JSON as it is written: grown when a chunk needs more (see chunkBytes). */
+let scratch: Buffer<ArrayBuffer> = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
 
 /** Room for `more` bytes after `used` in the scratch buffer, keeping what it holds. */
 function reserve(used: number, more: number): Buffer {
@@ -75,6 +81,22 @@ function reserve(used: number, more: number): Buffer {
   scratch.copy(grown, 0, 0, used);
   scratch = grown;
   return scratch;
+}
+
+/**
+ * The chunk's bytes: the scratch buffer itself when the chunk filled most of it (a new one, sized for a chunk like
+ * this, takes its place: no copy of megabytes per chunk, and no growing by copies on the next), else an exact copy,
+ * so that a small chunk does not keep a large buffer alive for as long as its entries live.
+ */
+function chunkBytes(used: number): Buffer<ArrayBuffer> {
+  if (used >= scratch.length * HAND_OVER_SHARE) {
+    const bytes = scratch.subarray(0, used);
+    scratch = Buffer.allocUnsafeSlow(Math.max(SCRATCH_BYTES, Math.ceil(used * (1 + NEXT_CHUNK_MARGIN))));
+    return bytes;
+  }
+  const bytes = Buffer.allocUnsafeSlow(used);
+  scratch.copy(bytes, 0, 0, used);
+  return bytes;
 }
 
 function write(text: string, used: number): number {
@@ -136,9 +158,7 @@ export function analyseTexts(texts: readonly string[], context: AnalysisContext,
   }
   const last = details?.finish() ?? null;
   if (last !== null) detailChunks.push(last);
-  // The chunk's bytes, exactly: the scratch buffer stays with this thread for the next chunk.
-  const bytes = Buffer.allocUnsafeSlow(used);
-  scratch.copy(bytes, 0, 0, used);
+  const bytes = chunkBytes(used);
   entries.forEach((entry, index) => {
     const [start, jsonEnd, end] = spans[index] ?? [0, 0, 0];
     entry.json = bytes.subarray(start, jsonEnd);

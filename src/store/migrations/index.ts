@@ -5,6 +5,7 @@ import { MIGRATION_004 } from './004-sign-in-rollups.js';
 import { MIGRATION_005 } from './005-sessions.js';
 import { MIGRATION_006 } from './006-governance.js';
 import { MIGRATION_007 } from './007-collection.js';
+import { MIGRATION_008 } from './008-snapshot-reuse.js';
 
 /** Ordered schema migrations. Append only: a released migration never changes. */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 5, name: 'sessions', sql: MIGRATION_005 },
   { version: 6, name: 'governance', sql: MIGRATION_006 },
   { version: 7, name: 'collection', sql: MIGRATION_007 },
+  { version: 8, name: 'snapshot-reuse', sql: MIGRATION_008 },
 ];
 
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));

@@ -23,6 +23,8 @@ const headRowSchema = metaRowSchema.extend({
   phase2: z.string(),
   policy_text: z.string().nullable(),
   has_store: z.boolean(),
+  /** The snapshot whose rows it keeps: itself, or the one it shares them with (migration 008). */
+  rows_id: z.number(),
 });
 
 const identityRowSchema = z.object({
@@ -75,7 +77,7 @@ export async function listSnapshots(store: Store): Promise<SnapshotMeta[]> {
 /** A snapshot and the state it kept, or null when there is no such snapshot. */
 export async function loadSnapshot(store: Store, id: number): Promise<{ meta: SnapshotMeta; state: GovernanceState } | null> {
   const [head] = await store.all(
-    `SELECT ${META_COLUMNS}, tenant_id, CAST(phase1 AS VARCHAR) AS phase1, CAST(phase2 AS VARCHAR) AS phase2, policy_text, has_store FROM snapshots WHERE id = ?`,
+    `SELECT ${META_COLUMNS}, tenant_id, CAST(phase1 AS VARCHAR) AS phase1, CAST(phase2 AS VARCHAR) AS phase2, policy_text, has_store, coalesce(rows_from, id) AS rows_id FROM snapshots WHERE id = ?`,
     [id],
   );
   if (head === undefined) return null;
@@ -85,12 +87,12 @@ export async function loadSnapshot(store: Store, id: number): Promise<{ meta: Sn
             CAST(exception_expires AS VARCHAR) AS exception_expires, exception_approver, CAST(retired_on AS VARCHAR) AS retired_on, retired_active,
             ${ISO('last_activity')} AS last_activity, plan_stage, breaking_automation
      FROM snapshot_identities WHERE snapshot_id = ? ORDER BY id`,
-    [id],
+    [row.rows_id],
   );
   const automationRows = await store.all(
     `SELECT file, line, rule, auth_method, identity_kind, identity_value, owner_team, owner_match, excepted_by, exception_state
      FROM snapshot_automation WHERE snapshot_id = ? ORDER BY file, line, rule, identity_value`,
-    [id],
+    [row.rows_id],
   );
   const identities: GovernedIdentity[] = identityRows.map((raw) => {
     const r = identityRowSchema.parse(raw);

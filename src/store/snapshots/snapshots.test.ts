@@ -55,6 +55,33 @@ describe('snapshots', () => {
     expect(await loadSnapshot(store, 3)).toBeNull();
   });
 
+  it('shares the rows of the newest snapshot when a run changed nothing, and copies them again once something changed', async () => {
+    const separate = await openStore(':memory:');
+    try {
+      const run = (takenAt: string, command: 'analyze' | 'check' = 'analyze') => ({ command, takenAt, gateProblems: null });
+      const rowCount = async (): Promise<number> => (await separate.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM snapshot_identities'))[0]?.n ?? -1;
+      expect(await recordSnapshot(separate, STATE, run('2026-11-21T08:00:00.000Z'))).toBe(1);
+      // The same state again, from another command and with other inputs: a head of its own, no copy of the rows.
+      expect(await recordSnapshot(separate, { ...STATE, inputsDigest: 'def' }, run('2026-11-21T09:00:00.000Z', 'check'))).toBe(2);
+      expect(await rowCount()).toBe(3);
+      const shared = await loadSnapshot(separate, 2);
+      expect(shared?.meta).toEqual({ id: 2, takenAt: '2026-11-21T09:00:00.000Z', command: 'check', asOf: '2026-11-20T23:59:59.000Z', inputsDigest: 'def', policyPath: 'unattended.yaml', gateProblems: null });
+      expect(shared?.state).toEqual({ ...STATE, inputsDigest: 'def', identities: [STATE.identities[2], STATE.identities[0], STATE.identities[1]] });
+      // One verdict changes: rows of its own; then the same again shares snapshot 3's, not 1's.
+      const changed = { ...STATE, identities: STATE.identities.map((entry) => (entry.id === 'svc-b' ? { ...entry, verdict: 'breaks' as const } : entry)) };
+      expect(await recordSnapshot(separate, changed, run('2026-11-22T08:00:00.000Z'))).toBe(3);
+      expect(await recordSnapshot(separate, changed, run('2026-11-23T08:00:00.000Z'))).toBe(4);
+      expect(await rowCount()).toBe(6);
+      expect((await loadSnapshot(separate, 4))?.state.identities.find((entry) => entry.id === 'svc-b')?.verdict).toBe('breaks');
+      expect((await loadSnapshot(separate, 2))?.state.identities.find((entry) => entry.id === 'svc-b')?.verdict).toBe('not-affected');
+      expect(await separate.all('SELECT id, rows_from FROM snapshots ORDER BY id')).toEqual([
+        { id: 1, rows_from: null }, { id: 2, rows_from: 1 }, { id: 3, rows_from: null }, { id: 4, rows_from: 3 },
+      ]);
+    } finally {
+      separate.close();
+    }
+  });
+
   it('finds a snapshot by number, or the last one taken by a date or instant', async () => {
     const snapshots = await listSnapshots(store);
     expect(snapshotAt(snapshots, '2', '--since')?.id).toBe(2);

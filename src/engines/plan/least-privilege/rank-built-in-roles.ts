@@ -41,11 +41,42 @@ function excessOf(role: BuiltInRole, needed: readonly string[]): { list: string[
 }
 
 /**
+ * Rankings already made, per catalog and per set of observed actions: identities doing the same job (a team's
+ * deployment accounts, a tenant's copies of one runbook) observe the same actions, and a ranking tests every pattern
+ * of every role. At most RANKINGS_KEPT are kept per catalog; the rankings are frozen, as they are shared.
+ */
+const RANKINGS_KEPT = 10_000;
+const rankings = new WeakMap<readonly BuiltInRole[], Map<string, readonly RankedBuiltInRole[]>>();
+
+/**
  * The closest built-in roles: those allowing every observed action first, then by how much more they grant
  * (the sum of their extra permissions' breadth), then by name. Roles covering none of the actions are left out.
  */
-export function rankBuiltInRoles(roles: readonly BuiltInRole[], needed: readonly string[], limit = 5): RankedBuiltInRole[] {
+export function rankBuiltInRoles(roles: readonly BuiltInRole[], needed: readonly string[], limit = 5): readonly RankedBuiltInRole[] {
   if (needed.length === 0) return [];
+  const key = `${limit}\u0000${needed.join('\u0000')}`;
+  let known = rankings.get(roles);
+  if (!known) {
+    known = new Map();
+    rankings.set(roles, known);
+  }
+  const kept = known.get(key);
+  if (kept) return kept;
+  const ranked = deepFreeze(rank(roles, needed, limit));
+  if (known.size >= RANKINGS_KEPT) known.clear();
+  known.set(key, ranked);
+  return ranked;
+}
+
+function deepFreeze(ranked: RankedBuiltInRole[]): readonly RankedBuiltInRole[] {
+  for (const role of ranked) {
+    Object.freeze(role.excessPermissions);
+    Object.freeze(role);
+  }
+  return Object.freeze(ranked);
+}
+
+function rank(roles: readonly BuiltInRole[], needed: readonly string[], limit: number): RankedBuiltInRole[] {
   const scored: Scored[] = [];
   for (const role of roles) {
     const covers = needed.filter((action) => roleAllows(role, action)).length;

@@ -3,23 +3,37 @@ import type { BuiltInRole } from '../../../catalog/azure-built-in-roles.js';
 /**
  * Azure RBAC action strings compare without case, and `*` stands for any run of characters, slashes included
  * (`Microsoft.Web/*` allows `microsoft.web/sites/config/write`; `*\/read` every read).
+ * Each pattern is compiled once into a test on the lower-cased action: most patterns are a plain action or one
+ * prefix before a trailing `*`, which need no regular expression (the planner tests every built-in role's patterns
+ * against every observed action of every identity).
  */
-const compiled = new Map<string, RegExp>();
+type ActionTest = (lowerAction: string) => boolean;
+const compiled = new Map<string, ActionTest>();
 
-function patternRegex(pattern: string): RegExp {
+function testFor(pattern: string): ActionTest {
   const known = compiled.get(pattern);
   if (known) return known;
-  const source = pattern
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/gu, '\\$&'))
-    .join('.*');
-  const regex = new RegExp(`^${source}$`, 'iu');
-  compiled.set(pattern, regex);
-  return regex;
+  const lower = pattern.toLowerCase();
+  const star = lower.indexOf('*');
+  let test: ActionTest;
+  if (star < 0) test = (action) => action === lower;
+  else if (star === lower.length - 1) {
+    const prefix = lower.slice(0, -1);
+    test = (action) => action.startsWith(prefix);
+  } else {
+    const source = lower
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/gu, '\\$&'))
+      .join('.*');
+    const regex = new RegExp(`^${source}$`, 'u');
+    test = (action) => regex.test(action);
+  }
+  compiled.set(pattern, test);
+  return test;
 }
 
 export function actionMatches(pattern: string, action: string): boolean {
-  return patternRegex(pattern).test(action);
+  return testFor(pattern)(action.toLowerCase());
 }
 
 /** Whether a role's control-plane permissions allow an action (an action listed in notActions is taken away). */
