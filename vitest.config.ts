@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**', '**/__fixtures__/**'],
+    // *.long.test.ts: the long adversarial cases, run by `npm run test:adversarial` (vitest.adversarial.config.ts).
+    exclude: ['**/node_modules/**', '**/dist/**', '**/__fixtures__/**', '**/*.long.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',

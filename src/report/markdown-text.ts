@@ -4,7 +4,7 @@
  * Control characters become visible escapes, and a line break a space: one value stays one table cell.
  */
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|~]/gu;
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 
 export function markdownText(text: string): string {
   return text

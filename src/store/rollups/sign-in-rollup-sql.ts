@@ -76,6 +76,13 @@ GROUP BY ALL`;
  * between consecutive active hours (median seconds, coefficient of variation, share within 10% of the median).
  * Computed once when the profile is built or merged, not at every analysis.
  */
+/**
+ * The longest gap between two active hours a profile counts, in hours (68 years): the gaps are INTEGER seconds, and a
+ * tenant's log holding a sign-in dated year 1 beside one dated 9999 (hostile or broken, but valid ISO) must not
+ * overflow them and fail the whole import. No periodicity depends on gaps that long.
+ */
+const MAX_GAP_HOURS = Math.floor(2_147_483_647 / 3600);
+
 function timingSql(hours: string): string {
   return `
   SELECT *, len(hours)::INTEGER AS active_hours,
@@ -86,7 +93,7 @@ function timingSql(hours: string): string {
     (len(list_filter(gaps, lambda g: abs(g - med) <= 0.1 * med)) / nullif(len(gaps), 0))::DOUBLE AS regular_share,
     len(ok_ips)::INTEGER AS distinct_ips
   FROM (SELECT *, list_aggregate(gaps, 'median')::DOUBLE AS med FROM (
-    SELECT *, list_transform(range(1, len(hours)), lambda i: ((hours[i + 1] - hours[i]) * 3600)::INTEGER) AS gaps FROM (${hours})
+    SELECT *, list_transform(range(1, len(hours)), lambda i: (least(hours[i + 1] - hours[i], ${MAX_GAP_HOURS}) * 3600)::INTEGER) AS gaps FROM (${hours})
   ))`;
 }
 

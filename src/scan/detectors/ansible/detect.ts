@@ -74,7 +74,8 @@ function classify(file: SourceFile, args: YAMLMap): ScanFinding | null {
   return null;
 }
 
-const FREE_FORM_ARGUMENT = /(?<key>\w+)=(?<value>"[^"]*"|'[^']*'|\{\{.*?\}\}|\S+)/gu;
+// `(?<!\w)`: a key starts a word. Without it a long word with no `=` is retried from each of its letters (quadratic).
+const FREE_FORM_ARGUMENT = /(?<!\w)(?<key>\w+)=(?<value>"[^"]*"|'[^']*'|\{\{.*?\}\}|\S+)/gu;
 
 /** `module: name=rg ad_user=… password=…` (Ansible's free-form `k=v` arguments) as a mapping at the scalar's position. */
 function freeFormArguments(node: Scalar): YAMLMap {

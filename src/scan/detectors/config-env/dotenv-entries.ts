@@ -27,7 +27,9 @@ export function dotenvEntries(text: string): EnvEntry[] {
       }
       value = body.slice(0, Math.max(0, body.indexOf(quote)));
     } else {
-      value = rest.replace(/\s+#.*$/u, '').trim();
+      // `(?<!\s)`: the comment's blank run is matched from its start only; a long blank run with no `#` is not retried
+      // from each of its characters (quadratic).
+      value = rest.replace(/(?<!\s)\s+#.*$/u, '').trim();
     }
     entries.push({ name, value: literalOrNull(value), at: { row, column: indent.length } });
   }

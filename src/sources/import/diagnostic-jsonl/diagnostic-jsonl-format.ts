@@ -1,7 +1,7 @@
 import type { ImportFormat, ImportRun } from '../framework/format.js';
 import type { FileBatch } from '../framework/file-batch.js';
 import type { Sniff } from '../framework/sniff.js';
-import { isGzip, numberedLines, type ReadState } from '../framework/file-text.js';
+import { isGzip, MAX_RECORD_CHARS, numberedLines, type ReadState } from '../framework/file-text.js';
 import { readJsonRecords } from '../framework/json-records.js';
 import { isRecord, lower, parseJson, text } from '../framework/values.js';
 import { normaliseAudit } from '../audit-log/normalise-audit.js';
@@ -50,6 +50,8 @@ async function routeRecord(batch: FileBatch, line: number, record: unknown, raw:
   batch.quarantine(line, category ? `category ${text(record['category']) ?? ''} is not imported` : 'no category: not a diagnostic-settings record', raw, null);
 }
 
+const OVERSIZED_REASON = `longer than ${MAX_RECORD_CHARS / 1024 / 1024} MiB: not read`;
+
 async function routeLine(batch: FileBatch, line: number, raw: string): Promise<void> {
   const category = CATEGORY.exec(raw)?.groups?.['category']?.toLowerCase();
   // The hot path: a sign-in line is handed to DuckDB as text; it is parsed and validated there, once.
@@ -87,8 +89,9 @@ async function read(path: string, batch: FileBatch, run: ImportRun, sniff: Sniff
   }
   const state: ReadState = { error: null };
   let pending = 0;
-  for await (const { line, text: raw } of numberedLines(path, state)) {
-    await routeLine(batch, line, raw);
+  for await (const { line, text: raw, oversized } of numberedLines(path, state)) {
+    if (oversized) batch.quarantine(line, OVERSIZED_REASON, raw, null);
+    else await routeLine(batch, line, raw);
     pending += 1;
     if (pending === PROGRESS_EVERY) {
       run.progress.advance(pending);

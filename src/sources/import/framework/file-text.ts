@@ -3,6 +3,7 @@ import { constants, createGunzip } from 'node:zlib';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { TextDecoder } from 'node:util';
+import { QUARANTINE_RAW_LIMIT } from './quarantine.js';
 
 /** What went wrong while reading bytes, after the readable part was delivered (a truncated gzip, an I/O error). */
 export interface ReadState {
@@ -112,24 +113,66 @@ export async function readHead(path: string, limit = 65536): Promise<{ head: str
 }
 
 /**
- * The text as numbered lines (1-based), streamed: memory stays at one chunk, whatever the file size.
- * Carriage returns before newlines are dropped; blank lines are skipped but still counted.
+ * The longest record the import reads, in characters: DuckDB's JSON reader stops at 16 MiB objects by default
+ * (`maximum_object_size`), and a sign-in or an Activity log event is a few kilobytes. A longer line is quarantined
+ * unread, and its tail is skipped as it streams past, so a 100 MB line costs neither its size in memory nor a
+ * quadratic join of its chunks.
  */
-export async function* numberedLines(path: string, state: ReadState): AsyncGenerator<{ line: number; text: string }> {
-  let carry = '';
+export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
+
+export interface NumberedLine {
+  line: number;
+  /** The line, or only its first QUARANTINE_RAW_LIMIT characters when it is `oversized`. */
+  text: string;
+  /** Longer than MAX_RECORD_CHARS: quarantine it, do not parse it. */
+  oversized: boolean;
+}
+
+/**
+ * The text as numbered lines (1-based), streamed: memory stays at one chunk plus one line (at most MAX_RECORD_CHARS),
+ * whatever the file size. Carriage returns before newlines are dropped; blank lines are skipped but still counted.
+ */
+export async function* numberedLines(path: string, state: ReadState, maxChars = MAX_RECORD_CHARS): AsyncGenerator<NumberedLine> {
+  // The start of the current line, in pieces: joined once when its newline arrives.
+  let pieces: string[] = [];
+  let length = 0;
+  // The head of a line that outgrew maxChars, kept for the quarantine while the rest of it is skipped.
+  let oversizedHead: string | null = null;
   let line = 0;
-  for await (const chunk of textChunks(path, state)) {
-    const text = carry + chunk;
-    let start = 0;
-    for (;;) {
-      const end = text.indexOf('\n', start);
-      if (end < 0) break;
-      line += 1;
-      const content = text.charCodeAt(end - 1) === 13 && end > start ? text.slice(start, end - 1) : text.slice(start, end);
-      if (content.trim().length > 0) yield { line, text: content };
-      start = end + 1;
+  const finish = (content: string): NumberedLine | null => {
+    line += 1;
+    if (oversizedHead !== null) {
+      const head = oversizedHead;
+      oversizedHead = null;
+      return { line, text: head, oversized: true };
     }
-    carry = text.slice(start);
+    const text = content.endsWith('\r') ? content.slice(0, -1) : content;
+    return text.trim().length > 0 ? { line, text, oversized: false } : null;
+  };
+  for await (const chunk of textChunks(path, state)) {
+    let start = 0;
+    for (let end = chunk.indexOf('\n'); end >= 0; end = chunk.indexOf('\n', start)) {
+      const piece = chunk.slice(start, end);
+      const whole = pieces.length === 0 ? piece : pieces.join('') + piece;
+      pieces = [];
+      length = 0;
+      start = end + 1;
+      if (oversizedHead === null && whole.length > maxChars) oversizedHead = whole.slice(0, QUARANTINE_RAW_LIMIT);
+      const next = finish(whole);
+      if (next !== null) yield next;
+    }
+    if (oversizedHead !== null) continue;
+    const rest = chunk.slice(start);
+    pieces.push(rest);
+    length += rest.length;
+    if (length > maxChars) {
+      oversizedHead = pieces.join('').slice(0, QUARANTINE_RAW_LIMIT);
+      pieces = [];
+      length = 0;
+    }
   }
-  if (carry.trim().length > 0) yield { line: line + 1, text: carry.endsWith('\r') ? carry.slice(0, -1) : carry };
+  if (oversizedHead !== null || length > 0) {
+    const next = finish(pieces.join(''));
+    if (next !== null) yield next;
+  }
 }

@@ -1,7 +1,7 @@
 import type { FileBatch } from './file-batch.js';
 import type { RecordKind } from './import-summary.js';
 import { readJsonDocument, type JsonDocument } from './json-document.js';
-import { readText, type ReadState } from './file-text.js';
+import { MAX_RECORD_CHARS, readText, type ReadState } from './file-text.js';
 import { parseJson } from './values.js';
 
 /**
@@ -19,6 +19,11 @@ export async function readJsonRecords(
   const text = await readText(path, state);
   const document = readJsonDocument(text);
   for (const element of document.elements) {
+    // The document is in memory already; parsing a record past the limit would double it for a record no log writes.
+    if (element.text.length > MAX_RECORD_CHARS) {
+      batch.quarantine(element.line, `longer than ${MAX_RECORD_CHARS / 1024 / 1024} MiB: not read`, element.text, kindOfBad);
+      continue;
+    }
     const parsed = parseJson(element.text);
     if (!parsed.ok) {
       batch.quarantine(element.line, `invalid JSON: ${parsed.error}`, element.text, kindOfBad);

@@ -2,6 +2,7 @@
  * Small, total conversions from whatever a record holds to what a row stores. Records from the world are
  * untyped: these never throw, they return null for what they cannot read.
  */
+import { parseJsonFirstKeyWins } from './first-key-wins.js';
 
 export function text(value: unknown): string | null {
   if (typeof value === 'string') {
@@ -68,9 +69,19 @@ export function utc(value: unknown): string | null {
   return null;
 }
 
+/**
+ * The times a record may carry: 1970 to the end of 9999. A hostile or broken log can hold any ISO time, and one dated
+ * year -1 or +275760 has no four-digit ISO form, which the analysis and every report expect; such a time is no time
+ * (null), and a sign-in without one is quarantined. The SQL normaliser (sign-in-sql.ts) applies the same range, so the
+ * fast path and the line-by-line path agree.
+ */
+export const TIME_RANGE = { first: '1970-01-01 00:00:00', last: '9999-12-31 23:59:59.999999' } as const;
+const FIRST_MS = Date.parse(`${TIME_RANGE.first.replace(' ', 'T')}Z`);
+const LAST_MS = Date.parse(`${TIME_RANGE.last.replace(' ', 'T').slice(0, 23)}Z`);
+
 function withFraction(ms: number, fraction: string): string | null {
   const date = new Date(ms);
-  if (Number.isNaN(date.getTime())) return null;
+  if (Number.isNaN(date.getTime()) || ms < FIRST_MS || ms > LAST_MS) return null;
   const base = date.toISOString().slice(0, 19);
   // Microsecond precision, which is what the store's TIMESTAMP keeps.
   const digits = fraction.replace(/[^0-9]/g, '').slice(0, 6);
@@ -97,7 +108,7 @@ export function dynamic(value: unknown): unknown {
   const t = value.trim();
   if (!(t.startsWith('{') || t.startsWith('['))) return value;
   try {
-    return JSON.parse(t);
+    return parseJsonFirstKeyWins(t);
   } catch {
     return value;
   }
@@ -105,7 +116,7 @@ export function dynamic(value: unknown): unknown {
 
 export function parseJson(textValue: string): { ok: true; value: unknown } | { ok: false; error: string } {
   try {
-    return { ok: true, value: JSON.parse(textValue) };
+    return { ok: true, value: parseJsonFirstKeyWins(textValue) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

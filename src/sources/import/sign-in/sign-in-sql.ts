@@ -2,6 +2,7 @@ import { AUTHENTICATION_FACTS } from '../../../catalog/authentication-facts.js';
 import { DEVICE_TRUST_TYPES } from '../../../catalog/device-trust-types.js';
 import { sqlString } from '../../../store/sql-literal.js';
 import { credentialSql, mfaMethodSql } from '../../../store/sign-in-mfa-sql.js';
+import { TIME_RANGE } from '../framework/values.js';
 
 /**
  * The one sign-in normaliser. Every format stages its sign-ins as Graph-beta-shaped JSON
@@ -81,7 +82,8 @@ CREATE OR REPLACE TEMP MACRO ua_camel(s) AS CASE WHEN regexp_full_match(s, '[a-z
   ELSE array_to_string(list_transform(
   list_filter(string_split(regexp_replace(trim(s), '[^A-Za-z0-9]+', ' ', 'g'), ' '), lambda w: w <> ''),
   lambda w, i: CASE WHEN i = 1 THEN (CASE WHEN upper(w) = w THEN lower(w) ELSE lower(w[1]) || w[2:] END) ELSE upper(w[1]) || w[2:] END), '') END;
-CREATE OR REPLACE TEMP MACRO ua_utc(s) AS CAST(timezone('UTC', try_cast(ua_text(s) AS TIMESTAMPTZ)) AS TIMESTAMP);
+CREATE OR REPLACE TEMP MACRO ua_any_utc(s) AS CAST(timezone('UTC', try_cast(ua_text(s) AS TIMESTAMPTZ)) AS TIMESTAMP);
+CREATE OR REPLACE TEMP MACRO ua_utc(s) AS CASE WHEN ua_any_utc(s) BETWEEN TIMESTAMP '${TIME_RANGE.first}' AND TIMESTAMP '${TIME_RANGE.last}' THEN ua_any_utc(s) END;
 CREATE OR REPLACE TEMP MACRO ua_bool(s) AS try_cast(ua_text(s) AS BOOLEAN);
 `;
 
