@@ -108,15 +108,16 @@ describe('a JSON Lines file bigger than a chunk is imported chunk by chunk, each
 
   it('killed with SIGKILL mid-file, leaves whole chunks only, and a re-run completes it without duplicates', async () => {
     const cleanDb = join(work, 'clean.duckdb');
-    await importWith(cleanDb, big, 500_000);
+    const started = Date.now();
+    await runChunked(cleanDb, big, 500_000);
+    const cleanMs = Date.now() - started;
     const clean = await state(cleanDb);
     const chunks = clean.batches.length;
     expect(chunks).toBeGreaterThan(5);
-    const started = Date.now();
-    await runChunked(join(work, 'timing.duckdb'), big, 500_000);
-    const cleanMs = Date.now() - started;
     const partial: number[] = [];
-    for (const fraction of [0.5, 0.8]) {
+    // Until a kill lands between chunks (the process start-up is part of cleanMs, and the machine's load varies):
+    // usually the first. Every round checks the kill and the re-run.
+    for (const fraction of [0.6, 0.35, 0.85]) {
       const db = join(work, `killed-${fraction}.duckdb`);
       await runChunked(db, big, 500_000, Math.round(cleanMs * fraction));
       const killed = await state(db);
@@ -130,8 +131,9 @@ describe('a JSON Lines file bigger than a chunk is imported chunk by chunk, each
       expect({ signIns: after.signIns, ids: after.ids, summary: after.summary, rolled: after.rolledSignIns }).toEqual({
         signIns: clean.signIns, ids: clean.ids, summary: clean.summary, rolled: clean.signIns,
       });
-      // The re-run stored exactly what the kill left out, and quarantined the bad lines again only where their chunk had not committed.
+      // The re-run stored exactly what the kill left out.
       expect(after.batches.reduce((sum, batch) => sum + batch.stored, 0)).toBe(clean.signIns);
+      if (killed.batches.length > 0 && killed.batches.length < chunks) break;
     }
     // At least one kill landed inside the file, between its chunks.
     expect(partial.some((batches) => batches > 0 && batches < chunks)).toBe(true);
