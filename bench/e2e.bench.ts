@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { formatMeasurement, measureCommand, type Measurement } from './measure.js';
 import { openStore } from '../src/store/store.js';
+import { reportRatios } from './ratios.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin', 'unattended.js');
@@ -217,5 +218,10 @@ export async function run(args: string[]): Promise<void> {
   const path = join(resultsDir, `${result.date.slice(0, 10)}-e2e.json`);
   writeFileSync(path, `${JSON.stringify(result, null, 2)}\n`);
   process.stderr.write(`wrote ${path}\n`);
+  reportRatios([
+    { name: `e2e (import + analyze) / DuckDB floor, wall, ${result.signIns} sign-ins`, value: result.ratios.oursOverDuckdbFloor, better: 'lower' },
+    { name: `e2e (import + analyze) / streaming script, wall, ${result.signIns} sign-ins`, value: result.ratios.oursOverStreamScript, better: 'lower' },
+    { name: `e2e streaming script / second analyze, wall, ${result.signIns} sign-ins`, value: result.ratios.streamScriptOverAnalyze, better: 'higher' },
+  ]);
   if (result.check.problems.length > 0) process.exitCode = 1;
 }
