@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatMeasurement, measureCommand, type Measurement } from './measure.js';
 import { ensureBenchStore, tenantFor } from './analyze-data.js';
+import { reportRatios, type BenchRatio } from './ratios.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET_RATIO = 3;
@@ -50,6 +51,7 @@ export async function run(args: string[]): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const lines: string[] = [];
   const runs = runsFrom(args);
+  const ratios: BenchRatio[] = [];
   for (const size of sizesFrom(args)) {
     const tenant = tenantFor(size);
     const db = join(dir, `analyze-${size}.duckdb`);
@@ -68,6 +70,7 @@ export async function run(args: string[]): Promise<void> {
     const analyze = best(analyses, (m) => m.wallSeconds);
     const ratio = analyze.wallSeconds / floor.wallSeconds;
     const cpuRatio = best(analyses, (m) => m.cpuSeconds).cpuSeconds / best(floors, (m) => m.cpuSeconds).cpuSeconds;
+    ratios.push({ name: `analyze / floor, wall, ${size} sign-ins`, value: ratio, better: 'lower' }, { name: `analyze / floor, CPU, ${size} sign-ins`, value: cpuRatio, better: 'lower' });
     const rebuild = await checked(measureCommand(`rollups + summary rebuilt from ${label} sign-ins (paid by import)`, process.execPath, [join(root, 'bench', 'rebuild-rollups.mjs'), db]));
     lines.push(
       formatMeasurement(floor),
@@ -78,4 +81,5 @@ export async function run(args: string[]): Promise<void> {
     process.stderr.write(`${lines.slice(-4).join('\n')}\n`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+  reportRatios(ratios);
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { measureCommand, type Measurement } from './measure.js';
+import { reportRatios } from './ratios.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SAMPLES = resolve(ROOT, '..', 'shared', 'samples', 'entra-diagnostic-logs');
@@ -129,6 +130,7 @@ export async function run(args: string[]): Promise<void> {
         `peak RSS: ${Math.max(...oursRuns.map((r) => r.peakRssMiB)).toFixed(0)} MiB (target < 1024 MiB)`,
       ].join('\n') + '\n',
     );
+    reportRatios([{ name: `import speed / raw DuckDB read_json speed, wall, ${records} records`, value: raw.wallSeconds / ours.wallSeconds, better: 'higher' }]);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- <name> [args]`: runs bench/<name>.ts, which measures one target beside its baseline
- * in the same run and prints ratios. Without a name, lists the benchmarks.
+ * in the same run and prints ratios. Without a name, lists the benchmarks. `--quick` runs every one small (bench/quick.ts).
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,8 +13,12 @@ const available = readdirSync(here)
   .sort();
 
 const [name, ...rest] = process.argv.slice(2);
+if (name === '--quick') {
+  const { runQuick } = await import('./quick.js');
+  process.exit(runQuick(rest));
+}
 if (!name || !available.includes(name)) {
-  process.stderr.write(`usage: npm run bench -- <${available.join('|')}> [args]\n`);
+  process.stderr.write(`usage: npm run bench -- <${available.join('|')}> [args], or npm run bench -- --quick [--record]\n`);
   process.exit(name ? 2 : 0);
 }
 const module: unknown = await import(pathToFileURL(join(here, `${name}.bench.ts`)).href);

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { DETECTORS } from '../src/scan/detectors/registry.js';
 import { createPrefilter } from '../src/scan/core/prefilter.js';
 import { formatMeasurement, measureCommand } from './measure.js';
+import { reportRatios } from './ratios.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BENCH_DIR = resolve(ROOT, '.bench');
@@ -162,5 +163,6 @@ export async function run(args: string[]): Promise<void> {
     `ratio: ${ratio.toFixed(2)}× ripgrep's wall time (target ≤ 3×) — ${ratio <= 3 ? 'met' : 'NOT met'}; peak RSS ${scan.peakRssMiB.toFixed(0)} MiB (target < 1024) — ${scan.peakRssMiB < 1024 ? 'met' : 'NOT met'}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+  reportRatios([{ name: `scan / ripgrep, wall, ${spec.files} files`, value: ratio, better: 'lower' }]);
   if (scan.exitCode !== 0) process.exitCode = 1;
 }

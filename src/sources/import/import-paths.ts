@@ -1,4 +1,6 @@
-import { relative } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import type { Store } from '../../store/store.js';
 import { compactSignInRollups } from '../../store/rollups/sign-in-rollups.js';
 import type { Progress } from '../../model/progress.js';
@@ -10,6 +12,8 @@ import { addCounts, emptyTotals, RECORD_KINDS, zeroCounts, type Counts, type Fil
 import { sniffFile, type Sniff } from './framework/sniff.js';
 import { SignInFileReader } from './sign-in/sign-in-file-reader.js';
 import { walkPaths } from './framework/walk-paths.js';
+import { DEFAULT_CHUNK_BYTES, fileChunks, needsChunks } from './framework/file-chunks.js';
+import { DIAGNOSTIC_JSONL } from './diagnostic-jsonl/diagnostic-jsonl-format.js';
 import { FORMATS, IMPORT_FORMATS, formatById } from './formats.js';
 import { isAuthDetails } from './portal-csv/portal-csv-format.js';
 
@@ -17,6 +21,8 @@ export interface ImportOptions {
   /** A format id from IMPORT_FORMATS: skips detection for every file. */
   format?: string;
   progress?: Progress;
+  /** Internal (tests force several chunks of a small file): text per chunk of a big JSON Lines file, DEFAULT_CHUNK_BYTES. */
+  chunkBytes?: number;
 }
 
 interface PlannedFile {
@@ -27,6 +33,36 @@ interface PlannedFile {
   authDetails: boolean;
   /** Interactive sign-ins, read before the rest (see signInOrder). */
   interactive: boolean;
+  /** A JSON Lines file too big for one batch: imported chunk by chunk (framework/file-chunks.ts). */
+  chunked: boolean;
+}
+
+/** What one batch reads: a whole planned file, or one chunk of a big one. */
+interface Unit {
+  file: PlannedFile;
+  /** The file to read: the planned file itself, or its chunk. */
+  path: string;
+  lineOffset: number;
+  /** What could not be read of a chunked file, carried by its last chunk. */
+  tailError: string | null;
+  /** The batch is over: a chunk's file goes. */
+  done(): void;
+}
+
+/**
+ * The planned files as batches, in order. A chunked file is split lazily, so a chunk is written while the one before
+ * it is imported, and at most those two are on disk.
+ */
+async function* unitsOf(files: readonly PlannedFile[], chunkDir: string, chunkBytes: number): AsyncGenerator<Unit> {
+  for (const file of files) {
+    if (!file.chunked) {
+      yield { file, path: file.path, lineOffset: 0, tailError: null, done: () => undefined };
+      continue;
+    }
+    for await (const chunk of fileChunks(file.path, chunkDir, chunkBytes)) {
+      yield { file, path: chunk.path, lineOffset: chunk.lineOffset, tailError: chunk.tailError, done: () => rmSync(chunk.path, { force: true }) };
+    }
+  }
 }
 
 /**
@@ -61,6 +97,7 @@ export async function importPaths(store: Store, paths: readonly string[], option
     throw new UsageError(`unknown format ${options.format}`, `use one of: ${IMPORT_FORMATS.join(', ')}`);
   }
   const progress = options.progress ?? SILENT_PROGRESS;
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   const walked = walkPaths(paths);
   const summary: ImportSummary = {
     files: [],
@@ -81,7 +118,13 @@ export async function importPaths(store: Store, paths: readonly string[], option
     }
     entry.format = format.id;
     // Only the verdict is kept: a folder of thousands of files must not hold thousands of heads in memory.
-    planned.push({ path, entry, format, authDetails: format.id === 'portal-csv' && sniff.csvHeader !== null && isAuthDetails(sniff.csvHeader), interactive: isInteractiveSignInFile(path, sniff) });
+    planned.push({
+      path, entry, format,
+      authDetails: format.id === 'portal-csv' && sniff.csvHeader !== null && isAuthDetails(sniff.csvHeader),
+      interactive: isInteractiveSignInFile(path, sniff),
+      // Only line-delimited records can be cut at any line; a JSON document (an Event Hubs wrapper, a Graph page) cannot.
+      chunked: format.id === DIAGNOSTIC_JSONL.id && sniff.firstLineObject !== null && needsChunks(path, chunkBytes),
+    });
   }
   await store.run("SET TimeZone = 'UTC'");
   const settings = await importSettings(store);
@@ -89,9 +132,11 @@ export async function importPaths(store: Store, paths: readonly string[], option
   progress.start(`import ${planned.length} file${planned.length === 1 ? '' : 's'} (records)`, null);
   try {
     const signInFiles = await SignInFileReader.open(store);
+    const chunkDir = mkdtempSync(join(tmpdir(), 'unattended-chunks-'));
     try {
-      await importPlanned(store, planned, { progress, authDetails: new Map(), signInFiles }, summary);
+      await importPlanned(store, planned, { progress, authDetails: new Map(), signInFiles }, summary, { dir: chunkDir, bytes: chunkBytes });
     } finally {
+      rmSync(chunkDir, { recursive: true, force: true });
       await signInFiles.close();
     }
   } finally {
@@ -138,35 +183,42 @@ export async function importSettings(store: Store): Promise<{ restore: () => Pro
   };
 }
 
-/** A file whose batch exists and whose `prepare` (the fast path's read) has run, outside any transaction. */
+/** A unit whose batch exists and whose `prepare` (the fast path's read) has run, outside any transaction. */
 interface BegunFile {
-  file: PlannedFile;
+  unit: Unit;
   batch: FileBatch;
   sniff: Sniff;
 }
 
-async function begin(store: Store, file: PlannedFile, run: ImportRun): Promise<BegunFile> {
-  const batch = new FileBatch(store, file.entry.path, file.format.id);
-  const sniff = await sniffFile(file.path);
-  if (file.format.prepare) await file.format.prepare(file.path, batch, run, sniff);
-  return { file, batch, sniff };
+async function begin(store: Store, unit: Unit, run: ImportRun): Promise<BegunFile> {
+  const { file } = unit;
+  const batch = new FileBatch(store, file.entry.path, file.format.id, unit.lineOffset);
+  const sniff = await sniffFile(unit.path);
+  if (file.format.prepare) await file.format.prepare(unit.path, batch, run, sniff);
+  return { unit, batch, sniff };
 }
 
-/** One file in one transaction; on failure the stage is emptied before the error goes up. */
+/** Release what a begun unit holds: the reader's tables, and a chunk's file. */
+function finish(begun: BegunFile): void {
+  begun.batch.signIns.release();
+  begun.unit.done();
+}
+
+/** One file (or chunk) in one transaction; on failure the stage is emptied before the error goes up. */
 async function importOne(store: Store, begun: BegunFile, run: ImportRun, summary: ImportSummary): Promise<string> {
-  const { file, batch, sniff } = begun;
+  const { unit, batch, sniff } = begun;
   try {
-    await importFile(store, file, batch, run, summary, sniff);
+    await importFile(store, unit.file, batch, run, summary, sniff, unit);
     return batch.id;
   } catch (error) {
     await batch.signIns.reset();
     throw error;
   } finally {
-    batch.signIns.release();
+    finish(begun);
   }
 }
 
-async function importPlanned(store: Store, planned: readonly PlannedFile[], run: ImportRun, summary: ImportSummary): Promise<void> {
+async function importPlanned(store: Store, planned: readonly PlannedFile[], run: ImportRun, summary: ImportSummary, chunks: { dir: string; bytes: number }): Promise<void> {
   // AuthDetails downloads first: their steps are joined onto the sign-ins of the files that follow.
   const authDetails = planned.filter((file) => file.authDetails);
   const rest = [...planned.filter((file) => !file.authDetails && file.interactive), ...planned.filter((file) => !file.authDetails && !file.interactive)];
@@ -177,38 +229,46 @@ async function importPlanned(store: Store, planned: readonly PlannedFile[], run:
     deferred.push({ file, batch });
   }
   const runBatches: string[] = [];
-  // Two files at a time: the next one is read and normalised on the reader's connection while this one is written on
+  // Two units at a time: the next one is read and normalised on the reader's connection while this one is written on
   // the store's. Each statement on one file's rows runs on about one core; the two together use both.
-  const first = rest[0];
-  let next: Promise<BegunFile> | null = first === undefined ? null : begin(store, first, run);
+  const units = unitsOf(rest, chunks.dir, chunks.bytes);
+  const beginNext = async (): Promise<BegunFile | null> => {
+    const following = await units.next();
+    return following.done === true ? null : begin(store, following.value, run);
+  };
+  let next: Promise<BegunFile | null> = beginNext();
   try {
-    for (let index = 1; next !== null; index += 1) {
-      const begun: BegunFile = await next;
-      const following = rest[index];
-      next = following === undefined ? null : begin(store, following, run);
+    for (;;) {
+      const begun = await next;
+      if (begun === null) break;
+      next = beginNext();
       // Awaited next round, or in the finally below; until then its failure is not unhandled.
-      next?.catch(() => undefined);
+      next.catch(() => undefined);
       runBatches.push(await importOne(store, begun, run, summary));
     }
   } finally {
-    // After a failed batch, the next file's read finishes before the reader closes, and its table goes.
-    if (next !== null) await next.then((begun) => begun.batch.signIns.release(), () => undefined);
+    // After a failed batch, the next unit's read finishes before the reader closes, and its table goes.
+    await next.then((begun) => (begun === null ? undefined : finish(begun)), () => undefined);
+    await units.return(undefined);
   }
   for (const { file, batch } of deferred) {
     await countAuthDetails(store, batch, run, runBatches);
-    await importFile(store, file, batch, run, summary, null);
+    await importFile(store, file, batch, run, summary, null, null);
   }
   await compactSignInRollups(store);
   await store.run('CHECKPOINT');
 }
 
-/** `sniff` is null for a file already read (an AuthDetails download, read before the sign-ins it completes). */
-async function importFile(store: Store, file: PlannedFile, batch: FileBatch, run: ImportRun, summary: ImportSummary, sniff: Sniff | null): Promise<void> {
+/**
+ * `sniff` is null for a file already read (an AuthDetails download, read before the sign-ins it completes); `unit` says
+ * which file to read (a chunk of `file`, or `file` itself).
+ */
+async function importFile(store: Store, file: PlannedFile, batch: FileBatch, run: ImportRun, summary: ImportSummary, sniff: Sniff | null, unit: Unit | null): Promise<void> {
   const { entry, format } = file;
   const counts = await store.transaction(async () => {
     await store.run('INSERT INTO batches (batch_id, source, file, format, started_at) VALUES (?, ?, ?, ?, now()::TIMESTAMP)', [batch.id, 'import', entry.path, format.id]);
     try {
-      if (sniff !== null) entry.error = await format.read(file.path, batch, run, sniff);
+      if (sniff !== null) entry.error = (await format.read(unit?.path ?? file.path, batch, run, sniff)) ?? unit?.tailError ?? null;
       const byKind = await batch.write();
       const fileCounts: Counts = zeroCounts();
       for (const counted of byKind.values()) addCounts(fileCounts, counted);

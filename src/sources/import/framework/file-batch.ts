@@ -44,8 +44,10 @@ export class FileBatch {
     readonly file: string,
     /** The format id the file is read as: versions of a sign-in replace each other only within one format. */
     readonly format: string,
+    /** Lines of a chunk of a big file are numbered from here on in the file (file-chunks.ts): quarantine names the file's own line. */
+    private readonly lineOffset = 0,
   ) {
-    this.signIns = new SignInStage(store);
+    this.signIns = new SignInStage(store, lineOffset);
   }
 
   add(record: NormalisedRecord): void {
@@ -53,11 +55,11 @@ export class FileBatch {
   }
 
   quarantine(line: number | null, reason: string, raw: string, kind: RecordKind | null): void {
-    this.quarantined.push({ line, reason, raw: truncateRaw(raw), kind });
+    this.quarantined.push({ line: line === null ? null : line + this.lineOffset, reason, raw: truncateRaw(raw), kind });
   }
 
   deferAuthDetail(requestId: string, line: number, raw: string): void {
-    this.authDetailRows.push({ requestId, line, raw });
+    this.authDetailRows.push({ requestId, line: line + this.lineOffset, raw });
   }
 
   addCounts(counts: Counts): void {

@@ -55,7 +55,11 @@ export class SignInStage {
     return this.file !== null;
   }
 
-  constructor(private readonly store: Store) {}
+  /** `lineOffset`: added to every staged line, for a chunk of a big file (see FileBatch). */
+  constructor(
+    private readonly store: Store,
+    private readonly lineOffset = 0,
+  ) {}
 
   async add(line: number, kind: SignInKind | null, raw: string, doc: string | null, envelope: boolean): Promise<void> {
     if (this.file !== null) throw new Error('sign-in stage already holds a whole file');
@@ -64,7 +68,7 @@ export class SignInStage {
       this.appender = await this.store.connection.createAppender(STAGE_TABLE, 'main', 'temp');
     }
     const appender = this.appender;
-    appender.appendInteger(line);
+    appender.appendInteger(line + this.lineOffset);
     if (kind === null) appender.appendNull();
     else appender.appendVarchar(kind);
     appender.appendVarchar(raw);
