@@ -23,6 +23,7 @@ export const QUICK_RUNS: Readonly<Record<string, readonly string[]>> = {
   scan: ['--files', '10000', '--mb', '200'],
   import: ['--records', '50000', '--per-file', '10000', '--rounds', '2'],
   e2e: ['--sign-ins', '30000', '--rounds', '2'],
+  'what-if': ['--sizes', '100000', '--runs', '2'],
 };
 
 const ratioSchema = z.object({ name: z.string(), value: z.number(), better: z.enum(['lower', 'higher']) });

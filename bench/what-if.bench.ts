@@ -4,6 +4,7 @@
  * beside `unattended analyze` alone over the same synthetic store, alternating, each in its own process, in the same
  * run. Target: the what-if at most 2× analyze alone.
  */
+import { reportRatios, type BenchRatio } from './ratios.js';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +74,7 @@ export async function run(args: string[]): Promise<void> {
   writeFileSync(policyFile, `${JSON.stringify({ value: benchPolicies() }, null, 2)}\n`);
   const runs = positive(argument(args, '--runs', '3'), '--runs');
   const lines: string[] = [];
+  const ratios: BenchRatio[] = [];
   for (const size of argument(args, '--sizes', '1000000').split(',').map((value) => positive(value, '--sizes'))) {
     const tenant = tenantFor(size);
     const db = join(dir, `analyze-${size}.duckdb`);
@@ -89,7 +91,9 @@ export async function run(args: string[]): Promise<void> {
     const w = best(whatIf);
     const ratio = w.wallSeconds / a.wallSeconds;
     lines.push(formatMeasurement(a), formatMeasurement(w), `ratio what-if / analyze at ${label}: ${ratio.toFixed(2)}× wall (target < ${TARGET_RATIO}×) ${ratio < TARGET_RATIO ? 'OK' : 'OVER'}`);
+    ratios.push({ name: `what-if / analyze, wall, ${size} sign-ins`, value: ratio, better: 'lower' });
     process.stderr.write(`${lines.slice(-3).join('\n')}\n`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+  reportRatios(ratios);
 }
