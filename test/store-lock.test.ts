@@ -42,10 +42,11 @@ async function holding<T>(readOnly: boolean, work: () => Promise<T>): Promise<T>
 }
 
 describe('a store another process holds', () => {
-  it('while it is written: import, analyze and verify-store each print the one lock line and exit 2', async () => {
+  it('while it is written: import, analyze, serve and verify-store each print the one lock line and exit 2', async () => {
     const runs = await holding(false, async () => ({
       import: await runCli(['import', '--db', db, exports]),
       analyze: await runCli(['analyze', '--db', db, '--format', 'json']),
+      serve: await runCli(['serve', '--db', db]),
       verify: await runCli(['verify-store', '--db', db]),
     }));
     for (const [command, run] of Object.entries(runs)) {
