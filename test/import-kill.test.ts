@@ -17,5 +17,5 @@ describe('an import killed with SIGKILL leaves whole batches only, and re-runnin
     expect(points.every((point) => point.checksPassed >= 10)).toBe(true);
     // At least one kill landed between batches of the import, not before the first or after the last.
     expect(points.some((point) => /^([1-9]|1[0-2]) of 13 batches$/u.test(point.progress))).toBe(true);
-  }, 600_000);
+  }, 1_200_000);
 });

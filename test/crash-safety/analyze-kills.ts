@@ -1,5 +1,7 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { generateDemo } from '../../src/sources/demo/index.js';
+import { importPaths } from '../../src/sources/import/index.js';
 import { openStore } from '../../src/store/store.js';
 import { runCli } from '../helpers/cli-process.js';
 import { after, runUntilKilled } from './killed-cli.js';
@@ -87,8 +89,6 @@ export async function analyzeKills(work: string, input: AnalyzeInput, fractions:
  * what analyze reads in the kill tests.
  */
 export async function analyzeFixture(work: string): Promise<AnalyzeInput> {
-  const { generateDemo } = await import('../../src/sources/demo/index.js');
-  const { importPaths } = await import('../../src/sources/import/index.js');
   const demo = await generateDemo({ outDir: join(work, 'demo'), signIns: 0 });
   const db = join(work, 'analyze-input.duckdb');
   const store = await openStore(db);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../helpers/cli-process.js';
@@ -30,6 +31,20 @@ export async function runUntilKilled(args: readonly string[], due: (started: num
   if (!finished) child.kill('SIGKILL');
   const end = await closed;
   return { killed: end.signal === 'SIGKILL', status: end.status };
+}
+
+/** Resolves once `path` exists (polled every 10 ms), or after `limitMs`. */
+export async function appears(path: string, limitMs = 300_000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!existsSync(path) && Date.now() < deadline) await new Promise((done) => setTimeout(done, 10));
+}
+
+/** `milliseconds` after `path` appears: time into a command's work, not into Node's start (which a loaded machine stretches). */
+export function afterAppearing(path: string, milliseconds: number): () => Promise<void> {
+  return async () => {
+    await appears(path);
+    await new Promise((done) => setTimeout(done, milliseconds));
+  };
 }
 
 export function after(milliseconds: number): (started: number) => Promise<void> {

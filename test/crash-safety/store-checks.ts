@@ -1,5 +1,5 @@
 import { checkStoreIntegrity } from '../../src/store/integrity/store-integrity.js';
-import { openStore } from '../../src/store/store.js';
+import { openStore, type Store } from '../../src/store/store.js';
 
 export interface StoreVerdict {
   /** The checks that passed (skipped ones, e.g. a summary an interrupted import left to do, are neither). */
@@ -13,7 +13,7 @@ export interface StoreVerdict {
  * an interrupted import. A store that cannot even be opened fails as one line.
  */
 export async function storeVerdict(db: string): Promise<StoreVerdict> {
-  let store;
+  let store: Store;
   try {
     store = await openStore(db, { readOnly: true });
   } catch (error) {
