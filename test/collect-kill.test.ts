@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/store.js';
 import { runCli } from './helpers/cli-process.js';
 import { collectArgs, demoFixture, startFake, storeDigest, type DemoFixture } from './fake-azure/harness.js';
+import { storeVerdict } from './crash-safety/store-checks.js';
 
 /**
  * collect killed with SIGKILL half way, then run again: the store ends as a clean run leaves it, and the second run
@@ -60,6 +61,8 @@ describe('collect killed and run again', () => {
       child.kill('SIGKILL');
       await closed;
       const killed = await checkpointStates(db);
+      // The store as the kill left it passes the integrity check: batches whole, checkpoints resumable, rollups exact.
+      expect((await storeVerdict(db)).failed).toEqual([]);
       // The kill landed half way: some windows done, some not.
       expect(killed['complete'] ?? 0).toBeGreaterThan(0);
       expect(killed['complete'] ?? 0).toBeLessThan(24);

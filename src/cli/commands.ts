@@ -24,6 +24,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'init', load: async () => (await import('./init.js')).registerInit },
   { name: 'probe', load: async () => (await import('./probe.js')).registerProbe },
   { name: 'testkit', load: async () => (await import('./testkit.js')).registerTestkit },
+  { name: 'verify-store', load: async () => (await import('./verify-store.js')).registerVerifyStore },
 ];
 
 /** The commands to register for this command line: the one it names, or all of them (help, a typo, no command). */

@@ -90,6 +90,21 @@ describe('the dashboard server', () => {
     expect((await send(server.port, '/api/overview', { headers: { ...withToken, host: `localhost:${server.port}`, origin: `http://localhost:${server.port}` } })).status).toBe(200);
   });
 
+  it('refuses a cross-site fetch even with the token, and every refusal carries the page\'s CSP and forbids caching', async () => {
+    const csp = (await send(server.port, `/?token=${TOKEN}`)).headers['content-security-policy'];
+    const refused = [
+      await send(server.port, '/api/overview', { headers: { ...withToken, 'sec-fetch-site': 'cross-site' } }),
+      await send(server.port, '/api/overview', { headers: { ...withToken, host: 'attacker.example' } }),
+      await send(server.port, '/api/overview', { headers: { ...withToken, origin: 'null' } }),
+      await send(server.port, '/api/overview', { method: 'POST', headers: withToken }),
+      await send(server.port, '/api/overview'),
+    ];
+    expect(refused.map((answer) => [answer.status, answer.body])).toEqual([
+      [403, 'cross-site request\n'], [403, 'unknown host\n'], [403, 'foreign origin\n'], [405, 'read-only: only GET and HEAD\n'], [401, 'missing or wrong token\n'],
+    ]);
+    for (const answer of refused) expect([answer.headers['content-security-policy'], answer.headers['cache-control']]).toEqual([csp, 'no-store']);
+  });
+
   it('has no write method: everything but GET and HEAD is refused', async () => {
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
       const answer = await send(server.port, '/api/overview', { method, headers: withToken });

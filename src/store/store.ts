@@ -86,6 +86,25 @@ function plain(value: DuckDBValue | unknown): unknown {
   return value;
 }
 
+/**
+ * DuckDB's lock on the file: one process writes a store, or any number read it, never both. What DuckDB says when
+ * another process holds it (its message names the file, the holder's program and PID, and a link to its docs).
+ */
+const LOCK_HELD = /Could not set lock on file .*Conflicting lock is held in (?<program>.*?) \(PID (?<pid>\d+)\)/u;
+
+/** Why a store cannot be opened, in one line: another process holding its lock is said as such, with its PID. */
+export function openError(absolute: string, error: unknown): InputError {
+  const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+  const held = LOCK_HELD.exec(message)?.groups;
+  if (held) {
+    return new InputError(
+      `store ${absolute} is locked by another unattended process (PID ${held['pid'] ?? '?'}, ${held['program'] ?? '?'})`,
+      'a store takes one writer or many readers at a time: wait for that command to finish, or pass --db FILE to use another store',
+    );
+  }
+  return new InputError(`cannot open store ${absolute}: ${message}`, 'is another unattended process using it? pass --db FILE to use another');
+}
+
 export async function openStore(path: string, options: { readOnly?: boolean } = {}): Promise<Store> {
   const absolute = path === ':memory:' ? path : resolve(path);
   if (absolute !== ':memory:') {
@@ -100,8 +119,7 @@ export async function openStore(path: string, options: { readOnly?: boolean } = 
   try {
     ({ instance, connection, spill } = await attach(absolute, options.readOnly === true));
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
-    throw new InputError(`cannot open store ${absolute}: ${message}`, 'is another unattended process using it? pass --db FILE to use another');
+    throw openError(absolute, error);
   }
 
   // The store holds UTC times, and cut-offs arrive as ISO instants: read and compare them in UTC whatever the machine's zone.

@@ -11,8 +11,9 @@ import { resolvedSignInsSql } from '../sign-in-mfa-sql.js';
  * changes.
  */
 
-const ROLLUP_NAME = 'sign_in_rollups';
-const SUMMARY_NAME = 'sign_in_summary';
+/** The rows of derived_tables that record the rollups and the summary (the integrity check reads them too). */
+export const ROLLUP_NAME = 'sign_in_rollups';
+export const SUMMARY_NAME = 'sign_in_summary';
 
 
 /** Roll up the sign-ins of `source` (a SELECT over sign_ins, mfa_basis resolved); `sessions` too unless told otherwise. */
@@ -23,7 +24,8 @@ export async function insertRollups(store: Store, source: string, parts: { cells
 }
 
 /** The sign_ins columns the rollups and the session rules read: all but the bulky JSON ones. */
-const NARROW = '* EXCLUDE (raw, authentication_steps, applied_policies)';
+export const SIGN_IN_ROLLUP_SOURCE_COLUMNS = '* EXCLUDE (raw, authentication_steps, applied_policies)';
+const NARROW = SIGN_IN_ROLLUP_SOURCE_COLUMNS;
 
 function principalSql(): string {
   return "CASE WHEN kind IN ('servicePrincipal', 'managedIdentity') THEN coalesce(service_principal_id, app_id) ELSE coalesce(user_id, lower(upn)) END";
