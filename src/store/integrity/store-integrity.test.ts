@@ -27,7 +27,9 @@ beforeAll(async () => {
   try {
     await importPaths(store, [exports]);
     // One snapshot of two identities and one breaking place in code, as analyze would keep it.
-    await store.run(`INSERT INTO snapshots VALUES (1, '2026-12-01 10:00:00', 'analyze', '2026-12-01 00:00:00', 't', '2026-01-01', '2026-07-01', 'digest', NULL, NULL, true, 2, 1, NULL)`);
+    await store.run(`INSERT INTO snapshots VALUES (1, '2026-12-01 10:00:00', 'analyze', '2026-12-01 00:00:00', 't', '2026-01-01', '2026-07-01', 'digest', NULL, NULL, true, 2, 1, NULL, 'rows-1', NULL)`);
+    // A second run that changed nothing shares the first one's rows (migration 008).
+    await store.run(`INSERT INTO snapshots VALUES (2, '2026-12-01 11:00:00', 'check', '2026-12-01 00:00:00', 't', '2026-01-01', '2026-07-01', 'digest', NULL, NULL, true, 2, 1, 0, 'rows-1', 1)`);
     await store.run(`INSERT INTO snapshot_identities (snapshot_id, id, display_name, kind, class, verdict, breaking_automation) VALUES
       (1, 'a', 'A', 'user', 'human', 'ready', []), (1, 'b', 'B', 'user', 'service-account', 'breaks', ['deploy.sh:3'])`);
     await store.run(`INSERT INTO snapshot_automation (snapshot_id, file, line, rule, auth_method) VALUES (1, 'deploy.sh', 3, 'shell/az-login-password', 'user-password')`);
@@ -70,7 +72,7 @@ describe('checkStoreIntegrity', () => {
     const report = await check(whole);
     expect(report.ok).toBe(true);
     expect(Object.fromEntries(report.checks.map((entry) => [entry.name, `${entry.status}: ${entry.detail}`]))).toEqual({
-      schema: 'ok: version 7, every migration applied',
+      schema: 'ok: version 8, every migration applied',
       readable: expect.stringMatching(/^ok: 29 tables, [\d,]+ rows read in full$/u),
       'batches-finished': 'ok: 5 batches, all finished',
       'rows-have-batches': expect.stringMatching(/^ok: [\d,]+ rows in batched tables, each naming a recorded batch \(or none\)$/u),
@@ -80,7 +82,7 @@ describe('checkStoreIntegrity', () => {
       'rollups-rebuild': 'ok: cells, profiles and sessions equal a rebuild from 5 sign-ins',
       'mfa-basis': 'ok: 5 sign-ins, each with the MFA basis its session resolves to',
       summary: expect.stringMatching(/^ok: \d+ principals summarised, as the rollups give them$/u),
-      snapshots: 'ok: 1 snapshots, each holding the rows its head counts',
+      snapshots: 'ok: 2 snapshots, each holding the rows its head counts',
       checkpoints: 'ok: 1 collection checkpoints, each complete, partial or missing',
     });
   });
@@ -118,7 +120,9 @@ describe('checkStoreIntegrity', () => {
   it('names a snapshot missing rows its head counts, and a checkpoint in an unknown state', async () => {
     const snapshot = await tampered('snapshot', "DELETE FROM snapshot_identities WHERE id = 'b'");
     expect(failed(snapshot)).toEqual(['snapshots']);
-    expect(snapshot.checks.find((entry) => entry.name === 'snapshots')?.detail).toBe('1 snapshots hold other counts than their heads say, e.g. number 1');
+    expect(snapshot.checks.find((entry) => entry.name === 'snapshots')?.detail).toBe('2 snapshots hold other counts than their heads say, e.g. number 1');
+    const dangling = await tampered('shared', 'UPDATE snapshots SET rows_from = 2 WHERE id = 1');
+    expect(dangling.checks.find((entry) => entry.name === 'snapshots')?.detail).toBe('2 snapshots share the rows of a snapshot that keeps none');
     expect(failed(await tampered('checkpoint', "UPDATE collect_checkpoints SET state = 'half'"))).toEqual(['checkpoints']);
   });
 
