@@ -3,6 +3,7 @@ import type { GovernanceState, GovernedIdentity } from '../../model/governance.j
 import { openStore, type Store } from '../store.js';
 import { hasSnapshots, listSnapshots, loadSnapshot } from './read-snapshot.js';
 import { snapshotAt } from './snapshot-ref.js';
+import { loadSnapshotTrend } from './snapshot-trend.js';
 import { recordSnapshot } from './write-snapshot.js';
 
 function identity(id: string, overrides: Partial<GovernedIdentity> = {}): GovernedIdentity {
@@ -39,6 +40,16 @@ beforeAll(async () => {
 afterAll(() => store.close());
 
 describe('snapshots', () => {
+  it('has no trend in a store that never kept the snapshot tables', async () => {
+    const bare = await openStore(':memory:');
+    try {
+      await bare.run('DROP TABLE snapshot_identities; DROP TABLE snapshot_automation; DROP TABLE snapshots');
+      expect(await loadSnapshotTrend(bare)).toEqual([]);
+    } finally {
+      bare.close();
+    }
+  });
+
   it('keeps a run and gives back exactly what it kept', async () => {
     expect(await hasSnapshots(store)).toBe(true);
     const first = await recordSnapshot(store, STATE, { command: 'analyze', takenAt: '2026-11-21T08:00:00.000Z', gateProblems: null });
@@ -53,6 +64,14 @@ describe('snapshots', () => {
       { id: 2, takenAt: '2026-11-22T07:00:00.000Z', command: 'check', asOf: '2026-11-20T23:59:59.000Z', inputsDigest: 'abc', policyPath: null, gateProblems: 3 },
     ]);
     expect(await loadSnapshot(store, 3)).toBeNull();
+  });
+
+  it('counts each snapshot\'s identities and its service accounts by verdict, oldest first, an empty one as zeros', async () => {
+    const [first, second] = await listSnapshots(store);
+    expect(await loadSnapshotTrend(store)).toEqual([
+      { meta: first, identities: 3, serviceAccounts: { broken: 0, breaks: 1, 'at-risk': 0, ready: 0, 'not-affected': 1 } },
+      { meta: second, identities: 0, serviceAccounts: { broken: 0, breaks: 0, 'at-risk': 0, ready: 0, 'not-affected': 0 } },
+    ]);
   });
 
   it('finds a snapshot by number, or the last one taken by a date or instant', async () => {
