@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { generateDemo, type DemoOutput } from '../src/sources/demo/index.js';
 import { importPaths } from '../src/sources/import/index.js';
 import { SCAN_FINDINGS } from '../src/store/columns.js';
@@ -29,7 +30,8 @@ beforeAll(async () => {
   };
   await insertRows(store, SCAN_FINDINGS, [{ ...finding, id: 's1', file: 'scripts/nightly.sh', line: 7, identity_value: 'svc-vm-cli@contoso.example' }]);
   store.close();
-});
+  // The demo's generation and import alone outlast the default 120 s on a machine shared by several test runs.
+}, 600_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -82,6 +84,36 @@ describe('unattended report (CLI)', async () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(`unattended: cannot write the report to ${join(blocker, 'report')} (ENOTDIR) (pass --out DIR naming a folder you can write)\n`);
   });
+
+  it('adds the what-if diff with --what-if and the snapshots analyze kept, as analyze --what-if and diff give them', async () => {
+    // Two analyses, the second after a pull request renamed a team: two snapshots, one owner change.
+    const renamed = join(work, 'renamed.yaml');
+    writeFileSync(renamed, readFileSync(demo.configPath, 'utf8').replace('team: Compute,', 'team: Compute and storage,'));
+    for (const policy of [demo.configPath, renamed]) expect((await runCli(['analyze', '--db', db, '--policy', policy])).status).toBe(0);
+    const analyzed = await runCli(['analyze', '--db', db, '--policy', renamed, '--what-if', demo.whatIfPath, '--no-snapshot', '--format', 'json']);
+    const diffed = await runCli(['diff', '--db', db, '--format', 'json']);
+    const out = join(work, 'what-if');
+    const reported = await cli(['--db', db, '--out', out, '--policy', renamed, '--what-if', demo.whatIfPath]);
+    expect([reported.status, reported.stderr]).toEqual([0, '']);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    const overview = z.object({
+      whatIf: z.object({ policies: z.array(z.object({ id: z.string(), byVerdict: z.record(z.string(), z.number()) })), newlyFailing: z.object({ total: z.number(), listed: z.array(z.object({ id: z.string() })) }) }),
+      snapshots: z.object({ total: z.number(), latest: z.object({ changes: z.array(z.object({ key: z.string(), total: z.number(), items: z.array(z.object({ subject: z.string(), detail: z.string() })) })) }) }),
+    }).parse(JSON.parse(/<script type="application\/json" id="overview-data">(?<json>.*?)<\/script>/su.exec(html)?.groups?.['json'] ?? 'null'));
+    const whatIf = z.object({ whatIf: z.object({ policies: z.array(z.object({ id: z.string() })), diff: z.object({ identities: z.array(z.object({ id: z.string() })) }) }) }).parse(JSON.parse(analyzed.stdout)).whatIf;
+    expect(whatIf.diff.identities.length).toBeGreaterThan(0);
+    expect(overview.whatIf.policies.map((policy) => policy.id)).toEqual(whatIf.policies.map((policy) => policy.id));
+    expect(overview.whatIf.newlyFailing.total).toBe(whatIf.diff.identities.length);
+    expect(overview.whatIf.newlyFailing.listed.map((entry) => entry.id)).toEqual(whatIf.diff.identities.map((entry) => entry.id));
+    const diff = z.object({ to: z.object({ id: z.number() }), ownerChanges: z.array(z.object({ subject: z.string() })), missingOwners: z.array(z.unknown()) }).parse(JSON.parse(diffed.stdout));
+    expect(overview.snapshots.total).toBe(diff.to.id);
+    const owners = overview.snapshots.latest.changes.find((change) => change.key === 'owner-changes');
+    // The account and the code that signs in as it (the store's scan finding) both changed team.
+    const detail = 'Compute → Compute and storage (upn:svc-vm-cli@contoso.example)';
+    expect(owners?.items).toEqual([{ subject: 'scripts/nightly.sh:7', detail }, { subject: 'svc-vm-cli@contoso.example', detail }]);
+    expect(diff.ownerChanges.map((change) => change.subject)).toEqual(['scripts/nightly.sh:7', 'svc-vm-cli@contoso.example']);
+    expect(overview.snapshots.latest.changes.find((change) => change.key === 'missing-owners')?.total).toBe(diff.missingOwners.length);
+  }, 300_000);
 
   it('exits 2 with one line when there is no store', async () => {
     const result = await cli(['--db', join(work, 'missing.duckdb'), '--out', join(work, 'none')]);

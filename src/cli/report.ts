@@ -13,6 +13,8 @@ import { loadReportStoreParts } from '../store/read-model/report-input.js';
 import { openStore } from '../store/store.js';
 import { dbOption, debugOption } from './common-options.js';
 import { EXIT_OK } from './exit.js';
+import { loadSnapshotHistory } from './snapshot-history.js';
+import { readWhatIfFiles } from './what-if-files.js';
 
 const DEFAULT_CONFIG = 'unattended.yaml';
 
@@ -23,6 +25,7 @@ const optionsSchema = z.object({
   phase1Date: z.string().min(1).optional(),
   phase2Date: z.string().min(1).optional(),
   policy: z.string().min(1).optional(),
+  whatIf: z.array(z.string().min(1)).optional(),
 });
 
 /** A folder we cannot write is the user's to fix (exit 2 with a hint), not a crash. */
@@ -46,6 +49,7 @@ export function registerReport(program: Command): void {
     .option('--phase1-date <date>', "the tenant's Phase 1 (portal) enforcement date, YYYY-MM-DD (default: unattended.yaml, else the catalog)")
     .option('--phase2-date <date>', "the tenant's Phase 2 (ARM writes) enforcement date, YYYY-MM-DD (default: unattended.yaml, else the catalog)")
     .option('--policy <file>', `the unattended.yaml to use (default: ./${DEFAULT_CONFIG} when present)`)
+    .option('--what-if <files...>', 'Conditional Access policies (Microsoft Graph JSON) to judge as if on, as analyze --what-if does: adds the what-if diff (who would newly fail, and why)')
     .addOption(debugOption())
     .action(async (raw: unknown) => {
       const parsed = optionsSchema.safeParse(raw);
@@ -59,10 +63,12 @@ export function registerReport(program: Command): void {
       try {
         // The same streamed, shared analysis as analyze; the threads that analyse an identity also render its parts of
         // the report (row, CSV record, compressed details): a tenant's analysis objects are never all in memory.
-        const analysisOptions = { asOf: options.asOf, phase1Date: options.phase1Date, phase2Date: options.phase2Date, config };
+        const whatIf = options.whatIf === undefined ? undefined : readWhatIfFiles(options.whatIf);
+        const analysisOptions = { asOf: options.asOf, phase1Date: options.phase1Date, phase2Date: options.phase2Date, config, whatIf };
         const { identities, detailChunks, threads: _threads, ...analysis } = await analyseStore(store, analysisOptions, defaultWorkers(), { report: true });
         const parts = await loadReportStoreParts(store);
-        input = { analysis, identities: reportIdentitiesOf(identities, detailChunks), scanFindings: parts.scanFindings, imports: parts.imports, generatedAt: new Date().toISOString() };
+        const history = await loadSnapshotHistory(store);
+        input = { analysis, identities: reportIdentitiesOf(identities, detailChunks), scanFindings: parts.scanFindings, imports: parts.imports, history, generatedAt: new Date().toISOString() };
       } finally {
         store.close();
       }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { analyseStore, defaultWorkers, type AnalysedTenant } from '../engines/parallel/analyse-store.js';
 import { reportIdentitiesOf } from '../engines/parallel/report-identities.js';
 import { UsageError } from '../errors.js';
+import type { SnapshotHistory } from '../model/governance-diff.js';
 import { webAssets } from '../report/html/web-assets.js';
 import { terminalSafe } from '../report/terminal-text.js';
 import { loadDashboardData, type DashboardData } from '../server/dashboard-data.js';
@@ -14,6 +15,8 @@ import { loadReportStoreParts, type ReportStoreParts } from '../store/read-model
 import { openStore } from '../store/store.js';
 import { dbOption, debugOption } from './common-options.js';
 import { EXIT_OK } from './exit.js';
+import { loadSnapshotHistory } from './snapshot-history.js';
+import { readWhatIfFiles } from './what-if-files.js';
 
 const DEFAULT_CONFIG = 'unattended.yaml';
 
@@ -24,6 +27,7 @@ const optionsSchema = z.object({
   phase1Date: z.string().min(1).optional(),
   phase2Date: z.string().min(1).optional(),
   policy: z.string().min(1).optional(),
+  whatIf: z.array(z.string().min(1)).optional(),
 });
 
 export function registerServe(program: Command): void {
@@ -36,6 +40,7 @@ export function registerServe(program: Command): void {
     .option('--phase1-date <date>', "the tenant's Phase 1 (portal) enforcement date, YYYY-MM-DD (default: unattended.yaml, else the catalog)")
     .option('--phase2-date <date>', "the tenant's Phase 2 (ARM writes) enforcement date, YYYY-MM-DD (default: unattended.yaml, else the catalog)")
     .option('--policy <file>', `the unattended.yaml to use (default: ./${DEFAULT_CONFIG} when present)`)
+    .option('--what-if <files...>', 'Conditional Access policies (Microsoft Graph JSON) to judge as if on, as analyze --what-if does: adds the what-if diff (who would newly fail, and why)')
     .addOption(debugOption())
     .action(async (raw: unknown) => {
       const parsed = optionsSchema.safeParse(raw);
@@ -43,7 +48,8 @@ export function registerServe(program: Command): void {
       const options = parsed.data;
       const configPath = options.policy ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null);
       const config = configPath === null ? null : (await import('../config/load-config.js')).loadConfig(configPath);
-      const analysisOptions = { asOf: options.asOf, phase1Date: options.phase1Date, phase2Date: options.phase2Date, config };
+      const whatIf = options.whatIf === undefined ? undefined : readWhatIfFiles(options.whatIf);
+      const analysisOptions = { asOf: options.asOf, phase1Date: options.phase1Date, phase2Date: options.phase2Date, config, whatIf };
       const db = resolve(options.db);
 
       // The store is open only while it is analysed: imports can run beside the dashboard, which then analyses again.
@@ -51,14 +57,16 @@ export function registerServe(program: Command): void {
         const store = await openStore(db, { readOnly: true });
         let tenant: AnalysedTenant;
         let parts: ReportStoreParts;
+        let history: SnapshotHistory | null;
         try {
           tenant = await analyseStore(store, analysisOptions, defaultWorkers(), { report: true });
           parts = await loadReportStoreParts(store);
+          history = await loadSnapshotHistory(store);
         } finally {
           store.close();
         }
         const { identities, detailChunks, threads: _threads, summary: _summary, ...head } = tenant;
-        return loadDashboardData(head, reportIdentitiesOf(identities, detailChunks), { ...parts, generatedAt: new Date().toISOString() });
+        return loadDashboardData(head, reportIdentitiesOf(identities, detailChunks), { ...parts, history, generatedAt: new Date().toISOString() });
       }
 
       const live = await LiveAnalysis.start(analyse, () => storeStamp(db));

@@ -1,5 +1,5 @@
 import type { IdentityClass, Verdict } from './analysis.js';
-import type { GovernedAutomation, SnapshotMeta } from './governance.js';
+import type { GovernedAutomation, SnapshotMeta, SnapshotTrendPoint } from './governance.js';
 
 /** An identity as a diff names it. */
 export interface DiffIdentity {
@@ -36,4 +36,11 @@ export interface GovernanceDiff {
   expiredExceptions: { subject: string; expires: string; daysLeft: number; approver: string | null }[];
   missingOwners: { subject: string; kind: 'identity' | 'automation'; detail: string; since: 'new' | 'earlier' }[];
   retiredStillActive: (DiffIdentity & { retiredOn: string; lastActivity: string | null; since: 'new' | 'earlier' })[];
+}
+
+/** The snapshots as the report and the dashboard show them: each one counted, and what changed in the latest run. */
+export interface SnapshotHistory {
+  points: SnapshotTrendPoint[];
+  /** The latest snapshot against the one before it; null while there is only one. */
+  latest: GovernanceDiff | null;
 }

@@ -116,6 +116,13 @@ export interface SnapshotMeta {
   gateProblems: number | null;
 }
 
+/** A snapshot with its identities counted: how many, and its service accounts by verdict (the views over time). */
+export interface SnapshotTrendPoint {
+  meta: SnapshotMeta;
+  identities: number;
+  serviceAccounts: Record<Verdict, number>;
+}
+
 /** One fact in the store that points at who may own an identity (what `unattended init` suggests from). */
 export type OwnerEvidence =
   | { source: 'app-owner'; who: string; name: string | null; on: 'application' | 'servicePrincipal' | 'managedIdentity'; objectName: string | null }

@@ -1,4 +1,5 @@
 import type { AnalysisResult, IdentityAnalysis } from '../model/analysis.js';
+import type { SnapshotHistory } from '../model/governance-diff.js';
 import type { ScanFinding } from '../model/scan-finding.js';
 import { csvRecord } from './csv-cell.js';
 import { identityRow } from './csv.js';
@@ -58,6 +59,8 @@ export interface ReportInput {
   identities: ReportIdentities;
   scanFindings: ScanFinding[];
   imports: ImportSummary[];
+  /** The store's governance snapshots, when it keeps any (the views over time). */
+  history?: SnapshotHistory | null;
   /** ISO-8601; passed in (not read from the clock) so the same input gives the same bytes. */
   generatedAt: string;
 }
@@ -110,8 +113,10 @@ export function listedIdentities(identities: readonly IdentityAnalysis[], hourOf
 /** A whole AnalysisResult as a report's input. */
 export function reportInputOf(
   analysis: AnalysisResult,
-  parts: { scanFindings: ScanFinding[]; imports: ImportSummary[]; generatedAt: string; hourOfWeek?: ReadonlyMap<string, readonly number[]> },
+  parts: { scanFindings: ScanFinding[]; imports: ImportSummary[]; generatedAt: string; hourOfWeek?: ReadonlyMap<string, readonly number[]>; history?: SnapshotHistory | null },
 ): ReportInput {
   const { identities, ...head } = analysis;
-  return { analysis: head, identities: listedIdentities(identities, parts.hourOfWeek), scanFindings: parts.scanFindings, imports: parts.imports, generatedAt: parts.generatedAt };
+  return {
+    analysis: head, identities: listedIdentities(identities, parts.hourOfWeek), scanFindings: parts.scanFindings, imports: parts.imports, history: parts.history ?? null, generatedAt: parts.generatedAt,
+  };
 }

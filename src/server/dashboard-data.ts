@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import * as z from 'zod/mini';
 import type { AnalysisResult } from '../model/analysis.js';
+import type { SnapshotHistory } from '../model/governance-diff.js';
 import type { ScanFinding } from '../model/scan-finding.js';
 import { ACTION_LABEL, CLASS_ORDER, VERDICT_URGENCY } from '../report/presentation.js';
 import type { ImportSummary, ReportIdentities } from '../report/report-input.js';
@@ -102,7 +103,7 @@ function rank<T extends string>(order: readonly T[], value: string): number {
 export async function loadDashboardData(
   head: Omit<AnalysisResult, 'identities' | 'summary'>,
   identities: ReportIdentities,
-  parts: { scanFindings: ScanFinding[]; imports: ImportSummary[]; generatedAt: string },
+  parts: { scanFindings: ScanFinding[]; imports: ImportSummary[]; generatedAt: string; history?: SnapshotHistory | null },
 ): Promise<DashboardData> {
   const db: Store = await openStore(':memory:', { readOnly: true });
   try {
@@ -146,7 +147,7 @@ export async function loadDashboardData(
     }
     appender.flushSync();
     appender.closeSync();
-    const overview = builder.finish(head, parts.imports, parts.generatedAt);
+    const overview = builder.finish(head, parts.imports, parts.generatedAt, parts.history ?? null);
     const decoded = new Map<number, EmbeddedDetailChunk>();
     async function chunk(number: number): Promise<EmbeddedDetailChunk | null> {
       const known = decoded.get(number);

@@ -92,7 +92,9 @@ function fromCache(key: string): WebAssets | null {
  * node_modules/.cache and used again while none of its files has changed.
  */
 export function cachedBundleWeb(): WebAssets {
-  const key = libraryKey();
+  // The checkout is part of the key: worktrees made with hard-linked node_modules share this file, and another
+  // checkout's bundle, checked against that checkout's unchanged files, would pass for this one's.
+  const key = `${libraryKey()} ${ROOT}`;
   const cached = fromCache(key);
   if (cached) return cached;
   const { assets, inputs } = bundle();

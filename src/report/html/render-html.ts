@@ -30,7 +30,7 @@ export function* reportHtmlParts(input: ReportInput, assets: WebAssets = webAsse
   }
   yield `<script type="text/plain" id="${TABLE_BLOCK}">${gzipBase64(JSON.stringify(table.finish()))}</script>\n`;
   const { summary: _summary, ...head } = input.analysis;
-  yield `<script type="application/json" id="${OVERVIEW_BLOCK}">${jsonInScript(overview.finish(head, input.imports, input.generatedAt))}</script>\n`;
+  yield `<script type="application/json" id="${OVERVIEW_BLOCK}">${jsonInScript(overview.finish(head, input.imports, input.generatedAt, input.history ?? null))}</script>\n`;
   yield appScript(assets);
   yield `<script type="text/plain" id="${DETAIL_BLOCK}">`;
   for (const chunk of input.identities.detailChunks()) yield `${chunk}\n`;

@@ -1,6 +1,9 @@
 import type { AnalysisResult, IdentityClass, Verdict } from '../../model/analysis.js';
+import type { SnapshotHistory } from '../../model/governance-diff.js';
 import type { ScanFinding } from '../../model/scan-finding.js';
 import { MFA_IMPACT_URGENCY } from '../presentation.js';
+import { snapshotHistorySummary } from './snapshot-history-summary.js';
+import { whatIfDiffSummary } from './what-if-diff-summary.js';
 import type { CoverageView, ImportCounts, ImportView, OwnerTally, Overview, PlanListItem, PlanSummary, PolicyTally, ScanFindingView, StageTally, TableRow, TimelineBar } from './view-types.js';
 
 /** Findings listed in the overview (the most urgent first); every one is counted and in scan-findings.csv. */
@@ -153,7 +156,8 @@ export class OverviewBuilder {
     };
   }
 
-  finish(head: Omit<AnalysisResult, 'identities' | 'summary'>, imports: readonly ImportView[], generatedAt: string): Overview {
+  /** The overview; the what-if diff when the analysis has one, the snapshots over time when the store keeps any. */
+  finish(head: Omit<AnalysisResult, 'identities' | 'summary'>, imports: readonly ImportView[], generatedAt: string, history: SnapshotHistory | null = null): Overview {
     const owners = this.ownersNamed
       ? [...this.owners.values()].sort(
           (a, b) =>
@@ -197,6 +201,8 @@ export class OverviewBuilder {
         findings: [...this.scanFindings].sort(scanOrder).slice(0, LISTED_SCAN_FINDINGS).map((finding) => this.scanView(finding)),
       },
       coverage: coverageOf(imports),
+      whatIf: head.whatIf ? whatIfDiffSummary(head.whatIf) : null,
+      snapshots: snapshotHistorySummary(history),
     };
   }
 }

@@ -8,7 +8,7 @@ import { IDENTITY_CLASSES, VERDICTS, type IdentityClass, type Verdict } from '..
 import { ACTION_ORDER } from '../presentation.js';
 import type { AuthMethod } from '../../model/scan-finding.js';
 import type { CodedColumn, EmbeddedDetail, EmbeddedDetailChunk, EmbeddedTable } from './embedded-format.js';
-import type { IdentityDetail, Overview, TableRow } from './view-types.js';
+import type { IdentityDetail, Overview, SnapshotPointView, SnapshotsView, TableRow, WhatIfDiffView } from './view-types.js';
 
 export const AUTH_METHODS = [
   'user-password', 'user-interactive', 'ambient', 'service-connection', 'workload-secret', 'workload-certificate', 'managed-identity', 'workload-federation',
@@ -82,6 +82,35 @@ export const tablePageSchema: z.ZodMiniType<{ total: number; offset: number; row
 
 const importCounts = { read: count, stored: count, duplicates: count, quarantined: count };
 
+const agreement = z.object({ compared: count, agreed: count, rate: z.nullable(count) });
+
+const whatIfDiffSchema: z.ZodMiniType<WhatIfDiffView> = z.object({
+  policies: z.array(z.object({ id: text, displayName: maybeText, state: text, file: text, replaces: z.boolean(), byVerdict: byVerdict() })),
+  newlyFailing: z.object({
+    total: count,
+    listed: z.array(z.object({
+      id: text, name: text, class: identityClass, verdict, policies: z.array(text), signIns: count, first: text, last: text, proof: maybeText, automation: z.array(text),
+    })),
+  }),
+  agreement: z.object({ enabled: agreement, reportOnly: agreement, disabled: agreement, notComparable: count, disagreements: count, undefinedPolicies: count }),
+  notes: z.array(text),
+});
+
+const snapshotPoint: z.ZodMiniType<SnapshotPointView> = z.object({
+  id: count, takenAt: text, command: text, asOf: text, identities: count, serviceAccounts: byVerdict(), gateProblems: z.nullable(count),
+});
+
+const snapshotsSchema: z.ZodMiniType<SnapshotsView> = z.object({
+  total: count,
+  points: z.array(snapshotPoint),
+  latest: z.nullable(z.object({
+    from: snapshotPoint,
+    to: snapshotPoint,
+    policyChanged: z.boolean(),
+    changes: z.array(z.object({ key: text, scope: z.enum(['change', 'state']), title: text, total: count, items: z.array(z.object({ subject: text, detail: text })) })),
+  })),
+});
+
 export const overviewSchema: z.ZodMiniType<Overview> = z.object({
   schemaVersion: z.literal(1),
   tenantId: maybeText,
@@ -118,6 +147,8 @@ export const overviewSchema: z.ZodMiniType<Overview> = z.object({
     byFormat: z.array(z.object({ ...importCounts, format: maybeText, batches: count })),
     listed: z.array(z.object({ ...importCounts, file: text, format: maybeText })),
   }),
+  whatIf: z.nullable(whatIfDiffSchema),
+  snapshots: z.nullable(snapshotsSchema),
 });
 
 /**

@@ -128,6 +128,69 @@ export interface CoverageView extends ImportCounts {
   listed: ImportView[];
 }
 
+export interface AgreementView {
+  compared: number;
+  agreed: number;
+  rate: number | null;
+}
+
+/** An identity that would newly fail with the proposed policies on, in one line per fact. */
+export interface NewlyFailingView {
+  id: string;
+  name: string;
+  class: IdentityClass;
+  /** Today's verdict (mandatory MFA). */
+  verdict: Verdict;
+  /** The display names (else ids) of the policies that make it fail. */
+  policies: string[];
+  signIns: number;
+  first: string;
+  last: string;
+  /** The combination with the most records: client → target, the earliest sign-in and how many records it stands for. */
+  proof: string | null;
+  /** file:line of the code that signs in as it. */
+  automation: string[];
+}
+
+/** `analyze --what-if` as the views show it: the policies under test, who would newly fail, the agreement with Entra. */
+export interface WhatIfDiffView {
+  policies: { id: string; displayName: string | null; state: string; file: string; replaces: boolean; byVerdict: Record<Verdict, number> }[];
+  /** Every identity counted; the first LISTED_NEWLY_FAILING listed (analysis.json holds them all). */
+  newlyFailing: { total: number; listed: NewlyFailingView[] };
+  agreement: { enabled: AgreementView; reportOnly: AgreementView; disabled: AgreementView; notComparable: number; disagreements: number; undefinedPolicies: number };
+  notes: string[];
+}
+
+/** One snapshot kept by analyze or check, with its service accounts by verdict. */
+export interface SnapshotPointView {
+  id: number;
+  takenAt: string;
+  command: string;
+  asOf: string;
+  identities: number;
+  serviceAccounts: Record<Verdict, number>;
+  /** Problems the gate found (null when the run was not a check). */
+  gateProblems: number | null;
+}
+
+/** One kind of change between two snapshots (new service accounts, verdict changes…), counted, the first listed. */
+export interface SnapshotChangeView {
+  key: string;
+  /** `change`: between the two snapshots; `state`: where the later one stands (expiring exceptions, missing owners…). */
+  scope: 'change' | 'state';
+  title: string;
+  total: number;
+  items: { subject: string; detail: string }[];
+}
+
+/** Governance snapshots over time: every one counted, the latest listed, and what changed in the latest run. */
+export interface SnapshotsView {
+  total: number;
+  points: SnapshotPointView[];
+  /** The latest snapshot against the one before it; null while there is only one. */
+  latest: { from: SnapshotPointView; to: SnapshotPointView; policyChanged: boolean; changes: SnapshotChangeView[] } | null;
+}
+
 /** The headline, the charts and the small tables: everything but the identities themselves. */
 export interface Overview {
   schemaVersion: 1;
@@ -156,6 +219,10 @@ export interface Overview {
   /** Every finding counted; the most urgent listed (scan-findings.csv holds them all). */
   scan: { total: number; breaking: number; findings: ScanFindingView[] };
   coverage: CoverageView;
+  /** Only when the analysis ran with what-if policies (`--what-if`). */
+  whatIf: WhatIfDiffView | null;
+  /** Only when the store keeps snapshots (analyze and check keep one per run). */
+  snapshots: SnapshotsView | null;
 }
 
 export type SortKey = 'urgency' | 'name' | 'class' | 'verdict' | 'breaksOn' | 'confidence' | 'action' | 'owner' | 'stage' | 'automation';

@@ -3,6 +3,7 @@ import type { GovernanceState, GovernedIdentity } from '../../model/governance.j
 import { openStore, type Store } from '../store.js';
 import { hasSnapshots, listSnapshots, loadSnapshot } from './read-snapshot.js';
 import { snapshotAt } from './snapshot-ref.js';
+import { loadSnapshotTrend } from './snapshot-trend.js';
 import { recordSnapshot } from './write-snapshot.js';
 
 function identity(id: string, overrides: Partial<GovernedIdentity> = {}): GovernedIdentity {
@@ -39,6 +40,16 @@ beforeAll(async () => {
 afterAll(() => store.close());
 
 describe('snapshots', () => {
+  it('has no trend in a store that never kept the snapshot tables', async () => {
+    const bare = await openStore(':memory:');
+    try {
+      await bare.run('DROP TABLE snapshot_identities; DROP TABLE snapshot_automation; DROP TABLE snapshots');
+      expect(await loadSnapshotTrend(bare)).toEqual([]);
+    } finally {
+      bare.close();
+    }
+  });
+
   it('keeps a run and gives back exactly what it kept', async () => {
     expect(await hasSnapshots(store)).toBe(true);
     const first = await recordSnapshot(store, STATE, { command: 'analyze', takenAt: '2026-11-21T08:00:00.000Z', gateProblems: null });
@@ -77,9 +88,19 @@ describe('snapshots', () => {
       expect(await separate.all('SELECT id, rows_from FROM snapshots ORDER BY id')).toEqual([
         { id: 1, rows_from: null }, { id: 2, rows_from: 1 }, { id: 3, rows_from: null }, { id: 4, rows_from: 3 },
       ]);
+      // The trend counts a snapshot's shared rows as its own.
+      expect((await loadSnapshotTrend(separate)).map((point) => [point.meta.id, point.identities, point.serviceAccounts.breaks])).toEqual([[1, 3, 1], [2, 3, 1], [3, 3, 2], [4, 3, 2]]);
     } finally {
       separate.close();
     }
+  });
+
+  it('counts each snapshot\'s identities and its service accounts by verdict, oldest first, an empty one as zeros', async () => {
+    const [first, second] = await listSnapshots(store);
+    expect(await loadSnapshotTrend(store)).toEqual([
+      { meta: first, identities: 3, serviceAccounts: { broken: 0, breaks: 1, 'at-risk': 0, ready: 0, 'not-affected': 1 } },
+      { meta: second, identities: 0, serviceAccounts: { broken: 0, breaks: 0, 'at-risk': 0, ready: 0, 'not-affected': 0 } },
+    ]);
   });
 
   it('finds a snapshot by number, or the last one taken by a date or instant', async () => {

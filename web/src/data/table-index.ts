@@ -26,6 +26,32 @@ function isOneOf<T extends string>(values: readonly T[], value: string | null): 
   return value !== null && values.some((known) => known === value);
 }
 
+function compareKeys(a: number | string, b: number | string): number {
+  return typeof a === 'number' && typeof b === 'number' ? a - b : byCodeUnits(String(a), String(b));
+}
+
+/** Each key's dense rank among the keys (equal keys, equal ranks). */
+function denseRanks(keys: readonly (number | string)[]): Int32Array {
+  const distinct = [...new Set(keys)].sort(compareKeys);
+  const rankOf = new Map(distinct.map((key, rank) => [key, rank]));
+  return Int32Array.from(keys, (key) => rankOf.get(key) ?? 0);
+}
+
+/** A value's place in a fixed order; values it does not know come after. */
+function orderRank(order: readonly string[], value: string): number {
+  const at = order.indexOf(value);
+  return at < 0 ? order.length : at;
+}
+
+/** Ranks of a coded column: its few distinct values keyed and ranked once, then each row's code looked up. */
+function codedRanks(column: CodedColumn, key: (value: string) => number | string, none: number | string): Int32Array {
+  // Position 0 is "no value" (code -1), so a row's code + 1 indexes this list.
+  const byCode = denseRanks([none, ...column.values.map(key)]);
+  const ranks = new Int32Array(column.codes.length);
+  for (let index = 0; index < ranks.length; index += 1) ranks[index] = byCode[(column.codes[index] ?? -1) + 1] ?? 0;
+  return ranks;
+}
+
 const KINDS: readonly IdentityKind[] = ['user', 'servicePrincipal', 'managedIdentity'];
 
 /**
@@ -84,59 +110,41 @@ export class TableIndex {
     return texts;
   }
 
-  /** Each row's sort key: a number, or a text compared by UTF-16 code units (as the dashboard's SQL compares). */
-  private keys(sort: SortKey): number[] | string[] {
-    const t = this.table;
-    const rows = Array.from({ length: t.count }, (_, index) => index);
-    const rank = <T extends string>(column: CodedColumn, order: readonly T[]): number[] => {
-      const ranks = column.values.map((value) => {
-        const at = order.findIndex((known) => known === value);
-        return at < 0 ? order.length : at;
-      });
-      return rows.map((index) => ranks[column.codes[index] ?? -1] ?? order.length);
-    };
-    const text = (column: CodedColumn, map: (value: string) => string = (value) => value): string[] => {
-      const mapped = column.values.map(map);
-      return rows.map((index) => mapped[column.codes[index] ?? -1] ?? LAST);
-    };
-    switch (sort) {
-      case 'urgency':
-        return rows;
-      case 'name':
-        return rows.map((index) => (t.name[index] ?? '').toLowerCase());
-      case 'class':
-        return rank(t.class, CLASS_ORDER);
-      case 'verdict':
-        return rank(t.verdict, VERDICT_URGENCY);
-      case 'breaksOn':
-        return text(t.breaksOn);
-      case 'confidence':
-        return rows.map((index) => t.confidence[index] ?? 0);
-      case 'action':
-        return text(t.action, (action) => (isOneOf(ACTION_ORDER, action) ? ACTION_LABEL[action] : action));
-      case 'owner':
-        return text(t.owner, (owner) => owner.toLowerCase());
-      case 'stage':
-        return text(t.stage);
-      case 'automation':
-        return rows.map((index) => t.automation[index] ?? 0);
-    }
-  }
-
   /**
-   * Each row's dense rank under this sort's key (equal keys, equal ranks): the one costly step of a sort (the distinct
-   * keys sorted once), kept for both directions.
+   * Each row's dense rank under this sort's key (equal keys, equal ranks; a number, or a text compared by UTF-16 code
+   * units as the dashboard's SQL compares), kept for both directions. Few-valued columns rank their distinct values
+   * and look each row's code up in a typed loop; only names need their 100,000 keys sorted (warmed ahead).
    */
   private ranks(sort: SortKey): Int32Array {
     const cached = this.rankings.get(sort);
     if (cached) return cached;
-    const keys: readonly (number | string)[] = this.keys(sort);
-    const distinct = [...new Set(keys)];
-    distinct.sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : byCodeUnits(String(a), String(b))));
-    const rankOf = new Map(distinct.map((key, rank) => [key, rank]));
-    const ranks = Int32Array.from(keys, (key) => rankOf.get(key) ?? 0);
-    this.rankings.set(sort, ranks);
-    return ranks;
+    const t = this.table;
+    const made = ((): Int32Array => {
+      switch (sort) {
+        case 'urgency':
+          return Int32Array.from({ length: t.count }, (_, index) => index);
+        case 'name':
+          return denseRanks(t.name.map((name) => name.toLowerCase()));
+        case 'confidence':
+          return denseRanks(t.confidence);
+        case 'automation':
+          return denseRanks(t.automation);
+        case 'class':
+          return codedRanks(t.class, (value) => orderRank(CLASS_ORDER, value), CLASS_ORDER.length);
+        case 'verdict':
+          return codedRanks(t.verdict, (value) => orderRank(VERDICT_URGENCY, value), VERDICT_URGENCY.length);
+        case 'breaksOn':
+          return codedRanks(t.breaksOn, (value) => value, LAST);
+        case 'action':
+          return codedRanks(t.action, (value) => (isOneOf(ACTION_ORDER, value) ? ACTION_LABEL[value] : value), LAST);
+        case 'owner':
+          return codedRanks(t.owner, (value) => value.toLowerCase(), LAST);
+        case 'stage':
+          return codedRanks(t.stage, (value) => value, LAST);
+      }
+    })();
+    this.rankings.set(sort, made);
+    return made;
   }
 
   /**
