@@ -24,6 +24,7 @@ export const QUICK_RUNS: Readonly<Record<string, readonly string[]>> = {
   import: ['--records', '50000', '--per-file', '10000', '--rounds', '2'],
   e2e: ['--sign-ins', '30000', '--rounds', '2'],
   'what-if': ['--sizes', '100000', '--runs', '2'],
+  report: ['--identities', '5000', '--runs', '1'],
 };
 
 const ratioSchema = z.object({ name: z.string(), value: z.number(), better: z.enum(['lower', 'higher']) });

@@ -9,6 +9,7 @@
  *   searching, filtering and sorting it (the table drawn and the next frame begun, target < 100 ms) beside a frame in
  *   which one text changes (what a frame costs the browser).
  */
+import { reportRatios, type BenchRatio } from './ratios.js';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -148,6 +149,7 @@ export async function run(args: string[]): Promise<void> {
   const label = identities.toLocaleString('en-US');
   const html = join(out, 'report.html');
   const lines: string[] = [];
+  const ratios: BenchRatio[] = [];
   // --browser-only: the browser part again on the last run's report (after a front-end change, or on a quieter machine).
   if (args.includes('--browser-only')) {
     if (!existsSync(html)) throw new Error(`--browser-only needs ${html}: run the benchmark once without it`);
@@ -161,6 +163,7 @@ export async function run(args: string[]): Promise<void> {
     }
     const analyze = best(analyses, (m) => m.wallSeconds);
     const report = best(reports, (m) => m.wallSeconds);
+    ratios.push({ name: `report / analyze, wall, ${identities} identities`, value: report.wallSeconds / analyze.wallSeconds, better: 'lower' });
     lines.push(
       formatMeasurement(analyze),
       formatMeasurement(report),
@@ -189,6 +192,7 @@ export async function run(args: string[]): Promise<void> {
     await tab.waitForSelector('#app[data-ready=true]', { timeout: 120_000 });
     const timings = z.object({ scroll: numbers, search: numbers, sort: numbers, baseline: numbers }).parse(await tab.evaluate(INTERACTIONS));
     const frame = median(timings.baseline);
+    ratios.push({ name: `first render / the same bytes drawing nothing, ${identities} identities`, value: render / baselineRender, better: 'lower' });
     const worst = (values: readonly number[]): number => Math.max(...values);
     lines.push(
       `machine load average (1, 5, 15 min) before the browser runs: ${loadBefore}; after: ${loadAverage()} (${availableParallelism()} cores)`,
@@ -203,4 +207,5 @@ export async function run(args: string[]): Promise<void> {
     await browser.close();
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+  reportRatios(ratios);
 }
