@@ -72,8 +72,9 @@ export interface FakeAzureStats {
   /** Requests that arrived while a Retry-After the server sent was still running (after the in-flight grace). */
   violations: number;
   /**
-   * Requests sent again before the Retry-After their 429 gave had run out: the same method and URL as the throttled one.
-   * No grace: a client can send a request again only once it has read the 429.
+   * Requests sent again before the Retry-After their 429 gave had run out: the same method, URL and body as the
+   * throttled one (every $batch is a POST to the same URL: only its body tells one from another). No grace: a client can
+   * send a request again only once it has read the 429.
    */
   earlyRetries: number;
   throttled: number;
@@ -206,7 +207,7 @@ export class FakeAzure {
       const body = method === 'POST' ? await this.body(request) : {};
       routed = this.route(method, url, body);
       this.checkPause(routed.budget, now);
-      const key = `${method} ${url.toString()}`;
+      const key = method === 'POST' ? `${method} ${url.toString()} ${JSON.stringify(body)}` : `${method} ${url.toString()}`;
       const until = this.retryAfter.get(key);
       if (until !== undefined) {
         if (now < until) this.stats.earlyRetries += 1;
