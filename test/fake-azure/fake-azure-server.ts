@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { FaultPlan } from './faults.js';
 import { isJsonRecord, type FakeTenant, type JsonRecord, type SignInKind } from './fake-tenant.js';
 import { parseFilter, timeRange } from './odata-filter.js';
@@ -71,8 +72,9 @@ export interface FakeAzureStats {
   /** Requests that arrived while a Retry-After the server sent was still running (after the in-flight grace). */
   violations: number;
   /**
-   * Requests sent again before the Retry-After their 429 gave had run out: the same method and URL as the throttled one.
-   * No grace: a client can send a request again only once it has read the 429.
+   * Requests sent again before the Retry-After their 429 gave had run out: the same method, URL and body as the
+   * throttled one (every $batch is a POST to the same URL: only its body tells one from another). No grace: a client can
+   * send a request again only once it has read the 429.
    */
   earlyRetries: number;
   throttled: number;
@@ -130,6 +132,12 @@ interface Routed {
   permission: FakePermission;
   handle: () => unknown;
 }
+
+/**
+ * Sign-ins are made this many at a time, the event loop free in between: a request arriving while a page of 1,000 is
+ * made is then counted by the throttle when it arrives, as a real service's gateway counts it, not when the page is done.
+ */
+const SIGN_IN_SLICE = 100;
 
 export class FakeAzure {
   readonly stats: FakeAzureStats = { requests: 0, byStatus: new Map(), violations: 0, earlyRetries: 0, throttled: 0, faults: 0, signInsServed: 0 };
@@ -192,13 +200,14 @@ export class FakeAzure {
     const now = Date.now();
     this.stats.requests += 1;
     this.counter += 1;
+    const counter = this.counter;
     let routed: Routed | null = null;
     let status = 200;
     try {
       const body = method === 'POST' ? await this.body(request) : {};
       routed = this.route(method, url, body);
       this.checkPause(routed.budget, now);
-      const key = `${method} ${url.toString()}`;
+      const key = method === 'POST' ? `${method} ${url.toString()} ${JSON.stringify(body)}` : `${method} ${url.toString()}`;
       const until = this.retryAfter.get(key);
       if (until !== undefined) {
         if (now < until) this.stats.earlyRetries += 1;
@@ -214,12 +223,12 @@ export class FakeAzure {
         request.socket.destroy();
         return;
       }
-      const payload = JSON.stringify(routed.handle());
+      const payload = JSON.stringify(await routed.handle());
       if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, this.options.fault?.delayMs ?? 1_000));
       if (fault === 'truncated') {
         this.record(method, url, 200, routed.budget, now);
         const cut = payload.slice(0, Math.floor(payload.length / 2));
-        if (this.counter % 2 === 0) {
+        if (counter % 2 === 0) {
           response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
           response.write(cut);
           response.socket?.destroy();
@@ -425,7 +434,7 @@ export class FakeAzure {
     return page;
   }
 
-  private signIns(url: URL): JsonRecord {
+  private async signIns(url: URL): Promise<JsonRecord> {
     let filter;
     try {
       filter = parseFilter(url.searchParams.get('$filter') ?? '');
@@ -444,7 +453,13 @@ export class FakeAzure {
     const select = url.searchParams.get('$select');
     const source = this.options.tenant.signIns;
     const total = source.count(kind as SignInKind, from, to);
-    const records = source.slice(kind as SignInKind, from, to, offset, top).map((record) => project(record, select));
+    const records: JsonRecord[] = [];
+    for (let at = offset; at < offset + top; at += SIGN_IN_SLICE) {
+      if (at > offset) await yieldToEventLoop();
+      const slice = source.slice(kind as SignInKind, from, to, at, Math.min(SIGN_IN_SLICE, offset + top - at));
+      for (const record of slice) records.push(project(record, select));
+      if (slice.length < SIGN_IN_SLICE) break;
+    }
     this.stats.signInsServed += records.length;
     const result: JsonRecord = { '@odata.context': `${url.origin}/graph/beta/$metadata#auditLogs/signIns`, value: records };
     if (offset + top < total) {
@@ -478,22 +493,22 @@ export class FakeAzure {
     return this.listing(url, records, Math.min(this.options.directoryPageSize ?? 100, Number(url.searchParams.get('$top') ?? '1000')));
   }
 
-  private batch(body: JsonRecord): JsonRecord {
+  private async batch(body: JsonRecord): Promise<JsonRecord> {
     const requests = Array.isArray(body['requests']) ? body['requests'].filter(isJsonRecord) : [];
     if (requests.length > 20) throw new HttpFailure(400, 'BadRequest', 'at most 20 requests in a batch');
-    const responses = requests.map((sub) => {
+    const responses = await Promise.all(requests.map(async (sub) => {
       const id = typeof sub['id'] === 'string' ? sub['id'] : '';
       const relative = typeof sub['url'] === 'string' ? sub['url'] : '';
       try {
         const url = new URL(`${this.base}/graph/v1.0${relative.startsWith('/') ? relative : `/${relative}`}`);
         const routed = this.routeGraph('GET', url.pathname.replace(/^\/graph\/v1\.0\//u, ''), url, {});
         if (this.options.denied?.has(routed.permission)) throw new HttpFailure(403, 'Authorization_RequestDenied', 'Insufficient privileges.');
-        return { id, status: 200, headers: { 'content-type': 'application/json' }, body: routed.handle() };
+        return { id, status: 200, headers: { 'content-type': 'application/json' }, body: await routed.handle() };
       } catch (error) {
         if (!(error instanceof HttpFailure)) throw error;
         return { id, status: error.status, headers: error.headers, body: { error: { code: error.code, message: error.message } } };
       }
-    });
+    }));
     return { responses };
   }
 

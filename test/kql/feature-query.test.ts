@@ -52,6 +52,17 @@ describe('the feature query (KQL)', () => {
     expect(analyseKql(text)).toEqual([]);
   });
 
+  it("picks a principal's names as the store's rollups do, the least one (min), never any one of them (take_any)", () => {
+    const query = featureQuery({ ...WINDOW, shard: null });
+    expect(query).not.toMatch(/take_any/u);
+    for (const name of ['upn = minif(upn, isnotempty(upn))', 'userDisplayName = minif(user_display_name, isnotempty(user_display_name))',
+      'spName = minif(sp_name, isnotempty(sp_name))', 'userType = minif(user_type, isnotempty(user_type))',
+      "spAppId = minif(app_id, pkind != 'user' and isnotempty(app_id))", 'nm = minif(app_name, isnotempty(app_name))',
+      'nm = minif(resource_name, isnotempty(resource_name))', 'okind = min(okind)', 'opUpn = minif(op_upn, isnotempty(op_upn))']) {
+      expect(query).toContain(name);
+    }
+  });
+
   it('reads a shard of the principals by hash, and every principal in exactly one shard', () => {
     expect(featureQuery({ ...WINDOW, shard: { index: 2, count: 8 } })).toContain('| where isnotempty(pid) and hash(pid, 8) == 2');
     expect(featureQuery({ ...WINDOW, shard: null })).not.toContain('hash(pid');

@@ -3,7 +3,7 @@ import type { IdentityFeatures } from '../../src/features/identity-features.js';
 
 /**
  * A tenant small enough to compute by hand: one service account (in the directory) with three sign-ins and three
- * Activity-log events, and one service principal seen only in its two sign-ins. The records are written as a Log
+ * Activity-log events, and one service principal seen only in its two sign-ins, renamed between them. The records are written as a Log
  * Analytics KQL export (the table rows the feature query reads), and the feature rows below were worked out from them
  * by hand, field by field, not by running either path.
  */
@@ -64,7 +64,7 @@ export const LOG_ANALYTICS_ROWS: readonly Record<string, unknown>[] = [
   },
   {
     Type: 'AADServicePrincipalSignInLogs', Id: 'bbbb0002-0000-4000-8000-000000000002', TimeGenerated: '2026-11-02T13:30:00Z', ServicePrincipalId: SP,
-    ServicePrincipalName: 'deploy-app', AppId: SP_APP, ResourceIdentity: GRAPH, ResourceDisplayName: 'Microsoft Graph', IPAddress: '40.1.1.1',
+    ServicePrincipalName: 'Deploy App', AppId: SP_APP, ResourceIdentity: GRAPH, ResourceDisplayName: 'Microsoft Graph', IPAddress: '40.1.1.1',
     LocationDetails: '{"countryOrRegion":"US"}', ResultType: '0',
   },
   ...(['Start', 'Success'] as const).map((status, index) => ({
@@ -123,10 +123,14 @@ export const EXPECTED_USER: IdentityFeatures = {
   successor: null,
 };
 
-/** The service principal's row: two Graph sign-ins four hours apart on the Monday, known only from its sign-in log. */
+/**
+ * The service principal's row: two Graph sign-ins four hours apart on the Monday, known only from its sign-in log. Its
+ * name is the least of the two it signed in with, in byte order ('D' before 'd'): the later one here, so neither "the
+ * first" nor "the latest" would give it. Both paths take it so (min in the store, minif in Kusto).
+ */
 export const EXPECTED_SP: IdentityFeatures = {
   ...blankFeatures(SP, 'servicePrincipal'),
-  displayName: 'deploy-app', appId: SP_APP,
+  displayName: 'Deploy App', appId: SP_APP,
   // A workload's sign-in records no authentication requirement: it is neither an MFA nor a single-factor success.
   signIns: 2, servicePrincipalSignIns: 2, successes: 2, singleFactorSuccesses: 0,
   firstSeen: '2026-11-02T09:30:00.000Z', lastSeen: '2026-11-02T13:30:00.000Z', lastSuccess: '2026-11-02T13:30:00.000Z',
@@ -192,7 +196,7 @@ export function handWrittenAnswer(): unknown {
   };
   // Seen only in its sign-in log: the full outer join leaves the Activity-log columns empty.
   const servicePrincipal: Record<string, unknown> = {
-    pid: SP, pkind: 'servicePrincipal', upn: '', userDisplayName: '', spName: 'deploy-app', userType: '', spAppId: SP_APP, okIps: '["40.1.1.1"]', okind: '', opUpn: '',
+    pid: SP, pkind: 'servicePrincipal', upn: '', userDisplayName: '', spName: 'Deploy App', userType: '', spAppId: SP_APP, okIps: '["40.1.1.1"]', okind: '', opUpn: '',
     operations: null, signIns: 2, interactive: 0, nonInteractive: 0, servicePrincipalSignIns: 2, managedIdentitySignIns: 0, successes: 2, mfaSuccesses: 0,
     singleFactorSuccesses: 0, ropc: 0, deviceCode: 0, guestFromHomeTenant: 0, distinctIps: 1, distinctAsns: 0, distinctCountries: 1, azureAsnSignIns: 0, cloudAsnSignIns: 0,
     privateIpSignIns: 0, portalSuccessMfa: 0, portalSuccessNoMfa: 0, armSuccessMfa: 0, armSuccessNoMfa: 0, armRopcSuccess: 0, scopeMfaFailures: 0, portalMfaFailures: 0,

@@ -109,6 +109,11 @@ let sign_ins = own_sign_ins
 | extend mfa = iff(basis == 'session-mfa', true, mfa);`;
 }
 
+/**
+ * A principal's names are the least of those it signed in with, as the store's rollups take them (min, byte order, not
+ * any one of them): a user renamed within the window, or an app whose display name changed, gets the same name on both
+ * paths. Kusto's min()/minif() take strings; empty is Kusto's null for a string, so it is left out as SQL leaves NULL.
+ */
 function signInSummary(): string {
   const fields = fieldsOf('sign-ins').map((key) => {
     const feature = KQL_FEATURES[key];
@@ -116,11 +121,11 @@ function signInSummary(): string {
   });
   return `let sign_in_rows = sign_ins
 | summarize pkind = min(pkind),
-    upn = take_anyif(upn, isnotempty(upn)),
-    userDisplayName = take_anyif(user_display_name, isnotempty(user_display_name)),
-    spName = take_anyif(sp_name, isnotempty(sp_name)),
-    userType = take_anyif(user_type, isnotempty(user_type)),
-    spAppId = take_anyif(app_id, pkind != 'user' and isnotempty(app_id)),
+    upn = minif(upn, isnotempty(upn)),
+    userDisplayName = minif(user_display_name, isnotempty(user_display_name)),
+    spName = minif(sp_name, isnotempty(sp_name)),
+    userType = minif(user_type, isnotempty(user_type)),
+    spAppId = minif(app_id, pkind != 'user' and isnotempty(app_id)),
     okIps = make_set_if(ip, ok and isnotempty(ip)),
     ${fields.join(',\n    ')}
   by pid;`;
@@ -165,7 +170,8 @@ function listRelation(key: keyof IdentityFeatures, dim: ListDim): string {
   const source = LIST_SOURCES[dim];
   const named = source.name !== null;
   const entry = source.entry === 'key' ? `bag_pack('key', key, 'name', ${named ? 'nm' : "''"}, 'count', n)` : `bag_pack('${source.entry}', key, 'count', n)`;
-  const name = source.name === null ? '' : `, nm = take_anyif(${source.name}, isnotempty(${source.name}))`;
+  // The least name, as the store's lists take it (see signInSummary).
+  const name = source.name === null ? '' : `, nm = minif(${source.name}, isnotempty(${source.name}))`;
   return `let list_${key} = ${source.from}
 | where ${source.where}
 | summarize n = count()${name} by pid, key = ${source.key}
@@ -211,7 +217,7 @@ function operationSummary(): string {
     return feature.stage === 'activity' ? `${key} = ${feature.kql}` : '';
   });
   return `let op_rows = operations
-| summarize okind = take_any(okind), opUpn = take_anyif(op_upn, isnotempty(op_upn)), operations = count(),
+| summarize okind = min(okind), opUpn = minif(op_upn, isnotempty(op_upn)), operations = count(),
     ${fields.join(',\n    ')}
   by pid;`;
 }

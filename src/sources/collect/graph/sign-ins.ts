@@ -75,7 +75,9 @@ export function signInWalks(context: CollectContext): SignInWalk[] {
 export async function collectSignIns(context: CollectContext, failed: (walk: SignInWalk, error: unknown) => Promise<'continue' | 'stop'>): Promise<void> {
   const walks = signInWalks(context);
   for (const kind of SIGN_IN_KINDS) context.progress.plan(signInEndpoint(kind), walks.filter((entry) => entry.kind === kind).length);
-  await runPool(walks, context.budgets['graph-reports'].limits.concurrent, async (entry) => {
+  // One walk more than the budget lets in flight: while a walk parses or stores its page, another waits at the budget, so
+  // a slot the throttle frees is taken at once rather than when that walk is ready (a slot taken late stays late).
+  await runPool(walks, context.budgets['graph-reports'].limits.concurrent + 1, async (entry) => {
     try {
       const outcome = await walk(context, signInWalk(context, entry.kind, entry.window));
       context.progress.scopeDone(signInEndpoint(entry.kind), outcome);

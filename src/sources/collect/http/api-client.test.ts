@@ -88,6 +88,34 @@ describe('ApiClient', () => {
     expect(budget.stats.throttled).toBe(1);
   });
 
+  it("pauses the budget before giving the 429's slot back: a caller waiting for that slot also waits out the Retry-After", async () => {
+    scripts.set('/refused-slot', [json(429, {}, { 'retry-after': '0.3' }), OK]);
+    scripts.set('/waiting', [OK]);
+    const budget = new RateBudget('one-slot', { requests: 100, perMs: 1000, concurrent: 1 });
+    const api = client();
+    const first = api.request(request('/refused-slot', budget));
+    const waiting = api.request(request('/waiting', budget));
+    await Promise.all([first, waiting]);
+    const [refusedAt = 0] = arrivals.get('/refused-slot') ?? [];
+    const [waitingAt = 0] = arrivals.get('/waiting') ?? [];
+    expect(waitingAt - refusedAt).toBeGreaterThanOrEqual(300);
+    expect(budget.stats.throttled).toBe(1);
+  });
+
+  it('does not count a refused request against the window: the next request goes as soon as the Retry-After ends', async () => {
+    scripts.set('/refused-window', [json(429, {}, { 'retry-after': '0.1' }), OK]);
+    scripts.set('/after', [OK]);
+    // Two a second: the refused request and its retry, both counted, would hold the third for a second.
+    const budget = new RateBudget('two-a-second', { requests: 2, perMs: 1000, concurrent: 4 });
+    const api = client();
+    await api.request(request('/refused-window', budget));
+    await api.request(request('/after', budget));
+    const [refusedAt = 0] = arrivals.get('/refused-window') ?? [];
+    const [afterAt = 0] = arrivals.get('/after') ?? [];
+    expect(afterAt - refusedAt).toBeGreaterThanOrEqual(100);
+    expect(afterAt - refusedAt).toBeLessThan(800);
+  });
+
   it('retries 429 without Retry-After, 503, 504, resets and cut bodies, then answers', async () => {
     scripts.set('/flaky', [
       json(429, {}),

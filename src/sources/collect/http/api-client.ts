@@ -137,8 +137,8 @@ export class ApiClient {
       failure = outcome.cause === 'timeout' ? 'Timeout' : outcome.cause === 'truncated' ? 'TruncatedResponse' : 'RetriesExhausted';
       this.stats.retries[outcome.cause] += 1;
       if (attempt === this.options.maxAttempts) break;
-      if (outcome.retryAfterMs !== null) request.budget.pauseUntil(Date.now() + outcome.retryAfterMs);
-      else await sleep(backoffDelayMs(attempt, this.options.backoff, this.options.random), request.signal);
+      // A Retry-After already paused the whole budget (attempt); without one, this request backs off on its own.
+      if (outcome.retryAfterMs === null) await sleep(backoffDelayMs(attempt, this.options.backoff, this.options.random), request.signal);
     }
     throw new ApiError(failure, `${request.what}: ${shown(url)} failed ${this.options.maxAttempts} times; last: ${last}`, failure === 'Unauthorized' ? `check that ${this.tokens.describe} signs in to the right tenant` : 'run collect again later: it resumes where it stopped');
   }
@@ -156,9 +156,9 @@ export class ApiClient {
     // (a token fetched in between would let the request arrive later than counted, and the next one too early).
     const token = await this.tokens.token(request.scope, refused);
     const release = await request.budget.acquire(request.signal);
-    let status: number;
+    let status = 0;
     let text: string;
-    let retryAfter: string | null;
+    let retryAfter: string | null = null;
     try {
       const timeout = AbortSignal.timeout(this.options.timeoutMs);
       const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
@@ -179,7 +179,11 @@ export class ApiClient {
         return { kind: 'retry', cause: 'connection', detail: `connection failed (${cause || message})`, retryAfterMs: null };
       }
     } finally {
-      release();
+      // The pause before the slot is given back: giving it back wakes the next caller, which must already see the
+      // Retry-After (set after, it would let a request of the budget out while the service asks everyone to wait).
+      const askedMs = status === 429 || status >= 500 ? retryAfterMs(retryAfter, Date.now()) : null;
+      if (askedMs !== null) request.budget.pauseUntil(Date.now() + askedMs);
+      release(status === 429);
     }
     const body = parseBody(text);
     const bytes = Buffer.byteLength(text);

@@ -37,6 +37,25 @@ describe('RateBudget', () => {
     expect(budget.stats.throttled).toBe(1);
   });
 
+  it('takes a request the service refused (429) out of the window: its retry takes its place, the next is not held', async () => {
+    const start = Date.now();
+    const budget = new RateBudget('reports', { requests: 2, perMs: 1000, concurrent: 10 });
+    const refused = await budget.acquire();
+    refused(true);
+    (await budget.acquire())();
+    // Counted: the refused one and its retry would fill the window, and this one would wait for 1060 ms.
+    const next = grantedAt(budget);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect((await next) - start).toBe(0);
+    const keptStart = Date.now();
+    const kept = new RateBudget('reports', { requests: 2, perMs: 1000, concurrent: 10 });
+    (await kept.acquire())();
+    (await kept.acquire())();
+    const held = grantedAt(kept);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect((await held) - keptStart).toBe(1060);
+  });
+
   it('keeps at most `concurrent` in flight, handing slots out in the order asked', async () => {
     const budget = new RateBudget('ca', { requests: 100, perMs: 1000, concurrent: 1 });
     const order: string[] = [];

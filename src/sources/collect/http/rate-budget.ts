@@ -4,6 +4,14 @@
  * with acquire() just before sending and give it back when the response is read. Slots are handed out in the order
  * they were asked for.
  */
+/**
+ * Gives a slot back. `refused`: the service answered 429, so it did not count the request against its window (a
+ * throttle counts what it lets through): the request's send time leaves the window too, and its retry takes its place.
+ * Kept, it would hold a place the service does not, and the budget would send one request fewer for a whole window
+ * after every refusal.
+ */
+export type ReleaseSlot = (refused?: boolean) => void;
+
 export interface BudgetLimits {
   requests: number;
   perMs: number;
@@ -75,16 +83,17 @@ export class RateBudget {
   }
 
   /** Wait for a slot; returns the function that gives it back. */
-  async acquire(signal?: AbortSignal): Promise<() => void> {
+  async acquire(signal?: AbortSignal): Promise<ReleaseSlot> {
     const asked = Date.now();
     const previous = this.turn;
     let granted: () => void = () => undefined;
     this.turn = new Promise((resolve) => {
       granted = resolve;
     });
+    let sentAt: number;
     try {
       await previous;
-      await this.waitForSlot(signal);
+      sentAt = await this.waitForSlot(signal);
     } finally {
       granted();
     }
@@ -96,10 +105,14 @@ export class RateBudget {
       this.stats.waitedMs += waited;
     }
     let released = false;
-    return () => {
+    return (refused = false) => {
       if (released) return;
       released = true;
       this.inFlight -= 1;
+      if (refused) {
+        const index = this.sent.indexOf(sentAt);
+        if (index >= 0) this.sent.splice(index, 1);
+      }
       const wake = this.slotFreed;
       this.slotFreed = null;
       wake?.();
@@ -121,7 +134,8 @@ export class RateBudget {
     });
   }
 
-  private async waitForSlot(signal: AbortSignal | undefined): Promise<void> {
+  /** Wait until the limits allow one more request; returns its send time, as counted in the window. */
+  private async waitForSlot(signal: AbortSignal | undefined): Promise<number> {
     for (;;) {
       const now = Date.now();
       if (this.stats.pausedUntil > now) {
@@ -139,7 +153,7 @@ export class RateBudget {
       }
       this.sent.push(now);
       if (this.sent.length > this.limits.requests) this.sent.shift();
-      return;
+      return now;
     }
   }
 }
