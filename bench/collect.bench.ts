@@ -18,6 +18,7 @@
  *    the larger run within 1.25x of the smaller: memory bounded whatever the size.
  * The throughput phases spread their sign-ins over two days (eight walks, many pages each), the memory phases over ten.
  */
+import { reportRatios, type BenchRatio } from './ratios.js';
 import { rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -152,6 +153,7 @@ function broken(phases: readonly (readonly [label: string, phase: Phase])[]): st
 interface Outcome {
   lines: string[];
   broken: string[];
+  ratios: BenchRatio[];
 }
 
 async function throughputPhases(work: string, sample: number): Promise<Outcome> {
@@ -174,7 +176,8 @@ async function throughputPhases(work: string, sample: number): Promise<Outcome> 
     describe('Retry-After', retryAfter),
     `  ${retryAfter.faults} answers 429 with Retry-After: 1; throttled requests sent again before it ran out: ${retryAfter.earlyRetries} (target 0); requests of that budget that arrived while one ran (after a 25 ms in-flight grace): ${retryAfter.violations} (target 0); ${retryAfter.throttled} refused by the throttle`,
   ];
-  return { lines, broken: broken([['capacity', capacity], ['throughput', throughput], ['Retry-After', retryAfter]]) };
+  const ratios: BenchRatio[] = [{ name: `collect throughput / the throttle's maximum, ${sample} sign-ins`, value: fastest / throughput.admittedSpanMs, better: 'higher' }];
+  return { lines, broken: broken([['capacity', capacity], ['throughput', throughput], ['Retry-After', retryAfter]]), ratios };
 }
 
 /** A bound on the collect process's peak RSS whatever the tenant's size. */
@@ -191,7 +194,8 @@ async function memoryPhases(work: string, total: number): Promise<Outcome> {
     describe('memory, no throttle', large),
     `  peak RSS ${number(large.measurement.peakRssMiB)} MiB for ${number(large.served)} sign-ins, ${number(small.measurement.peakRssMiB)} MiB for ${number(small.served)}: ${growth.toFixed(2)}x for 10x the sign-ins (target <= ${MEMORY_GROWTH_BOUND}x, both < ${number(MEMORY_BOUND_MIB)} MiB)`,
   ];
-  return { lines, broken: broken([['memory, a tenth', small], ['memory', large]]) };
+  const ratios: BenchRatio[] = [{ name: `collect peak RSS growth for 10x the sign-ins, ${total} sign-ins`, value: growth, better: 'lower' }];
+  return { lines, broken: broken([['memory, a tenth', small], ['memory', large]]), ratios };
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -202,12 +206,15 @@ export async function run(args: string[]): Promise<void> {
   try {
     process.stdout.write('tenant: generated sign-ins of four kinds, made a page at a time by the server\n');
     const failed: string[] = [];
+    const ratios: BenchRatio[] = [];
     const report = (outcome: Outcome): void => {
       process.stdout.write(`${outcome.lines.join('\n')}\n`);
       failed.push(...outcome.broken);
+      ratios.push(...outcome.ratios);
     };
     if (phases !== 'memory') report(await throughputPhases(work, sample));
     if (phases !== 'throughput') report(await memoryPhases(work, total));
+    reportRatios(ratios);
     if (failed.length > 0) {
       process.stdout.write(`FAILED: ${failed.join('; ')}\n`);
       process.exitCode = 1;

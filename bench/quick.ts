@@ -25,6 +25,7 @@ export const QUICK_RUNS: Readonly<Record<string, readonly string[]>> = {
   e2e: ['--sign-ins', '30000', '--rounds', '2'],
   'what-if': ['--sizes', '100000', '--runs', '2'],
   report: ['--identities', '5000', '--runs', '1'],
+  collect: ['--sign-ins', '20000', '--throughput-sign-ins', '10000'],
 };
 
 const ratioSchema = z.object({ name: z.string(), value: z.number(), better: z.enum(['lower', 'higher']) });
