@@ -22,10 +22,10 @@ export const QUICK_RUNS: Readonly<Record<string, readonly string[]>> = {
   // ripgrep must take long enough (tenths of a second) that its time is not noise.
   scan: ['--files', '10000', '--mb', '200'],
   import: ['--records', '50000', '--per-file', '10000', '--rounds', '2'],
-  e2e: ['--sign-ins', '30000', '--rounds', '2'],
+  e2e: ['--sign-ins', '30000', '--rounds', '1'],
   'what-if': ['--sizes', '100000', '--runs', '2'],
-  report: ['--identities', '5000', '--runs', '1'],
-  collect: ['--sign-ins', '20000', '--throughput-sign-ins', '10000'],
+  report: ['--identities', '2000', '--runs', '1'],
+  collect: ['--sign-ins', '20000', '--throughput-sign-ins', '5000'],
 };
 
 const ratioSchema = z.object({ name: z.string(), value: z.number(), better: z.enum(['lower', 'higher']) });
