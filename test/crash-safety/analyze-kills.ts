@@ -33,9 +33,12 @@ async function lastSnapshot(db: string): Promise<{ count: number; digest: Record
       ['snapshot_identities', 'snapshot_id', 'id'],
       ['snapshot_automation', 'snapshot_id', 'file, line, rule'],
     ] as const) {
-      const exclude = table === 'snapshots' ? 'id, taken_at' : 'snapshot_id';
+      // A snapshot's rows may be those of an earlier one it shares them with (rows_from, migration 008): the state is
+      // the same either way, so the pointer is left out and the rows it points to are compared.
+      const exclude = table === 'snapshots' ? 'id, taken_at, rows_from' : 'snapshot_id';
+      const owner = table === 'snapshots' ? '?' : '(SELECT coalesce(rows_from, id) FROM snapshots WHERE id = ?)';
       const [row] = await store.all<{ n: number; rows: string | null }>(
-        `SELECT count(*)::INTEGER AS n, md5(string_agg(CAST(to_json(t) AS VARCHAR), '\n' ORDER BY ${order})) AS rows FROM (SELECT * EXCLUDE (${exclude}) FROM ${table} WHERE ${key} = ?) t`,
+        `SELECT count(*)::INTEGER AS n, md5(string_agg(CAST(to_json(t) AS VARCHAR), '\n' ORDER BY ${order})) AS rows FROM (SELECT * EXCLUDE (${exclude}) FROM ${table} WHERE ${key} = ${owner}) t`,
         [id],
       );
       digest[table] = `${row?.n ?? 0} ${row?.rows ?? ''}`;
