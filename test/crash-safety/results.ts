@@ -1,26 +1,16 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import { RESULTS_DIR, resultsFileSchema, type ResultRow } from '../adversarial/results-table.js';
+
+export type { ResultRow };
 
 /**
- * The adversarial suite's results, as SECURITY.md's generator reads them: every JSON file in
- * test/adversarial/results/ is `{ suite, rows: [{ input, fault, cases, passed, result }] }`. Several test files add rows
- * to crash-safety.json: each replaces its own rows (same input and fault), under a lock file, so test files running in
- * parallel do not lose each other's.
+ * Crash safety's rows in the adversarial suite's results (shape and folder: test/adversarial/results-table.ts, which
+ * SECURITY.md's table is generated from). Several test files add rows to crash-safety.json: each replaces its own rows
+ * (same input and fault), under a lock file, so test files running in parallel do not lose each other's.
  */
-export const RESULTS_DIR = resolve(import.meta.dirname, '..', 'adversarial', 'results');
 export const CRASH_SAFETY_RESULTS = join(RESULTS_DIR, 'crash-safety.json');
 const SUITE = 'crash safety, concurrency and dashboard refusals';
-
-const resultRowSchema = z.object({
-  input: z.string(),
-  fault: z.string(),
-  cases: z.number().int(),
-  passed: z.number().int(),
-  result: z.string(),
-});
-export type ResultRow = z.infer<typeof resultRowSchema>;
-const resultsSchema = z.object({ suite: z.string(), rows: z.array(resultRowSchema) });
 
 async function withLock<T>(path: string, work: () => T): Promise<T> {
   const lock = `${path}.lock`;
@@ -46,7 +36,7 @@ async function withLock<T>(path: string, work: () => T): Promise<T> {
 export async function recordResults(rows: readonly ResultRow[], path = CRASH_SAFETY_RESULTS): Promise<void> {
   mkdirSync(resolve(path, '..'), { recursive: true });
   await withLock(path, () => {
-    const kept = existsSync(path) ? resultsSchema.parse(JSON.parse(readFileSync(path, 'utf8'))).rows : [];
+    const kept = existsSync(path) ? resultsFileSchema.parse(JSON.parse(readFileSync(path, 'utf8'))).rows : [];
     const replaced = new Set(rows.map((row) => `${row.input}\u0000${row.fault}`));
     const merged = [...kept.filter((row) => !replaced.has(`${row.input}\u0000${row.fault}`)), ...rows];
     merged.sort((a, b) => a.input.localeCompare(b.input) || a.fault.localeCompare(b.fault));
