@@ -5,6 +5,7 @@ import { ConfigError, UsageError } from '../errors.js';
 import { loadAutomation } from '../features/load-automation.js';
 import { featuresFromText } from '../features/identity-row.js';
 import { identityFeatureTexts, loadTenantFeatures } from '../features/load-features.js';
+import type { TenantFeatures } from '../features/identity-features.js';
 import { IDENTITY_CLASSES, VERDICTS, type AnalysisResult, type IdentityAnalysis } from '../model/analysis.js';
 import type { Store } from '../store/store.js';
 import { analyseIdentity, type AnalysisContext } from './analyse-identity.js';
@@ -83,11 +84,26 @@ export interface PreparedAnalysis {
   whatIf: WhatIfRun | null;
 }
 
-/** Dates, cut-off, tenant facts, break-glass list, the automation found in code and the governance policy, before any identity is read. */
-export async function prepareAnalysis(store: Store, options: AnalysisOptions): Promise<PreparedAnalysis> {
+/** What the analysis needs before anything else: the tenant's facts, the enforcement dates and the cut-off. */
+export interface AnalysisStart {
+  tenant: TenantFeatures;
+  enforcement: EnforcementDates;
+  asOf: string;
+}
+
+/** The tenant's feature row, the dates and the cut-off: all the feature rows of the identities need to be read. */
+export async function startAnalysis(store: Store, options: AnalysisOptions): Promise<AnalysisStart> {
   const tenant = await loadTenantFeatures(store);
-  const enforcement = enforcementDates(options, tenant.portalEnforcementDate);
-  const asOf = resolveAsOf(options.asOf, tenant.newestRecord);
+  return { tenant, enforcement: enforcementDates(options, tenant.portalEnforcementDate), asOf: resolveAsOf(options.asOf, tenant.newestRecord) };
+}
+
+/**
+ * The automation found in code, the plan's inputs, the break-glass list, the governance policy and (with `whatIf`)
+ * what the policies under test did: the context every identity is judged in. `store` may be another connection than
+ * the one the feature rows stream on (Store.beside), for both to run at once.
+ */
+export async function analysisContext(store: Store, start: AnalysisStart, options: AnalysisOptions): Promise<PreparedAnalysis> {
+  const { tenant, enforcement, asOf } = start;
   const automation = await loadAutomation(store);
   const plan = buildPlanContext(await loadPlanInputs(store, asOf), options.quietDays ?? DEFAULT_QUIET_DAYS);
   const config = options.config ?? null;
@@ -100,6 +116,11 @@ export async function prepareAnalysis(store: Store, options: AnalysisOptions): P
     context.whatIf = { policies: whatIf.proposed.map((entry) => ({ id: entry.policy.id, displayName: entry.policy.displayName })), identities: whatIf.tallies.identities };
   }
   return { head: { schemaVersion: 1, tenantId, asOf, enforcement }, context, whatIf };
+}
+
+/** Dates, cut-off, tenant facts, break-glass list, the automation found in code and the governance policy, before any identity is read. */
+export async function prepareAnalysis(store: Store, options: AnalysisOptions): Promise<PreparedAnalysis> {
+  return analysisContext(store, await startAnalysis(store, options), options);
 }
 
 /** store → features → classify / impact / recommend → the analyze contract (DESIGN.md, schemaVersion 1). */

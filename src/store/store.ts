@@ -29,6 +29,11 @@ export interface Store {
   transaction<T>(work: () => Promise<T>): Promise<T>;
   /** Another connection to the same database, for a query to run beside this one's (it shares no transaction or temp objects). */
   connect(): Promise<DuckDBConnection>;
+  /**
+   * A store on another connection to the same database, whose queries DuckDB runs beside this one's: what a command
+   * reads while this connection streams. Its close() closes that connection only; close it before this store.
+   */
+  beside(): Promise<Store>;
   close(): void;
 }
 
@@ -63,7 +68,6 @@ async function attach(absolute: string, readOnly: boolean): Promise<{ instance: 
   try {
     const attachOptions = readOnly ? 'READ_ONLY' : `STORAGE_VERSION ${sqlString(STORAGE_VERSION)}, ROW_GROUP_SIZE ${ROW_GROUP_SIZE}`;
     await connection.run(`ATTACH ${sqlString(absolute)} AS ${STORE_ALIAS} (${attachOptions})`);
-    await connection.run(`USE ${STORE_ALIAS}`);
   } catch (error) {
     connection.closeSync();
     instance.closeSync();
@@ -105,27 +109,13 @@ export function openError(absolute: string, error: unknown): InputError {
   return new InputError(`cannot open store ${absolute}: ${message}`, 'is another unattended process using it? pass --db FILE to use another');
 }
 
-export async function openStore(path: string, options: { readOnly?: boolean } = {}): Promise<Store> {
-  const absolute = path === ':memory:' ? path : resolve(path);
-  if (absolute !== ':memory:') {
-    if (options.readOnly && !existsSync(absolute)) {
-      throw new InputError(`no store at ${absolute}`, 'run "unattended import" or "unattended demo" first, or pass --db FILE');
-    }
-    mkdirSync(dirname(absolute), { recursive: true });
-  }
-  let instance: DuckDBInstance;
-  let connection: DuckDBConnection;
-  let spill: string | undefined;
-  try {
-    ({ instance, connection, spill } = await attach(absolute, options.readOnly === true));
-  } catch (error) {
-    throw openError(absolute, error);
-  }
-
+/** The Store interface over one connection of `instance`, reading the attached file (`catalog`) in UTC. */
+async function storeOn(path: string, instance: DuckDBInstance, connection: DuckDBConnection, catalog: string | null, close: () => void): Promise<Store> {
+  if (catalog !== null) await connection.run(`USE ${catalog}`);
   // The store holds UTC times, and cut-offs arrive as ISO instants: read and compare them in UTC whatever the machine's zone.
   await connection.run("SET TimeZone = 'UTC'");
-  const store: Store = {
-    path: absolute,
+  return {
+    path,
     connection,
     async run(sql, params) {
       if (params && params.length > 0) await connection.run(sql, params as DuckDBValue[]);
@@ -154,12 +144,41 @@ export async function openStore(path: string, options: { readOnly?: boolean } = 
     connect() {
       return instance.connect();
     },
-    close() {
-      connection.closeSync();
-      instance.closeSync();
-      if (spill !== undefined) rmSync(spill, { recursive: true, force: true });
+    async beside() {
+      const other = await instance.connect();
+      try {
+        return await storeOn(path, instance, other, catalog, () => other.closeSync());
+      } catch (error) {
+        other.closeSync();
+        throw error;
+      }
     },
+    close,
   };
+}
+
+export async function openStore(path: string, options: { readOnly?: boolean } = {}): Promise<Store> {
+  const absolute = path === ':memory:' ? path : resolve(path);
+  if (absolute !== ':memory:') {
+    if (options.readOnly && !existsSync(absolute)) {
+      throw new InputError(`no store at ${absolute}`, 'run "unattended import" or "unattended demo" first, or pass --db FILE');
+    }
+    mkdirSync(dirname(absolute), { recursive: true });
+  }
+  let instance: DuckDBInstance;
+  let connection: DuckDBConnection;
+  let spill: string | undefined;
+  try {
+    ({ instance, connection, spill } = await attach(absolute, options.readOnly === true));
+  } catch (error) {
+    throw openError(absolute, error);
+  }
+
+  const store = await storeOn(absolute, instance, connection, absolute === ':memory:' ? null : STORE_ALIAS, () => {
+    connection.closeSync();
+    instance.closeSync();
+    if (spill !== undefined) rmSync(spill, { recursive: true, force: true });
+  });
   if (!options.readOnly) {
     await migrate(store);
     await refreshSignInRollups(store);

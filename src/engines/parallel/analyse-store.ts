@@ -4,7 +4,7 @@ import type { AnalysisResult } from '../../model/analysis.js';
 import { analysisJsonFrame } from '../../report/json.js';
 import type { Store } from '../../store/store.js';
 import { sortByOrderKey } from '../identity-order.js';
-import { prepareAnalysis, summarise, type AnalysisOptions } from '../run-analysis.js';
+import { analysisContext, startAnalysis, summarise, type AnalysisOptions, type PreparedAnalysis } from '../run-analysis.js';
 import type { GovernancePolicy } from '../govern/governance-policy.js';
 import type { AnalysedEntry } from './analysed-entry.js';
 import { IdentityAnalyser } from './identity-analyser.js';
@@ -34,16 +34,37 @@ export function defaultWorkers(): number {
  * between this thread and `workers` worker threads as the feature rows stream from the store.
  */
 export async function analyseStore(store: Store, options: AnalysisOptions, workers: number, make: { report?: boolean; plans?: boolean } = {}): Promise<AnalysedTenant> {
-  const { head, context, whatIf } = await prepareAnalysis(store, options);
+  const start = await startAnalysis(store, options);
+  // The feature rows' query starts now, on this connection, while the context (the plan's inputs, the automation,
+  // what-if) is read on another: DuckDB runs both at once (0.14 s of 2 s at 1 M sign-ins was one waiting on the other).
+  const rows = identityFeatureTexts(store, start.asOf);
+  const firstChunk = rows.next();
+  // Handled here as well as where it is awaited: a failing query must not be an unhandled rejection meanwhile.
+  firstChunk.catch(() => undefined);
+  let prepared: PreparedAnalysis;
+  try {
+    const beside = await store.beside();
+    try {
+      prepared = await analysisContext(beside, start, options);
+    } finally {
+      beside.close();
+    }
+  } catch (error) {
+    await firstChunk.catch(() => null);
+    await rows.return(undefined);
+    throw error;
+  }
+  const { head, context, whatIf } = prepared;
   const analyser = new IdentityAnalyser(context, workers, { expectedRows: context.tenant.directoryObjects, report: make.report === true, plans: make.plans === true });
   try {
-    for await (const texts of identityFeatureTexts(store, context.asOf)) analyser.add(texts);
+    for (let chunk = await firstChunk; chunk.done !== true; chunk = await rows.next()) analyser.add(chunk.value);
     const { entries, detailChunks } = await analyser.finish();
     const identities = sortByOrderKey(entries, (entry) => entry);
     const tenant: AnalysedTenant = { ...head, identities, detailChunks, summary: summarise(identities), threads: analyser.stats, governance: context.governance };
     if (whatIf) tenant.whatIf = whatIfReport(whatIf, identities.map((entry) => ({ ...entry, appId: entry.appId ?? null, whatIf: entry.whatIf ?? [] })), context.automation);
     return tenant;
   } finally {
+    await rows.return(undefined);
     analyser.close();
   }
 }
