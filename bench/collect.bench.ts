@@ -19,7 +19,7 @@
  * The throughput phases spread their sign-ins over two days (eight walks, many pages each), the memory phases over ten.
  */
 import { reportRatios, type BenchRatio } from './ratios.js';
-import { rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FakeAzure, type FakeAzureOptions } from '../test/fake-azure/fake-azure-server.js';
@@ -100,7 +100,7 @@ async function collectOnce(
     const measurement = await measureCommand(
       `collect ${label}`,
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'test', 'fixtures', 'import', 'run-cli.ts'), 'collect', '--db', db, '--access-token-file', tokenFile, '--graph-url', `${url}/graph`,
+      [join(ROOT, 'bin', 'unattended.js'), 'collect', '--db', db, '--access-token-file', tokenFile, '--graph-url', `${url}/graph`,
         '--arm-url', `${url}/arm`, '--since', since.toISOString(), '--until', UNTIL.toISOString(), '--api-limits', limitsFile, '--format', 'json'],
       { ...process.env, CI: '1' },
     );
@@ -202,6 +202,8 @@ export async function run(args: string[]): Promise<void> {
   const total = option(args, '--sign-ins', 200_000);
   const sample = option(args, '--throughput-sign-ins', 100_000);
   const phases = only(args);
+  // The built CLI, as a user runs it: from source, tsx's transpiler would add its own memory to every peak RSS.
+  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run "npm run build" first (the benchmark measures the built CLI)');
   const work = mkdtempSync(join(tmpdir(), 'unattended-bench-collect-'));
   try {
     process.stdout.write('tenant: generated sign-ins of four kinds, made a page at a time by the server\n');
