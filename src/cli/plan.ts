@@ -84,6 +84,7 @@ export function registerPlan(program: Command): void {
             writeFileSync(join(out, file.path), file.content);
           }
           process.stderr.write(`unattended: wrote ${files.length} file(s) to ${terminalSafe(out)}: ${files.map((file) => terminalSafe(file.path)).join(', ')}\n`);
+          for (const note of files.flatMap((file) => file.notes ?? [])) process.stderr.write(`${terminalSafe(note)}\n`);
         } else if (options.format === 'json') {
           process.stdout.write(`${JSON.stringify({ id: identity.id, upn: identity.upn, displayName: identity.displayName, class: identity.class, verdict: identity.verdict, plan }, null, 2)}\n`);
         } else {

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -94,10 +94,26 @@ suite.case({ input: 'secrets: report files', fault: 'the planted values', result
 });
 
 suite.case(
-  { input: 'secrets: plan --emit patch', fault: 'the planted values on lines next to the login', result: 'the patch repeats them as diff context (unified diff, 3 lines); a fix must drop or blank that context', cases: 1, knownGap: true },
+  {
+    input: 'secrets: plan --emit patch',
+    fault: 'the planted values on the lines around the login (diff context)',
+    result: 'in no patch file: left out of the context, or a placeholder git apply refuses, with a file:line note',
+    cases: 1,
+  },
   () => {
     expect(patchFiles).toBeGreaterThan(0);
     expect([...outputs].filter(([name, text]) => name.startsWith('plan patch /') && leaks(text).length > 0).map(([name]) => name)).toEqual([]);
+    // nightly-export.ps1 has a clean line each side of its login: its patch leaves the planted lines out and applies.
+    // The runbook's login sits between two planted lines: the one after it is the context git needs, so its patch says
+    // it will not apply (and why) rather than carry the secret or apply without it.
+    const stderr = outputs.get('plan patch stderr') ?? '';
+    expect(stderr).toContain('unattended: scripts/nightly-export.ps1:6 holds a secret literal (connection-string): left out of the diff');
+    expect(stderr).toContain('unattended: scripts/nightly-export.ps1:11 holds a secret literal (personal-access-token): left out of the diff');
+    expect(stderr).toContain('unattended: scripts/runbook.ps1:4 holds a secret literal (password) right after the change: withheld, so git apply refuses this patch');
+    const copy = join(work, 'repo-copy');
+    cpSync(REPO, copy, { recursive: true });
+    const apply = (patch: string): number | null => spawnSync('git', ['apply', '--check', join(work, 'patches', 'patches', patch)], { cwd: copy }).status;
+    expect([apply('1-nightly-export.ps1.patch'), apply('2-runbook.ps1.patch')]).toEqual([0, 1]);
   },
 );
 

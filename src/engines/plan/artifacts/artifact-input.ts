@@ -11,6 +11,8 @@ export interface ArtifactFile {
   /** Relative to the output folder. */
   path: string;
   content: string;
+  /** What the user must know about this file (a code patch's withheld secret lines), printed when it is written. */
+  notes?: readonly string[];
 }
 
 export const FEDERATION_AUDIENCE = 'api://AzureADTokenExchange';
