@@ -35,6 +35,21 @@ describe('TokenFileSource', () => {
     await expect(source.token('https://management.azure.com/.default', null)).rejects.toThrow(/holds no token for https:\/\/management\.azure\.com$/u);
   });
 
+  it('reads again a file caught half rewritten by the process that renews it: emptied, then a line half written', async () => {
+    const path = join(work, 'renewing');
+    const graph = jwt('https://graph.microsoft.com', 1);
+    writeFileSync(path, '');
+    const source = new TokenFileSource(path);
+    const renewed = setTimeout(() => writeFileSync(path, `${graph}\n`), 250);
+    expect(await source.token('https://graph.microsoft.com/.default', null)).toBe(graph);
+    clearTimeout(renewed);
+    const next = jwt('https://graph.microsoft.com', 2);
+    writeFileSync(path, next.slice(0, 12));
+    const finished = setTimeout(() => writeFileSync(path, `${next}\n`), 250);
+    expect(await source.token('https://graph.microsoft.com/.default', graph)).toBe(next);
+    clearTimeout(finished);
+  });
+
   it('names the line of something that is not a token, never the line itself', async () => {
     const path = join(work, 'bad');
     writeFileSync(path, `${jwt('https://graph.microsoft.com', 1)}\nnot-a-token-secret-value\n`);

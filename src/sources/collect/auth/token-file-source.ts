@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
 import { ApiError, InputError } from '../../../errors.js';
 import type { TokenSource } from './token-source.js';
@@ -9,6 +10,13 @@ import type { TokenSource } from './token-source.js';
  * service checks the token, not us). On a 401 the file is read again, so a process that renews the file keeps a long
  * collection going; a refused token with nothing newer in the file ends that API's collection with Unauthorized.
  */
+
+/**
+ * A process renewing the file may be half way through rewriting it (truncated, or a line half written) when it is
+ * read: before saying it holds no usable token, read it again this many times, this far apart.
+ */
+const REREADS = 3;
+const REREAD_DELAY_MS = 200;
 
 const payloadSchema = z.looseObject({ aud: z.union([z.string(), z.array(z.string())]) });
 
@@ -69,11 +77,32 @@ export class TokenFileSource implements TokenSource {
   }
 
   async token(scope: string, refused: string | null): Promise<string> {
-    if (this.tokens === null || (refused !== null && this.pick(this.tokens, scope) === refused)) this.tokens = await this.load();
-    const token = this.pick(this.tokens, scope);
-    const origin = new URL(scope).origin;
-    if (token === null) throw new ApiError('Unauthorized', `${this.describe} holds no token for ${origin}`, `add a token whose audience is ${origin}`);
-    if (token === refused) throw new ApiError('Unauthorized', `${origin} refused the token from ${this.describe}, and the file holds no newer one`, 'write a fresh token to the file and run collect again: it resumes where it stopped');
-    return token;
+    if (this.tokens === null || (refused !== null && this.pick(this.tokens, scope) === refused)) this.tokens = await this.settledLoad(null);
+    for (let reread = 0; ; reread += 1) {
+      const token = this.pick(this.tokens, scope);
+      if (token !== null && token !== refused) return token;
+      const origin = new URL(scope).origin;
+      if (reread === REREADS) {
+        if (token === null) throw new ApiError('Unauthorized', `${this.describe} holds no token for ${origin}`, `add a token whose audience is ${origin}`);
+        throw new ApiError('Unauthorized', `${origin} refused the token from ${this.describe}, and the file holds no newer one`, 'write a fresh token to the file and run collect again: it resumes where it stopped');
+      }
+      await delay(REREAD_DELAY_MS);
+      this.tokens = await this.settledLoad(this.tokens);
+    }
+  }
+
+  /** load(), read again after a pause when it fails (a line half written); `fallback` (else the error) after REREADS. */
+  private async settledLoad(fallback: { token: string; audiences: string[] }[] | null): Promise<{ token: string; audiences: string[] }[]> {
+    for (let reread = 0; ; reread += 1) {
+      try {
+        return await this.load();
+      } catch (error) {
+        if (reread === REREADS) {
+          if (fallback !== null) return fallback;
+          throw error;
+        }
+        await delay(REREAD_DELAY_MS);
+      }
+    }
   }
 }
