@@ -25,16 +25,11 @@ export interface CollectSettings {
   windowMs: number;
   /** Pages stored per transaction: what a kill can cost, against the cost of a transaction per page. */
   pagesPerStep: number;
-  /**
-   * Characters of kept records (their JSON text) after which a step is stored even with fewer pages. Every walk in
-   * flight holds a step being read and one waiting to be stored: this, not the tenant's size, bounds their memory.
-   */
-  stepChars: number;
   /** How late a record can still arrive: windows ending later than startedAt minus this are provisional. */
   latencyMs: number;
 }
 
-export const DEFAULT_SETTINGS: CollectSettings = { windowMs: 86_400_000, pagesPerStep: 10, stepChars: 4 * 1024 * 1024, latencyMs: 2 * 3_600_000 };
+export const DEFAULT_SETTINGS: CollectSettings = { windowMs: 86_400_000, pagesPerStep: 10, latencyMs: 2 * 3_600_000 };
 
 /** What every collector works with. */
 export interface CollectContext {

@@ -9,8 +9,7 @@ import { getPages, type Page } from './http/paging.js';
 /**
  * One walk of a paged collection into the store, resumable: a walk stopped half way restarts at the first page it did
  * not store (the checkpoint's nextLink), or from the start if the service no longer accepts that link (skip tokens
- * expire). Every `pagesPerStep` pages (sooner once their kept text reaches `stepChars`), and at the end, the pages read
- * are stored with the checkpoint in one transaction.
+ * expire). Every `pagesPerStep` pages, and at the end, the pages read are stored with the checkpoint in one transaction.
  */
 export interface WalkSpec {
   endpoint: string;
@@ -106,7 +105,6 @@ async function walkFrom(
   const request: ApiRequest = start === null ? spec.request : { ...spec.request, passStatuses: [400, 404, 410] };
   let pending: unknown[] = [];
   let pendingPages = 0;
-  let pendingChars = 0;
   // The step being stored: null once stored, else the error it failed with (handled here, so never unhandled).
   let storing: Promise<{ error: unknown } | null> = Promise.resolve(null);
   const stored = async (): Promise<void> => {
@@ -118,17 +116,14 @@ async function walkFrom(
     for await (const page of getPagesOrRefused(context, request, start)) {
       if (page === 'refused') return 'restart';
       const keep = spec.keep;
-      const kept = keep ? page.records.map((record) => keep(record)) : page.records;
-      for (const record of kept) if (typeof record === 'string') pendingChars += record.length;
-      pending = pending.concat(kept);
+      pending = pending.concat(keep ? page.records.map((record) => keep(record)) : page.records);
       pendingPages += 1;
       const last = page.nextLink === null;
-      if (!last && pendingPages < context.settings.pagesPerStep && pendingChars < context.settings.stepChars) continue;
+      if (!last && pendingPages < context.settings.pagesPerStep) continue;
       const records = spec.prepare ? await spec.prepare(pending) : pending;
       const read = pendingPages;
       pending = [];
       pendingPages = 0;
-      pendingChars = 0;
       const done = last && !(spec.mode === 'listing' && spec.sweep);
       const replace = spec.replace;
       // Steps of one walk are stored in order: the one before must be in before this one is queued.
