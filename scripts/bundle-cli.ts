@@ -10,7 +10,8 @@
  * own URL, so that `./analysis-worker.js` and `./scan-worker.js` resolve to the bundled workers.
  *
  * Left out of the bundle and loaded from node_modules: DuckDB (a native addon), web-tree-sitter and the grammars
- * (they load .wasm files beside their own code), @azure/* (loaded by `collect` only) and the dev-only tools.
+ * (they load .wasm files beside their own code), @azure/* (loaded by `collect` only) and tsx (the loader the tests
+ * give workers run from source).
  */
 import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -25,7 +26,7 @@ const OUT = join(DIST, 'bundle');
 /** Compiled modules that start a worker from the file beside them: in the bundle, the bundled worker. */
 const WORKER_STARTERS = new Set([join(DIST, 'engines', 'parallel', 'worker-source.js'), join(DIST, 'scan', 'core', 'worker-pool.js')]);
 const ENTRIES = { main: join(DIST, 'cli', 'main.js'), 'analysis-worker': join(DIST, 'engines', 'parallel', 'analysis-worker.js'), 'scan-worker': join(DIST, 'scan', 'core', 'scan-worker.js') };
-const EXTERNAL = ['@duckdb/node-api', 'web-tree-sitter', 'tree-sitter-*', '@tree-sitter-grammars/*', '@azure/*', 'tsx', 'tsx/*', 'esbuild', 'echarts', 'playwright-core'];
+const EXTERNAL = ['@duckdb/node-api', 'web-tree-sitter', 'tree-sitter-*', '@tree-sitter-grammars/*', '@azure/*', 'tsx', 'tsx/*'];
 /** CommonJS libraries inside an ES module bundle call `require` for Node's built-ins: give them one. */
 const REQUIRE_SHIM = "import { createRequire as __unattendedCreateRequire } from 'node:module'; const require = __unattendedCreateRequire(import.meta.url);";
 
