@@ -65,42 +65,44 @@ export interface AnalysedRun {
 
 const NO_BYTES = new Uint8Array(0);
 
-const SCRATCH_BYTES = 1 << 20;
-/** A chunk that fills this share of the scratch buffer keeps it (see chunkBytes): at most this much of it is unused. */
-const HAND_OVER_SHARE = 0.8;
-/** Room the next scratch buffer leaves beyond the size of the chunk before it. */
-const NEXT_CHUNK_MARGIN = 0.1;
+/** What one identity's analysis.json text is taken to need before any has been measured on this thread. */
+const FIRST_GUESS_BYTES_PER_IDENTITY = 4096;
+/** Room a chunk's buffer leaves beyond what its identities are expected to need. */
+const CHUNK_MARGIN = 1.25;
 
-/** This thread's buffer for a chunk's JSON as it is written: grown when a chunk needs more (see chunkBytes). */
-let scratch: Buffer<ArrayBuffer> = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
-
-/** Room for `more` bytes after `used` in the scratch buffer, keeping what it holds. */
-function reserve(used: number, more: number): Buffer {
-  if (used + more <= scratch.length) return scratch;
-  const grown = Buffer.allocUnsafeSlow(Math.max(scratch.length * 2, used + more));
-  scratch.copy(grown, 0, 0, used);
-  scratch = grown;
-  return scratch;
-}
+/** Mean UTF-8 bytes of an identity's text in the chunks this thread has analysed: sizes the next chunk's buffer. */
+let bytesPerIdentity = FIRST_GUESS_BYTES_PER_IDENTITY;
 
 /**
- * The chunk's bytes: the scratch buffer itself when the chunk filled most of it (a new one, sized for a chunk like
- * this, takes its place: no copy of megabytes per chunk, and no growing by copies on the next), else an exact copy,
- * so that a small chunk does not keep a large buffer alive for as long as its entries live.
+ * A chunk's JSON is written into one buffer of its own, sized for the chunk up front and handed over whole: no copy
+ * out of a scratch buffer, no doubling by copies while it fills. Pages are only paid for when written (what is never
+ * written is never resident), and on a virtual machine the first write to a page is what costs (a fault, ~8 µs a
+ * page): copying megabytes between buffers paid that twice.
  */
-function chunkBytes(used: number): Buffer<ArrayBuffer> {
-  if (used >= scratch.length * HAND_OVER_SHARE) {
-    const bytes = scratch.subarray(0, used);
-    scratch = Buffer.allocUnsafeSlow(Math.max(SCRATCH_BYTES, Math.ceil(used * (1 + NEXT_CHUNK_MARGIN))));
-    return bytes;
-  }
-  const bytes = Buffer.allocUnsafeSlow(used);
-  scratch.copy(bytes, 0, 0, used);
-  return bytes;
-}
+class ChunkBuffer {
+  bytes: Buffer<ArrayBuffer>;
+  used = 0;
 
-function write(text: string, used: number): number {
-  return used + reserve(used, Buffer.byteLength(text)).write(text, used);
+  constructor(identities: number) {
+    this.bytes = Buffer.allocUnsafeSlow(Math.max(1, Math.ceil(identities * bytesPerIdentity * CHUNK_MARGIN)));
+  }
+
+  /** Appends `text` as UTF-8; grows (the one copy) only when the chunk outgrew its estimate. */
+  write(text: string): void {
+    const needed = Buffer.byteLength(text);
+    if (this.used + needed > this.bytes.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(this.bytes.length * 2, this.used + needed));
+      this.bytes.copy(grown, 0, 0, this.used);
+      this.bytes = grown;
+    }
+    this.used += this.bytes.write(text, this.used);
+  }
+
+  /** The chunk's bytes, and what they taught about the size of an identity's text. */
+  finish(identities: number): Buffer<ArrayBuffer> {
+    if (identities > 0 && this.used > 0) bytesPerIdentity = this.used / identities;
+    return this.bytes.subarray(0, this.used);
+  }
 }
 
 /**
@@ -115,23 +117,23 @@ export function analyseTexts(texts: readonly string[], context: AnalysisContext,
   const entries: AnalysedEntry[] = [];
   const details = options.report ? new DetailChunks() : null;
   const detailChunks: string[] = [];
-  let used = 0;
+  const out = new ChunkBuffer(texts.length);
   for (const text of texts) {
     const features = featuresFromText(text);
     const identity = analyseIdentity(features, context);
-    const start = used;
-    used = write(identityJsonText(identity), used);
-    const jsonEnd = used;
+    const start = out.used;
+    out.write(identityJsonText(identity));
+    const jsonEnd = out.used;
     let report: ReportParts | null = null;
     if (details) {
-      used = write(csvRecord(identityRow(identity)), used);
+      out.write(csvRecord(identityRow(identity)));
       const { index: _index, ...row } = tableRowOf(identity, 0);
       const at = details.position;
       report = { row, plan: planSummaryOf(identity), csv: NO_BYTES, chunk: detailChunks.length, position: at };
       const encoded = details.add(detailOf(identity, 0, features.hourOfWeek));
       if (encoded !== null) detailChunks.push(encoded);
     }
-    spans.push([start, jsonEnd, used]);
+    spans.push([start, jsonEnd, out.used]);
     const entry: AnalysedEntry = {
       ...orderKeyOf(identity),
       id: identity.id,
@@ -158,7 +160,7 @@ export function analyseTexts(texts: readonly string[], context: AnalysisContext,
   }
   const last = details?.finish() ?? null;
   if (last !== null) detailChunks.push(last);
-  const bytes = chunkBytes(used);
+  const bytes = out.finish(texts.length);
   entries.forEach((entry, index) => {
     const [start, jsonEnd, end] = spans[index] ?? [0, 0, 0];
     entry.json = bytes.subarray(start, jsonEnd);

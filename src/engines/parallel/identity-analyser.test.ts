@@ -80,6 +80,22 @@ describe('IdentityAnalyser', () => {
     expect(new Set([...expected.values()].map((value) => value.verdict))).toEqual(new Set(['breaks', 'at-risk', 'ready', 'not-affected']));
   });
 
+  it('keeps every identity\'s bytes when a chunk outgrows the size the chunks before it suggested', async () => {
+    // Small identities first (the buffer of the next chunk is sized by them), then a chunk whose names are 20,000
+    // characters: its buffer must grow several times, and the identities written before each growth keep their bytes.
+    const wide = (index: number): string => text({ ...features(index), displayName: `${'wide '.repeat(4000)}${index}` });
+    const small = Array.from({ length: 50 }, (_, row) => text(features(1000 + row)));
+    const large = Array.from({ length: 40 }, (_, row) => wide(2000 + row));
+    const { entries } = await analyseAll(0, [small, large, small.slice(0, 3)]);
+    expect(entries).toHaveLength(93);
+    for (const row of [...small, ...large]) {
+      const identity = analyseIdentity(blankRowFeatures(row), context);
+      const texts = entries.filter((entry) => entry.id === identity.id).map((entry) => Buffer.from(entry.json).toString('utf8'));
+      expect(texts[0]).toBe(identityJsonText(identity));
+    }
+    expect(entries.filter((entry) => entry.displayName.startsWith('wide ')).map((entry) => entry.json.byteLength)).toEqual(large.map((row) => Buffer.byteLength(identityJsonText(analyseIdentity(blankRowFeatures(row), context)))));
+  });
+
   it('analyses the first chunk here and gives later ones to a ready worker, up to two at a time', async () => {
     expect((await analyseAll(0, input)).stats).toEqual({ here: 3, onWorkers: 0, workers: 0 });
     // Chunk 0 here; chunks 1 and 2 fit in the ready worker's queue of two.
