@@ -103,6 +103,8 @@ function sequence(label: string, parts: readonly Measurement[]): Measurement {
     label,
     wallSeconds: parts.reduce((sum, m) => sum + m.wallSeconds, 0),
     cpuSeconds: parts.reduce((sum, m) => sum + m.cpuSeconds, 0),
+    systemSeconds: parts.reduce((sum, m) => sum + m.systemSeconds, 0),
+    minorFaults: parts.reduce((sum, m) => sum + m.minorFaults, 0),
     peakRssMiB: Math.max(...parts.map((m) => m.peakRssMiB)),
     exitCode: parts.find((m) => m.exitCode !== 0)?.exitCode ?? 0,
   };

@@ -100,12 +100,14 @@ export async function startAnalysis(store: Store, options: AnalysisOptions): Pro
 /**
  * The automation found in code, the plan's inputs, the break-glass list, the governance policy and (with `whatIf`)
  * what the policies under test did: the context every identity is judged in. `store` may be another connection than
- * the one the feature rows stream on (Store.beside), for both to run at once.
+ * the one the feature rows stream on (Store.beside), for both to run at once. `observed: false` leaves the observed
+ * actions for the caller to read later (PlanContext.observedDeferred).
  */
-export async function analysisContext(store: Store, start: AnalysisStart, options: AnalysisOptions): Promise<PreparedAnalysis> {
+export async function analysisContext(store: Store, start: AnalysisStart, options: AnalysisOptions, read: { observed: boolean } = { observed: true }): Promise<PreparedAnalysis> {
   const { tenant, enforcement, asOf } = start;
   const automation = await loadAutomation(store);
-  const plan = buildPlanContext(await loadPlanInputs(store, asOf), options.quietDays ?? DEFAULT_QUIET_DAYS);
+  const plan = buildPlanContext(await loadPlanInputs(store, asOf, read), options.quietDays ?? DEFAULT_QUIET_DAYS);
+  if (!read.observed) plan.observedDeferred = true;
   const config = options.config ?? null;
   const governance = config === null ? null : governancePolicy(config, needsTags(config) ? await loadIdentityTags(store) : new Map());
   const tenantId = config?.tenant?.id ?? tenant.tenantId;

@@ -1,5 +1,6 @@
 import { featuresFromText } from '../../features/identity-row.js';
 import type { IdentityAnalysis, IdentityWhatIf } from '../../model/analysis.js';
+import { ObservedActionsDeferred } from '../plan/plan-context.js';
 import type { MigrationPlan, MigrationStage } from '../../model/plan.js';
 import type { GovernedIdentity } from '../../model/governance.js';
 import { csvRecord } from '../../report/csv-cell.js';
@@ -61,6 +62,11 @@ export interface AnalysedRun {
   entries: AnalysedEntry[];
   bytes: ArrayBuffer;
   detailChunks: string[];
+  /**
+   * The rows of identities whose migration plan needs their observed actions while the context defers them
+   * (PlanContext.observedDeferred): not analysed here, to be analysed again once those are read.
+   */
+  deferred: string[];
 }
 
 const NO_BYTES = new Uint8Array(0);
@@ -117,10 +123,18 @@ export function analyseTexts(texts: readonly string[], context: AnalysisContext,
   const entries: AnalysedEntry[] = [];
   const details = options.report ? new DetailChunks() : null;
   const detailChunks: string[] = [];
+  const deferred: string[] = [];
   const out = new ChunkBuffer(texts.length);
   for (const text of texts) {
     const features = featuresFromText(text);
-    const identity = analyseIdentity(features, context);
+    let identity: IdentityAnalysis;
+    try {
+      identity = analyseIdentity(features, context);
+    } catch (error) {
+      if (!(error instanceof ObservedActionsDeferred)) throw error;
+      deferred.push(text);
+      continue;
+    }
     const start = out.used;
     out.write(identityJsonText(identity));
     const jsonEnd = out.used;
@@ -166,5 +180,5 @@ export function analyseTexts(texts: readonly string[], context: AnalysisContext,
     entry.json = bytes.subarray(start, jsonEnd);
     if (entry.report) entry.report.csv = bytes.subarray(jsonEnd, end);
   });
-  return { entries, bytes: bytes.buffer, detailChunks };
+  return { entries, bytes: bytes.buffer, detailChunks, deferred };
 }

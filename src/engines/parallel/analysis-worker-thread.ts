@@ -6,6 +6,8 @@ import type { AnalysedEntry, EntryOptions } from './analysed-entry.js';
 export interface AnalysedChunk {
   entries: AnalysedEntry[];
   detailChunks: string[];
+  /** Rows whose plan waits for the observed actions (AnalysedRun.deferred). */
+  deferred: string[];
 }
 import { PROGRESS_FINISHED, PROGRESS_READY, PROGRESS_SLOTS, type ChunkReply } from './worker-messages.js';
 import { analysisWorkerSource } from './worker-source.js';
@@ -81,7 +83,7 @@ export class AnalysisWorker {
     if (!pending) return;
     this.pending.delete(reply.seq);
     if ('entries' in reply) {
-      pending.done({ entries: reply.entries, detailChunks: reply.detailChunks });
+      pending.done({ entries: reply.entries, detailChunks: reply.detailChunks, deferred: reply.deferred });
       return;
     }
     const error = new Error(reply.error.message);

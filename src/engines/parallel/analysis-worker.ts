@@ -18,7 +18,7 @@ port.on('message', ({ seq, texts }: ChunkMessage) => {
   let bytes: ArrayBuffer[] = [];
   try {
     const analysed = analyseTexts(texts, context, entryOptions);
-    reply = { seq, entries: analysed.entries, detailChunks: analysed.detailChunks };
+    reply = { seq, entries: analysed.entries, detailChunks: analysed.detailChunks, deferred: analysed.deferred };
     bytes = [analysed.bytes];
   } catch (error) {
     reply = { seq, error: error instanceof Error ? { message: error.message, stack: error.stack ?? null } : { message: String(error), stack: null } };

@@ -25,6 +25,8 @@ export interface AnalyserOptions {
 export interface AnalysedIdentities {
   entries: AnalysedEntry[];
   detailChunks: string[];
+  /** Rows whose plans wait for the observed actions (AnalysedRun.deferred): analyseDeferred takes them. */
+  deferred: string[];
 }
 
 /**
@@ -64,8 +66,8 @@ export class IdentityAnalyser {
     if (seq > 0 && this.rows >= this.startAfterRows) this.startWorkers();
     const worker = this.workers.reduce<AnalysisWorker | null>((best, next) => (next.ready && (best === null || next.queued < best.queued) ? next : best), null);
     if (seq === 0 || worker === null || worker.queued >= WORKER_QUEUE) {
-      const { entries, detailChunks } = analyseTexts(texts, this.context, this.entryOptions);
-      this.runs.push({ entries, detailChunks });
+      const { entries, detailChunks, deferred } = analyseTexts(texts, this.context, this.entryOptions);
+      this.runs.push({ entries, detailChunks, deferred });
       this.chunksHere += 1;
       return;
     }
@@ -101,7 +103,19 @@ export class IdentityAnalyser {
       for (const entry of run.entries) if (entry.report) entry.report.chunk += detailChunks.length;
       detailChunks.push(...run.detailChunks);
     }
-    return { entries: this.runs.flatMap((run) => run.entries), detailChunks };
+    return { entries: this.runs.flatMap((run) => run.entries), detailChunks, deferred: this.runs.flatMap((run) => run.deferred) };
+  }
+
+  /**
+   * The deferred rows analysed here, in `context` (which holds what they waited for), added to `identities`: their
+   * entries after the others, their details' chunks numbered after the others'.
+   */
+  analyseDeferred(identities: AnalysedIdentities, context: AnalysisContext): AnalysedIdentities {
+    if (identities.deferred.length === 0) return identities;
+    const run = analyseTexts(identities.deferred, context, this.entryOptions);
+    if (run.deferred.length > 0) throw new Error(`${run.deferred.length} identities still wait for their observed actions`);
+    for (const entry of run.entries) if (entry.report) entry.report.chunk += identities.detailChunks.length;
+    return { entries: [...identities.entries, ...run.entries], detailChunks: [...identities.detailChunks, ...run.detailChunks], deferred: [] };
   }
 
   /** Stops the worker threads (also after a failure, so that the process can exit). */

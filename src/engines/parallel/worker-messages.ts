@@ -6,8 +6,11 @@ export interface ChunkMessage {
   texts: string[];
 }
 
-/** Worker → main thread: the chunk's entries (and, for the report, its identities' compressed details), or why it could not be analysed. */
-export type ChunkReply = { seq: number; entries: AnalysedEntry[]; detailChunks: string[] } | { seq: number; error: { message: string; stack: string | null } };
+/**
+ * Worker → main thread: the chunk's entries (and, for the report, its identities' compressed details) with the rows it
+ * deferred (AnalysedRun.deferred), or why it could not be analysed.
+ */
+export type ChunkReply = { seq: number; entries: AnalysedEntry[]; detailChunks: string[]; deferred: string[] } | { seq: number; error: { message: string; stack: string | null } };
 
 /** The worker's progress, in an Int32Array over shared memory: readable by the main thread at any time. */
 export const PROGRESS_FINISHED = 0;

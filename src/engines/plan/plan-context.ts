@@ -1,7 +1,7 @@
 import { isMap, isSeq } from 'yaml';
 import type { AuthMethod, IdentityRef } from '../../model/scan-finding.js';
 import type { FederatedSubject, FederationPlatform } from '../../model/plan.js';
-import { fileKey, type PlanStoreInputs } from '../../store/read-model/plan-inputs.js';
+import { fileKey, type ObservedActionRow, type PlanStoreInputs } from '../../store/read-model/plan-inputs.js';
 import type { CurrentAssignment } from './least-privilege/least-privilege.js';
 import type { ObservedAction } from './least-privilege/custom-role.js';
 import { azurePipelinesStepFacts } from './subjects/azure-pipelines-subjects.js';
@@ -53,6 +53,27 @@ export interface PlanContext {
   federated: FederatedWorkload[];
   /** Days the old account must stay quiet before it is ready to retire. */
   quietDays: number;
+  /**
+   * The observed actions are still being read (analyze reads them while the identities stream, as only the few
+   * identities a plan migrates need them): a plan that needs them throws ObservedActionsDeferred, and the identity is
+   * analysed again once they are in `observed`.
+   */
+  observedDeferred?: boolean;
+}
+
+/** Thrown by a plan that needs an identity's observed actions while the context defers them (PlanContext.observedDeferred). */
+export class ObservedActionsDeferred extends Error {
+  constructor(readonly identityId: string) {
+    super(`the plan for ${identityId} needs its observed actions, which are not read yet`);
+    this.name = 'ObservedActionsDeferred';
+  }
+}
+
+/** Observed action rows as the planner keeps them: by identity, in the rows' order. */
+export function observedByIdentity(rows: readonly ObservedActionRow[]): Map<string, ObservedAction[]> {
+  const observed = new Map<string, ObservedAction[]>();
+  for (const row of rows) push(observed, row.identityId, { action: row.action, kind: kindOf(row.action), count: row.count, resources: row.resources, resourceIds: row.resourceIds, groupScopes: row.groupScopes });
+  return observed;
 }
 
 export const DEFAULT_QUIET_DAYS = 7;
@@ -94,7 +115,7 @@ function identityRef(kind: string | null, value: string | null): IdentityRef | n
 /** Reads the files once: each finding gets the subjects and secrets its file gives, and the texts are dropped. */
 export function buildPlanContext(inputs: PlanStoreInputs, quietDays = DEFAULT_QUIET_DAYS): PlanContext {
   const context = emptyPlanContext(quietDays);
-  for (const row of inputs.observed) push(context.observed, row.identityId, { action: row.action, kind: kindOf(row.action), count: row.count, resources: row.resources, resourceIds: row.resourceIds, groupScopes: row.groupScopes });
+  context.observed = observedByIdentity(inputs.observed);
   for (const row of inputs.assignments) push(context.assignments, row.principalId, { roleDefinitionId: row.roleDefinitionId, roleName: row.roleName, scope: row.scope });
   const repos = new Map<string, RepoFacts>();
   for (const [root, git] of inputs.git) repos.set(root, repoFactsFromGit(git.config, git.head));

@@ -5,7 +5,7 @@ import { automationChanges } from './automation-changes.js';
 import { chooseTarget } from './choose-target.js';
 import { leastPrivilege } from './least-privilege/least-privilege.js';
 import { migrationStage } from './migration-stage.js';
-import type { CodeFinding, PlanContext } from './plan-context.js';
+import { ObservedActionsDeferred, type CodeFinding, type PlanContext } from './plan-context.js';
 
 /** The code that signs in as the identity: by its UPN, or (an app) its client ID. */
 export function linkedFindings(f: IdentityFeatures, context: PlanContext): CodeFinding[] {
@@ -24,6 +24,7 @@ export function planMigration(f: IdentityFeatures, analysis: Pick<IdentityAnalys
   if (target === null) return null;
   const automation = automationChanges(linked, context.terraformAmbient, target);
   const migrating = target.kind === 'managed-identity' || target.kind === 'workload-identity-federation' || target.kind === 'service-principal-certificate';
+  if (migrating && context.observedDeferred === true) throw new ObservedActionsDeferred(f.id);
   const account = (f.upn ?? f.displayName ?? f.id).split('@')[0] ?? f.id;
   const leastPrivilegePlan = migrating ? leastPrivilege(`${account} workload`, context.observed.get(f.id) ?? [], context.assignments.get(f.id.toLowerCase()) ?? []) : null;
   const secrets = [...new Set(automation.findings.flatMap((finding) => finding.secrets))].sort();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IDENTITIES, OPERATIONS } from '../columns.js';
 import { openStore } from '../store.js';
 import { insertRows, type CellValue } from '../write-rows.js';
-import { loadPlanInputs } from './plan-inputs.js';
+import { loadObservedActions, loadPlanInputs } from './plan-inputs.js';
 
 /** The importers store resource IDs in lower case (normalise-operation.ts). */
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000001';
@@ -33,6 +33,15 @@ describe('loadPlanInputs', () => {
         operation('o7', { caller_upn: 'someone-else@contoso.example' }),
       ]);
       const inputs = await loadPlanInputs(store, '2026-11-20T23:59:59Z');
+      // Read for some identities only (analyze: those whose plans migrate them), each gets what the whole read gives it:
+      // svc-b's own operation named by UPN alone, and not o3, which names svc-b's UPN but svc-a's object ID.
+      const [a, b] = inputs.observed;
+      expect(await loadObservedActions(store, '2026-11-20T23:59:59Z', { ids: ['bbbb2222-0000-0000-0000-000000000002'], upns: ['svc-b@contoso.example'] })).toEqual([b]);
+      expect(await loadObservedActions(store, '2026-11-20T23:59:59Z', { ids: ['aaaa1111-0000-0000-0000-000000000001'], upns: ['SVC-A@contoso.example'] })).toEqual([a]);
+      expect(await loadObservedActions(store, '2026-11-20T23:59:59Z', { ids: ['aaaa1111-0000-0000-0000-000000000001', 'bbbb2222-0000-0000-0000-000000000002'], upns: ['svc-a@contoso.example', 'svc-b@contoso.example'] })).toEqual(inputs.observed);
+      // Without its UPN, svc-b's operation that names only the UPN is not found: callers pass both names.
+      expect(await loadObservedActions(store, '2026-11-20T23:59:59Z', { ids: ['bbbb2222-0000-0000-0000-000000000002'], upns: [] })).toEqual([]);
+      expect(await loadObservedActions(store, '2026-11-20T23:59:59Z', { ids: [], upns: [] })).toEqual([]);
       expect(inputs.observed).toEqual([
         {
           identityId: 'aaaa1111-0000-0000-0000-000000000001', action: 'microsoft.web/sites/write', count: 2, resources: 2,

@@ -68,19 +68,24 @@ function isStringList(value: unknown): value is string[] {
 }
 
 /**
- * An observed action as the query writes it: one JSON array text per row (see loadPlanInputs). Checked by hand: a
+ * An observed action as the query writes it: a JSON array per row (see observedActionsSql). Checked by hand: a
  * schema walking 50 resource IDs of each of thousands of rows cost more than the query.
  */
-function observedTuple(text: unknown): ObservedTuple {
-  const value: unknown = typeof text === 'string' ? JSON.parse(text) : null;
+function observedTuple(value: unknown): ObservedTuple {
   if (Array.isArray(value) && value.length === 6) {
     const [identityId, action, count, resources, resourceIds, groups]: unknown[] = value;
     if (typeof identityId === 'string' && typeof action === 'string' && typeof count === 'number' && typeof resources === 'number' && isStringList(resourceIds) && isStringList(groups)) {
       return [identityId, action, count, resources, resourceIds, groups];
     }
   }
-  throw new Error(`observed action row is not [id, action, count, resources, ids, groups]: ${String(text).slice(0, 200)}`);
+  throw new Error(`observed action row is not [id, action, count, resources, ids, groups]: ${JSON.stringify(value)?.slice(0, 200) ?? String(value)}`);
 }
+
+function observedRow(value: unknown): ObservedActionRow {
+  const [identityId, action, count, resources, resourceIds, groups] = observedTuple(value);
+  return { identityId, action, count, resources, resourceIds, groupScopes: groups.filter((group) => group.length > 0) };
+}
+
 const assignmentSchema = z.object({ principal_id: z.string(), role_definition_id: z.string(), role_name: z.string().nullable(), scope: z.string() });
 const findingSchema = z.object({ root: z.string(), file: z.string(), line: z.coerce.number(), ecosystem: z.string(), auth_method: z.string(), rule: z.string(), identity_kind: z.string().nullable(), identity_value: z.string().nullable() });
 const federatedSchema = z.object({ principal_id: z.string(), name: z.string().nullable(), issuer: z.string(), subject: z.string(), first_sign_in: z.string().nullable(), last_sign_in: z.string().nullable() });
@@ -98,17 +103,30 @@ export function fileKey(root: string, file: string): string {
   return `${root}\u0000${file}`;
 }
 
-export async function loadPlanInputs(store: Store, asOf: string): Promise<PlanStoreInputs> {
-  const observedRows = await store.all(
-    // The caller is the user its object ID names, else the one its UPN names: two equi-joins (hash joins), where one
-    // join on "id OR upn" compared every operation with every user (5 s for a million-sign-in tenant's log).
-    `WITH by_id AS (SELECT id, lower(id) AS k FROM identities WHERE kind = 'user'),
+/** Identities to read the observed actions of: their object IDs, and their UPNs (an operation may name only that). */
+export interface ObservedActionsOf {
+  ids: readonly string[];
+  upns: readonly string[];
+}
+
+/**
+ * Each user's Activity-log actions up to `asOf` (at most RESOURCES_KEPT resource IDs each, with the resource groups
+ * of all), ordered by identity and action: one JSON array per row (`row`). With `of`, only those identities': the
+ * operations are narrowed to the ones that name them before anything is joined or aggregated (the caller resolves to
+ * the same identity as without it, since that is one of the two names it carries).
+ * The caller is the user its object ID names, else the one its UPN names: two equi-joins (hash joins), where one join
+ * on "id OR upn" compared every operation with every user (5 s for a million-sign-in tenant's log).
+ */
+function observedActionsSql(of: boolean): string {
+  const list = (at: number): string => `(SELECT unnest(from_json($${at}::VARCHAR, '["VARCHAR"]')))`;
+  return `WITH by_id AS (SELECT id, lower(id) AS k FROM identities WHERE kind = 'user'),
      by_upn AS (SELECT min(id) AS id, lower(upn) AS k FROM identities WHERE kind = 'user' AND upn IS NOT NULL GROUP BY 2),
+     named AS (SELECT * FROM operations o ${of ? `WHERE lower(o.caller_object_id) IN ${list(2)} OR lower(o.caller_upn) IN ${list(3)}` : ''}),
      ops AS (
        SELECT coalesce(a.id, b.id) AS identity_id, o.operation_name AS action, o.resource_id
-       FROM operations o LEFT JOIN by_id a ON a.k = lower(o.caller_object_id) LEFT JOIN by_upn b ON b.k = lower(o.caller_upn)
-       WHERE coalesce(a.id, b.id) IS NOT NULL
-         AND o.time <= ?::TIMESTAMP AND coalesce(o.idtyp, 'user') <> 'app'
+       FROM named o LEFT JOIN by_id a ON a.k = lower(o.caller_object_id) LEFT JOIN by_upn b ON b.k = lower(o.caller_upn)
+       WHERE coalesce(a.id, b.id) IS NOT NULL ${of ? `AND coalesce(a.id, b.id) IN ${list(4)}` : ''}
+         AND o.time <= $1::TIMESTAMP AND coalesce(o.idtyp, 'user') <> 'app'
          AND o.operation_name NOT LIKE 'microsoft.authorization/policies/%'
          AND (o.status = 'succeeded' OR (o.status = 'failed' AND o.policy_definition_ids IS NOT NULL)))
      -- An aggregate over no resource id is NULL, not an empty list: operations logged without one still count.
@@ -117,14 +135,29 @@ export async function loadPlanInputs(store: Store, asOf: string): Promise<PlanSt
          coalesce(list_sort(list(DISTINCT resource_id) FILTER (WHERE resource_id IS NOT NULL))[1:${RESOURCES_KEPT}], []) AS ids,
          coalesce(list_sort(list(DISTINCT coalesce(regexp_extract(resource_id, '^(/subscriptions/[^/]+/resourcegroups/[^/]+)', 1), regexp_extract(resource_id, '^(/subscriptions/[^/]+)', 1))) FILTER (WHERE resource_id IS NOT NULL)), []) AS groups
        FROM ops GROUP BY ALL)
-     ORDER BY identity_id, action`,
-    [asOf],
-  );
+     ORDER BY identity_id, action`;
+}
+
+/**
+ * Each user's Activity-log actions up to `asOf`, ordered by identity and action; with `of`, only those identities'.
+ * Only a plan that migrates an identity reads them.
+ */
+export async function loadObservedActions(store: Store, asOf: string, of?: ObservedActionsOf): Promise<ObservedActionRow[]> {
+  const lower = (values: readonly string[]): string => JSON.stringify([...new Set(values.map((value) => value.toLowerCase()))]);
+  const rows = of
+    ? await store.all(observedActionsSql(true), [asOf, lower(of.ids), lower(of.upns), JSON.stringify([...new Set(of.ids)])])
+    : await store.all(observedActionsSql(false), [asOf]);
   // One JSON text per row, parsed here: the driver turns each string of a list into a JavaScript string one copy at a
   // time, which for 50 resource IDs per action cost more than the query (0.3 s at 5,000 actions).
-  const observed = observedRows
-    .map((row) => observedTuple(row['row']))
-    .map(([identityId, action, count, resources, resourceIds, groups]) => ({ identityId, action, count, resources, resourceIds, groupScopes: groups.filter((group) => group.length > 0) }));
+  return rows.map((row) => observedRow(JSON.parse(String(row['row']))));
+}
+
+/**
+ * Everything the planner reads from the store. `observed: false` leaves the observed actions out, for a caller that
+ * reads them later itself (loadObservedActions; analyze reads them while the identities stream).
+ */
+export async function loadPlanInputs(store: Store, asOf: string, read: { observed: boolean } = { observed: true }): Promise<PlanStoreInputs> {
+  const observed = read.observed ? await loadObservedActions(store, asOf) : [];
   const assignments = (await store.all(`SELECT principal_id, role_definition_id, role_name, scope FROM role_assignments WHERE source = 'azure' ORDER BY principal_id, scope, role_definition_id`))
     .map((row) => assignmentSchema.parse(row))
     .map((row) => ({ principalId: row.principal_id.toLowerCase(), roleDefinitionId: row.role_definition_id, roleName: row.role_name, scope: row.scope }));
