@@ -47,6 +47,7 @@ export interface SnapshotInput {
 /** The governed state of an analysis of the store: its identities, and the breaking code stored beside them. */
 export async function storeGovernanceState(store: Store, input: SnapshotInput): Promise<GovernanceState> {
   const digest = inputsDigest({ store: await storeInputsDigest(store), policyText: input.policy?.text ?? null, options: input.options });
+  const findings = input.findings ?? (await loadBreakingAutomation(store));
   return governanceState({
     ...input.head,
     inputsDigest: digest,
@@ -54,8 +55,9 @@ export async function storeGovernanceState(store: Store, input: SnapshotInput): 
     governance: input.governance,
     hasStore: true,
     identities: input.identities,
-    findings: input.findings ?? (await loadBreakingAutomation(store)),
-    appIds: await loadAppIds(store),
+    findings,
+    // Only a policy's owner and exception rules name code's identities by client ID.
+    appIds: input.governance !== null && findings.length > 0 ? await loadAppIds(store) : new Map(),
   });
 }
 

@@ -32,7 +32,8 @@ export function governAutomation(
   identities: readonly GovernedIdentity[] = [],
   appIds: ReadonlyMap<string, string> = new Map(),
 ): GovernedAutomation[] {
-  const byRef = identitiesByRef(identities, appIds);
+  // Only a policy looks identities up (52,500 of them at 10 M sign-ins: 0.1 s to index for nothing without one).
+  const byRef = policy === null || findings.length === 0 ? new Map<string, GovernedIdentity>() : identitiesByRef(identities, appIds);
   const day = dayOf(asOf);
   return findings.map((finding) => {
     const governed: GovernedAutomation = { ...finding, ownerTeam: null, ownerMatch: null, exceptedBy: null, exceptionState: null };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import type { GovernanceState, SnapshotMeta } from '../../model/governance.js';
 import type { Store } from '../store.js';
 import { appendRows, type RowValues } from '../write-rows.js';
@@ -12,11 +12,22 @@ export interface SnapshotRun {
 }
 
 /** SHA-256 of the rows a snapshot keeps, in the order they are written: equal digests, equal rows. */
+/** Rows' text handed to the hash at once: one update per row cost more than the hashing at 52,500 identities. */
+const DIGEST_BATCH = 512;
+
+function hashRows(hash: Hash, rows: readonly RowValues[]): void {
+  for (let at = 0; at < rows.length; at += DIGEST_BATCH) {
+    let text = '';
+    for (const row of rows.slice(at, at + DIGEST_BATCH)) text += `${JSON.stringify(row)}\n`;
+    hash.update(text);
+  }
+}
+
 function stateDigest(identities: readonly RowValues[], automation: readonly RowValues[]): string {
   const hash = createHash('sha256');
-  for (const row of identities) hash.update(`${JSON.stringify(row)}\n`);
+  hashRows(hash, identities);
   hash.update('\u0000');
-  for (const row of automation) hash.update(`${JSON.stringify(row)}\n`);
+  hashRows(hash, automation);
   return hash.digest('hex');
 }
 
