@@ -54,9 +54,9 @@ export interface PlanContext {
   /** Days the old account must stay quiet before it is ready to retire. */
   quietDays: number;
   /**
-   * The observed actions are still being read (analyze reads them while the identities stream, as only the few
-   * identities a plan migrates need them): a plan that needs them throws ObservedActionsDeferred, and the identity is
-   * analysed again once they are in `observed`.
+   * The observed actions are not read yet (analyze reads them last, and only for the few identities a plan
+   * migrates): a plan that needs them throws ObservedActionsDeferred, and the identity is analysed again once they
+   * are in `observed`.
    */
   observedDeferred?: boolean;
 }

@@ -154,7 +154,7 @@ export async function loadObservedActions(store: Store, asOf: string, of?: Obser
 
 /**
  * Everything the planner reads from the store. `observed: false` leaves the observed actions out, for a caller that
- * reads them later itself (loadObservedActions; analyze reads them while the identities stream).
+ * reads them later itself (loadObservedActions; analyze reads them last, for the identities its plans migrate).
  */
 export async function loadPlanInputs(store: Store, asOf: string, read: { observed: boolean } = { observed: true }): Promise<PlanStoreInputs> {
   const observed = read.observed ? await loadObservedActions(store, asOf) : [];
