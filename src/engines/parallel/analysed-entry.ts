@@ -82,7 +82,7 @@ let bytesPerIdentity = FIRST_GUESS_BYTES_PER_IDENTITY;
 /**
  * A chunk's JSON is written into one buffer of its own, sized for the chunk up front and handed over whole: no copy
  * out of a scratch buffer, no doubling by copies while it fills. Pages are only paid for when written (what is never
- * written is never resident), and on a virtual machine the first write to a page is what costs (a fault, ~8 µs a
+ * written is never resident), and on a virtual machine the first write to a page is what costs (a fault, ~10 µs a
  * page): copying megabytes between buffers paid that twice.
  */
 class ChunkBuffer {
