@@ -161,6 +161,34 @@ describe('Activity-log operations', () => {
     expect(job?.opsNoMfa).toBe(2);
     store.close();
   });
+
+  it('name the five commonest changes without MFA, most first, ties by name; those with MFA or in progress do not count', async () => {
+    const store = await openStore(':memory:');
+    // Counts per operation: g 4, c 3, a 2, e 2, b 1, d 1 (six names: one is left out), plus writes that must not count.
+    const counts: [string, number][] = [['g', 4], ['c', 3], ['a', 2], ['e', 2], ['b', 1], ['d', 1]];
+    const rows: RowValues[] = counts.flatMap(([name, n]) =>
+      Array.from({ length: n }, (_, index) => ({
+        id: `${name}${index}`, time: `2026-11-02T10:0${index}:00Z`, operation_name: `microsoft.web/${name}/write`, kind: 'update', status: 'succeeded',
+        caller_object_id: 'u-job', auth_methods: 'pwd', mfa: false, raw: '{}',
+      })),
+    );
+    rows.push(
+      { id: 'm1', time: '2026-11-02T11:00:00Z', operation_name: 'microsoft.web/b/write', kind: 'update', status: 'succeeded', caller_object_id: 'u-job', mfa: true, raw: '{}' },
+      { id: 'm2', time: '2026-11-02T11:00:00Z', operation_name: 'microsoft.web/d/write', kind: 'update', status: 'started', caller_object_id: 'u-job', mfa: false, raw: '{}' },
+      { id: 'm3', time: '2026-11-02T11:00:00Z', operation_name: 'microsoft.web/d/write', kind: 'update', status: 'started', caller_object_id: 'u-job', mfa: false, raw: '{}' },
+    );
+    await insertRows(store, OPERATIONS, rows);
+    const job = (await loadIdentityFeatures(store, '2026-11-03T00:00:00Z')).find((row) => row.id === 'u-job');
+    expect(job?.opsNoMfa).toBe(13);
+    expect(job?.opsNoMfaNames).toEqual([
+      { key: 'microsoft.web/g/write', name: null, count: 4 },
+      { key: 'microsoft.web/c/write', name: null, count: 3 },
+      { key: 'microsoft.web/a/write', name: null, count: 2 },
+      { key: 'microsoft.web/e/write', name: null, count: 2 },
+      { key: 'microsoft.web/b/write', name: null, count: 1 },
+    ]);
+    store.close();
+  });
 });
 
 describe('identityFeatureTexts', () => {

@@ -30,7 +30,9 @@ function jsonRowSql(keys: readonly string[], times: ReadonlySet<string>): string
 function jsonValuesSql(keys: readonly string[]): string {
   const first = keys.indexOf(SIGN_IN_BLOCK_KEYS[0] ?? '');
   const list = (part: readonly string[]): string => `(json_array(${part.map((key) => jsonValueSql(key, `f.${snake(key)}`)).join(', ')})::VARCHAR)[2:-2]`;
-  return `'[' || ${list(keys.slice(0, first))} || ',' || f.sign_in_block[2:-2] || ',' || ${list(keys.slice(first + SIGN_IN_BLOCK_KEYS.length))} || ']'`;
+  // One concat, not a chain of ||: each || copies all it has joined so far (the block's 1.5 KB six times a row), which
+  // was a third of the query's time at 52,500 identities.
+  return `concat('[', ${list(keys.slice(0, first))}, ',', f.sign_in_block[2:-2], ',', ${list(keys.slice(first + SIGN_IN_BLOCK_KEYS.length))}, ']')`;
 }
 
 const STREAMING_BUFFER = '64KB';
