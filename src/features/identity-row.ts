@@ -14,3 +14,14 @@ export function featuresFromText(text: string): IdentityFeatures {
   const id: unknown = Array.isArray(values) ? values[ID_INDEX] : null;
   return identityRowCheck.parseValues(values, typeof id === 'string' ? id : 'an identity');
 }
+
+/** Rows of JSON text by position, as a list of strings gives them: a chunk of feature rows (identityFeatureRows). */
+export interface FeatureRows {
+  readonly length: number;
+  at(index: number): string | undefined;
+}
+
+/** The rows' texts in a list. */
+export function textsOf(rows: FeatureRows): string[] {
+  return Array.from({ length: rows.length }, (_, index) => rows.at(index) ?? '');
+}

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AUDIT_EVENTS, CONDITIONAL_ACCESS_POLICIES, GROUP_MEMBERS, IDENTITIES, NAMED_LOCATIONS, OPERATIONS, REGISTRATION_DETAILS, ROLE_ASSIGNMENTS, SIGN_INS } from '../store/columns.js';
 import { openStore, type Store } from '../store/store.js';
 import { insertRows, type RowValues } from '../store/write-rows.js';
-import { identityFeatureTexts, loadIdentityFeatures, loadTenantFeatures } from './load-features.js';
+import { featuresFromText } from './identity-row.js';
+import { identityFeatureRows, identityFeatureTexts, loadIdentityFeatures, loadTenantFeatures } from './load-features.js';
 
 const CLI = '04b07795-8ddb-461a-bbee-02f9e1bf7b46';
 const ARM = '797f4846-ba00-4fd7-ba43-dac1f8f63013';
@@ -206,6 +207,23 @@ describe('identityFeatureTexts', () => {
     expect(rows).toBeLessThan(5000);
     expect(await setting()).toBe(before);
     expect((await loadIdentityFeatures(store, '2026-11-03T00:00:00Z')).length).toBe(5000);
+    store.close();
+  });
+
+  it('gives each chunk\'s rows by position, decoded when asked for, in any order and again', async () => {
+    const store = await openStore(':memory:');
+    await insertRows(store, IDENTITIES, Array.from({ length: 3000 }, (_, index) => ({ id: `u-${String(index).padStart(4, '0')}`, kind: 'user', upn: `user${index}@contoso.com`, raw: '{}' })));
+    const ids: string[] = [];
+    for await (const rows of identityFeatureRows(store, '2026-11-03T00:00:00Z')) {
+      expect(rows.at(-1)).toBeUndefined();
+      expect(rows.at(rows.length)).toBeUndefined();
+      const last = rows.at(rows.length - 1);
+      for (let index = 0; index < rows.length; index += 1) ids.push(featuresFromText(rows.at(index) ?? '').id);
+      expect(rows.at(rows.length - 1)).toBe(last);
+    }
+    expect(ids).toHaveLength(3000);
+    expect(new Set(ids).size).toBe(3000);
+    expect(ids.sort()[2999]).toBe('u-2999');
     store.close();
   });
 });

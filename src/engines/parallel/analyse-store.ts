@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { identityFeatureTexts } from '../../features/load-features.js';
+import { identityFeatureRows } from '../../features/load-features.js';
 import type { AnalysisResult } from '../../model/analysis.js';
 import { analysisJsonFrame } from '../../report/json.js';
 import type { Store } from '../../store/store.js';
@@ -52,7 +52,7 @@ export async function analyseStore(store: Store, options: AnalysisOptions, worke
   // The feature rows' query starts now, on this connection, while the context (the automation, the plan's other
   // inputs, what-if) is read on another: DuckDB runs both at once (0.14 s of 2 s at 1 M sign-ins was one waiting on
   // the other).
-  const rows = identityFeatureTexts(store, start.asOf);
+  const rows = identityFeatureRows(store, start.asOf);
   const firstChunk = rows.next();
   // Handled here as well as where it is awaited: a failing query must not be an unhandled rejection meanwhile.
   firstChunk.catch(() => undefined);

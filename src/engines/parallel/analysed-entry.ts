@@ -1,4 +1,5 @@
 import { featuresFromText } from '../../features/identity-row.js';
+import type { FeatureRows } from '../../features/identity-row.js';
 import type { IdentityAnalysis, IdentityWhatIf } from '../../model/analysis.js';
 import { ObservedActionsDeferred } from '../plan/plan-context.js';
 import type { MigrationPlan, MigrationStage } from '../../model/plan.js';
@@ -118,14 +119,16 @@ class ChunkBuffer {
  * find little alive. For the report, its details (with the features' hour-of-week histogram, which the contract does
  * not carry) are compressed here too, on whichever thread analyses the chunk.
  */
-export function analyseTexts(texts: readonly string[], context: AnalysisContext, options: EntryOptions = { report: false }): AnalysedRun {
+export function analyseTexts(texts: FeatureRows, context: AnalysisContext, options: EntryOptions = { report: false }): AnalysedRun {
   const spans: [number, number, number][] = [];
   const entries: AnalysedEntry[] = [];
   const details = options.report ? new DetailChunks() : null;
   const detailChunks: string[] = [];
   const deferred: string[] = [];
   const out = new ChunkBuffer(texts.length);
-  for (const text of texts) {
+  for (let index = 0; index < texts.length; index += 1) {
+    // Taken one at a time: a chunk from the store decodes each text only now (identityFeatureRows).
+    const text = texts.at(index) ?? '';
     const features = featuresFromText(text);
     let identity: IdentityAnalysis;
     try {

@@ -1,6 +1,7 @@
 import type { AnalysisContext } from '../analyse-identity.js';
 import { analyseTexts, type AnalysedEntry, type EntryOptions } from './analysed-entry.js';
 import { AnalysisWorker, type AnalysedChunk } from './analysis-worker-thread.js';
+import { textsOf, type FeatureRows } from '../../features/identity-row.js';
 
 /** Chunks a worker may hold (being analysed or waiting) before this thread takes the next one itself. */
 const WORKER_QUEUE = 2;
@@ -59,7 +60,7 @@ export class IdentityAnalyser {
     if ((options.expectedRows ?? 0) >= WORTH_A_WORKER) this.startWorkers();
   }
 
-  add(texts: string[]): void {
+  add(texts: FeatureRows): void {
     const seq = this.chunks;
     this.chunks += 1;
     this.rows += texts.length;
@@ -71,7 +72,7 @@ export class IdentityAnalyser {
       this.chunksHere += 1;
       return;
     }
-    const reply = worker.analyse(seq, texts);
+    const reply = worker.analyse(seq, textsOf(texts));
     // Awaited in finish(); noted here so that a failure before then is not an unhandled rejection.
     reply.catch(() => undefined);
     this.replies.push(reply);
