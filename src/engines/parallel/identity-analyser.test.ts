@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blankFeatures, blankTenant } from '../../features/blank-features.js';
-import { compileRowCheck } from '../../features/feature-row-check.js';
-import { identityFeaturesSchema, type IdentityFeatures } from '../../features/identity-features.js';
+import { featureRowText, featuresFromText, identityRowCheck } from '../../features/identity-row.js';
+import type { IdentityFeatures } from '../../features/identity-features.js';
 import { identityJsonText } from '../../report/json.js';
 import { analyseIdentity, type AnalysisContext } from '../analyse-identity.js';
 import { emptyPlanContext, ObservedActionsDeferred } from '../plan/plan-context.js';
@@ -14,7 +14,7 @@ import { detailOf, tableRowOf } from '../../report/view-model/identity-views.js'
 import { embeddedDetailChunkSchema } from '../../report/view-model/view-schemas.js';
 import { IdentityAnalyser, type AnalysedIdentities } from './identity-analyser.js';
 
-const keys = compileRowCheck(identityFeaturesSchema).keys;
+const keys = identityRowCheck.keys;
 const context: AnalysisContext = {
   asOf: '2026-11-20T23:59:59.999Z',
   enforcement: { phase1: '2025-03-15', phase2: '2026-12-15' },
@@ -34,8 +34,7 @@ function features(index: number): IdentityFeatures {
 }
 
 function text(f: IdentityFeatures): string {
-  const record = f as unknown as Record<string, unknown>;
-  return JSON.stringify(keys.map((key) => record[key]));
+  return featureRowText(f);
 }
 
 function chunks(count: number, size: number): string[][] {
@@ -66,7 +65,7 @@ describe('IdentityAnalyser', () => {
   }));
 
   function blankRowFeatures(row: string): IdentityFeatures {
-    return compileRowCheck(identityFeaturesSchema).parseValues(JSON.parse(row), 'test');
+    return featuresFromText(row);
   }
 
   it('gives every identity its analysis and analysis.json bytes, on this thread alone and with a worker thread', async () => {
