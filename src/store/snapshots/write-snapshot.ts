@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { GovernanceState, SnapshotMeta } from '../../model/governance.js';
 import type { Store } from '../store.js';
-import { appendRows, type RowValues } from '../write-rows.js';
+import { appendRows, type CellValue, type RowValues } from '../write-rows.js';
 import { SNAPSHOT_AUTOMATION, SNAPSHOT_IDENTITIES } from './snapshot-tables.js';
 
 export interface SnapshotRun {
@@ -11,24 +11,41 @@ export interface SnapshotRun {
   gateProblems: number | null;
 }
 
-/** SHA-256 of the rows a snapshot keeps, in the order they are written: equal digests, equal rows. */
-/** Rows' text handed to the hash at once: one update per row cost more than the hashing at 52,500 identities. */
+/**
+ * Rows handed to the hash at once, as one JSON list of lists of their values: JSON.stringify writes lists of values
+ * several times faster than objects of 17 keys (28 against 212 ms for 52,500 identities, measured).
+ */
 const DIGEST_BATCH = 512;
 
-function hashRows(hash: Hash, rows: readonly RowValues[]): void {
-  for (let at = 0; at < rows.length; at += DIGEST_BATCH) {
-    let text = '';
-    for (const row of rows.slice(at, at + DIGEST_BATCH)) text += `${JSON.stringify(row)}\n`;
-    hash.update(text);
-  }
+function hashRows(hash: Hash, rows: readonly (readonly unknown[])[]): void {
+  for (let at = 0; at < rows.length; at += DIGEST_BATCH) hash.update(JSON.stringify(rows.slice(at, at + DIGEST_BATCH)));
 }
 
-function stateDigest(identities: readonly RowValues[], automation: readonly RowValues[]): string {
+/**
+ * SHA-256 of the rows a snapshot keeps, their values in the tables' column order, in the order they are written:
+ * equal digests, equal rows. (Digests of snapshots kept before this encoding differ from new ones: the first snapshot
+ * after it copies its rows once instead of sharing them.)
+ */
+function stateDigest(identities: readonly (readonly unknown[])[], automation: readonly (readonly unknown[])[]): string {
   const hash = createHash('sha256');
   hashRows(hash, identities);
   hash.update('\u0000');
   hashRows(hash, automation);
   return hash.digest('hex');
+}
+
+/** Rows as lists of values in `columns`' order, written as records with the snapshot's id. */
+function records(id: number, columns: readonly string[], rows: readonly (readonly CellValue[])[]): RowValues[] {
+  return rows.map((values) => Object.fromEntries([['snapshot_id', id], ...columns.map((column, index) => [column, values[index] ?? null])]) as RowValues);
+}
+
+const IDENTITY_COLUMNS = [
+  'id', 'upn', 'display_name', 'kind', 'class', 'verdict', 'breaks_on', 'owner_team', 'owner_match', 'exception_state', 'exception_expires',
+  'exception_approver', 'retired_on', 'retired_active', 'last_activity', 'plan_stage', 'breaking_automation',
+] as const;
+const AUTOMATION_COLUMNS = ['file', 'line', 'rule', 'auth_method', 'identity_kind', 'identity_value', 'owner_team', 'owner_match', 'excepted_by', 'exception_state'] as const;
+for (const [spec, columns] of [[SNAPSHOT_IDENTITIES, IDENTITY_COLUMNS], [SNAPSHOT_AUTOMATION, AUTOMATION_COLUMNS]] as const) {
+  if (spec.columns.map(([name]) => name).join() !== ['snapshot_id', ...columns].join()) throw new Error(`${spec.table}: the snapshot writer's columns are not the table's`);
 }
 
 /**
@@ -38,37 +55,15 @@ function stateDigest(identities: readonly RowValues[], automation: readonly RowV
  * migration 008) instead of copying them. Returns the snapshot's number.
  */
 export async function recordSnapshot(store: Store, state: GovernanceState, run: SnapshotRun): Promise<number> {
-  const identities: Omit<RowValues, 'snapshot_id'>[] = state.identities.map((identity) => ({
-    id: identity.id,
-    upn: identity.upn,
-    display_name: identity.displayName,
-    kind: identity.kind,
-    class: identity.class,
-    verdict: identity.verdict,
-    breaks_on: identity.breaksOn,
-    owner_team: identity.ownerTeam,
-    owner_match: identity.ownerMatch,
-    exception_state: identity.exceptionState,
-    exception_expires: identity.exceptionExpires,
-    exception_approver: identity.exceptionApprover,
-    retired_on: identity.retiredOn,
-    retired_active: identity.retiredActive,
-    last_activity: identity.lastActivity,
-    plan_stage: identity.planStage,
-    breaking_automation: identity.breakingAutomation,
-  }));
-  const automation: Omit<RowValues, 'snapshot_id'>[] = state.automation.map((entry) => ({
-    file: entry.file,
-    line: entry.line,
-    rule: entry.rule,
-    auth_method: entry.authMethod,
-    identity_kind: entry.identityKind,
-    identity_value: entry.identityValue,
-    owner_team: entry.ownerTeam,
-    owner_match: entry.ownerMatch,
-    excepted_by: entry.exceptedBy,
-    exception_state: entry.exceptionState,
-  }));
+  // Lists of values in IDENTITY_COLUMNS' and AUTOMATION_COLUMNS' order: the digest's input, and the rows when written.
+  const identities: CellValue[][] = state.identities.map((identity) => [
+    identity.id, identity.upn, identity.displayName, identity.kind, identity.class, identity.verdict, identity.breaksOn, identity.ownerTeam, identity.ownerMatch,
+    identity.exceptionState, identity.exceptionExpires, identity.exceptionApprover, identity.retiredOn, identity.retiredActive, identity.lastActivity,
+    identity.planStage, identity.breakingAutomation,
+  ]);
+  const automation: CellValue[][] = state.automation.map((entry) => [
+    entry.file, entry.line, entry.rule, entry.authMethod, entry.identityKind, entry.identityValue, entry.ownerTeam, entry.ownerMatch, entry.exceptedBy, entry.exceptionState,
+  ]);
   const digest = stateDigest(identities, automation);
   return store.transaction(async () => {
     const [next] = await store.all<{ id: number }>('SELECT (coalesce(max(id), 0) + 1)::INTEGER AS id FROM snapshots');
@@ -84,8 +79,8 @@ export async function recordSnapshot(store: Store, state: GovernanceState, run: 
       ],
     );
     if (rowsFrom !== null) return id;
-    await appendRows(store, SNAPSHOT_IDENTITIES, identities.map((row) => ({ snapshot_id: id, ...row })));
-    await appendRows(store, SNAPSHOT_AUTOMATION, automation.map((row) => ({ snapshot_id: id, ...row })));
+    await appendRows(store, SNAPSHOT_IDENTITIES, records(id, IDENTITY_COLUMNS, identities));
+    await appendRows(store, SNAPSHOT_AUTOMATION, records(id, AUTOMATION_COLUMNS, automation));
     return id;
   });
 }
