@@ -43,3 +43,8 @@ export interface FeatureRows {
 export function textsOf(rows: FeatureRows): string[] {
   return Array.from({ length: rows.length }, (_, index) => rows.at(index) ?? '');
 }
+
+/** `length` of the rows from `start` on, by position. */
+export function rowsSlice(rows: FeatureRows, start: number, length: number): FeatureRows {
+  return { length, at: (index) => (index >= 0 && index < length ? rows.at(start + index) : undefined) };
+}

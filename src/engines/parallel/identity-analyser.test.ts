@@ -115,6 +115,20 @@ describe('IdentityAnalyser', () => {
     early.close();
   });
 
+  it('hands a chunk of the store\'s 2,048 rows out in parts of 512 when there are workers, each identity once', async () => {
+    const big = chunks(1, 1300);
+    const expectedJson = new Map((big[0] ?? []).map((row) => {
+      const identity = analyseIdentity(blankRowFeatures(row), context);
+      return [identity.id, identityJsonText(identity)];
+    }));
+    // 512 here, 512 and 276 to the ready worker; alone, this thread takes the whole chunk at once.
+    const shared = await analyseAll(1, big, true);
+    expect(shared.stats).toEqual({ here: 1, onWorkers: 2, workers: 1 });
+    expect((await analyseAll(0, big)).stats).toEqual({ here: 1, onWorkers: 0, workers: 0 });
+    expect(shared.entries).toHaveLength(1300);
+    for (const entry of shared.entries) expect(Buffer.from(entry.json).toString('utf8')).toBe(expectedJson.get(entry.id));
+  });
+
   it('makes the report\'s parts on the thread that analyses: row, CSV record, and details (with the heatmap) in numbered chunks', async () => {
     // Row i signs in i times in hour i % 168 and 200 times in hour 0, except every fifth row, which never signs in.
     const histogram = (index: number): number[] => {
