@@ -18,6 +18,17 @@ describe('insertRows', () => {
     store.close();
   });
 
+  it('gives every row the columns passed once for all, over what a row holds, null included', async () => {
+    const store = await openStore(':memory:');
+    const rows = [{ id: 'u1', kind: 'user', raw: '{}' }, { id: 'u2', kind: 'user', batch_id: 'other', upn: 'kept@b.c', raw: '{}' }];
+    expect(await insertRows(store, IDENTITIES, rows, { batch_id: 'b-7', department: null })).toBe(2);
+    expect(await store.all('SELECT id, batch_id, upn, department FROM identities ORDER BY id')).toEqual([
+      { id: 'u1', batch_id: 'b-7', upn: null, department: null },
+      { id: 'u2', batch_id: 'b-7', upn: 'kept@b.c', department: null },
+    ]);
+    store.close();
+  });
+
   it('keys sign-ins on id and createdDateTime: a copy from another kind of export is the same sign-in', async () => {
     const store = await openStore(':memory:');
     const base = { id: 's1', kind: 'interactiveUser', created_at: '2025-01-01T00:00:00Z', is_interactive: true, error_code: 0, raw: '{}' };

@@ -35,15 +35,20 @@ function stageText(value: CellValue | undefined): string | null {
   return JSON.stringify(value);
 }
 
-/** Stage rows as text through DuckDB's appender into a temporary table named after the target; returns its name. */
-async function stageRows(store: Store, spec: TableSpec, rows: readonly RowValues[]): Promise<string> {
+/**
+ * Stage rows as text through DuckDB's appender into a temporary table named after the target; returns its name.
+ * `same`: columns whose value is the same in every row (a batch's id), given once instead of copied into each row:
+ * an object made by spreading a row and adding a key gets a hidden class of its own, and every read of it is slow.
+ */
+async function stageRows(store: Store, spec: TableSpec, rows: readonly RowValues[], same: RowValues = {}): Promise<string> {
   const staging = `staging_${spec.table}`;
   const columnList = spec.columns.map(([name]) => `"${name}" VARCHAR`).join(', ');
   await store.run(`CREATE OR REPLACE TEMP TABLE ${staging} (${columnList})`);
   const appender = await store.connection.createAppender(staging, 'main', 'temp');
+  const columns = spec.columns.map(([name]) => ({ name, fixed: Object.hasOwn(same, name), text: stageText(same[name]) }));
   for (const row of rows) {
-    for (const [name] of spec.columns) {
-      const text = stageText(row[name]);
+    for (const column of columns) {
+      const text = column.fixed ? column.text : stageText(row[column.name]);
       if (text === null) appender.appendNull();
       else appender.appendVarchar(text);
     }
@@ -56,12 +61,13 @@ async function stageRows(store: Store, spec: TableSpec, rows: readonly RowValues
 
 /**
  * Insert rows keyed on the table's primary key; rows whose key is already stored are skipped.
- * Values are staged as text through DuckDB's appender and cast in one INSERT … SELECT.
+ * Values are staged as text through DuckDB's appender and cast in one INSERT … SELECT; `same` holds the columns every
+ * row has the same value in (stageRows).
  * Returns how many rows were new. Call inside a store transaction to make a batch atomic.
  */
-export async function insertRows(store: Store, spec: TableSpec, rows: readonly RowValues[]): Promise<number> {
+export async function insertRows(store: Store, spec: TableSpec, rows: readonly RowValues[], same: RowValues = {}): Promise<number> {
   if (rows.length === 0) return 0;
-  const staging = await stageRows(store, spec, rows);
+  const staging = await stageRows(store, spec, rows, same);
   const names = spec.columns.map(([name]) => `"${name}"`).join(', ');
   const casts = spec.columns.map(([name, type]) => castExpression(name, type)).join(', ');
   const before = await countRows(store, spec.table);

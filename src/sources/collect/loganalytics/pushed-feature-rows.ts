@@ -25,5 +25,5 @@ function rowValues(row: PushedFeatureRow): RowValues {
 export async function storePushedRows(store: Store, rows: readonly PushedFeatureRow[], batchId: string): Promise<number> {
   if (rows.length === 0) return 0;
   await store.run(`DELETE FROM pushed_features WHERE pid IN (${sqlList(rows.map((row) => row.pid))})`);
-  return insertRows(store, PUSHED_FEATURES, rows.map((row) => ({ ...rowValues(row), batch_id: batchId })));
+  return insertRows(store, PUSHED_FEATURES, rows.map(rowValues), { batch_id: batchId });
 }

@@ -82,19 +82,21 @@ export class FileBatch {
     for (const record of this.records) {
       const key = `${record.kind}\u0000${record.table.table}`;
       const group = groups.get(key) ?? { kind: record.kind, table: record.table, rows: [] };
-      group.rows.push({ ...record.row, batch_id: this.id });
+      group.rows.push(record.row);
       groups.set(key, group);
       for (const extra of record.derived ?? []) {
         const bucket = derived.get(extra.table.table) ?? { table: extra.table, rows: [] };
-        bucket.rows.push({ ...extra.row, batch_id: this.id });
+        bucket.rows.push(extra.row);
         derived.set(extra.table.table, bucket);
       }
     }
+    // The batch's id is given once for every row, not spread into a copy of each (stageRows says why).
+    const batch = { batch_id: this.id };
     for (const group of groups.values()) {
-      const stored = await insertRows(this.store, group.table, group.rows);
+      const stored = await insertRows(this.store, group.table, group.rows, batch);
       addCounts(countsFor(counts, group.kind), { read: group.rows.length, stored, updated: 0, duplicates: group.rows.length - stored, quarantined: 0 });
     }
-    for (const bucket of derived.values()) await insertRows(this.store, bucket.table, bucket.rows);
+    for (const bucket of derived.values()) await insertRows(this.store, bucket.table, bucket.rows, batch);
     for (const entry of this.quarantined) {
       addCounts(countsFor(counts, entry.kind ?? 'unknown'), { read: 1, stored: 0, updated: 0, duplicates: 0, quarantined: 1 });
       await this.store.run('INSERT INTO quarantine (batch_id, file, line, reason, raw) VALUES (?, ?, ?, ?, ?)', [this.id, this.file, entry.line, entry.reason, entry.raw]);
