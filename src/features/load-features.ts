@@ -65,8 +65,11 @@ const SOURCE_FOR_STATE: Readonly<Record<SignInRollupState, SignInSource>> = { su
 class ChunkRows implements FeatureRows {
   readonly length: number;
   private readonly vector: DuckDBVector;
+  /** Kept with the vector that reads its memory, for as long as the rows are. */
+  private readonly chunk: DuckDBDataChunk;
 
   constructor(chunk: DuckDBDataChunk) {
+    this.chunk = chunk;
     this.length = chunk.rowCount;
     this.vector = chunk.getColumnVector(0);
   }
@@ -83,7 +86,7 @@ class ChunkRows implements FeatureRows {
  * The feature rows of every identity as JSON texts, a DuckDB chunk (up to 2,048 rows) at a time and in no particular
  * order: directory objects and every principal seen only in sign-ins or the Activity log. `source` forces where
  * sign-in features come from (tests compare them); by default the rollups when they cover the cut-off.
- * One JSON text per row (an array of the values, see jsonValuesSql): JSON.parse turns nested lists into objects far
+ * One JSON text per row (three lists of the values, see jsonValuesSql): JSON.parse turns nested lists into objects far
  * faster than converting DuckDB values one by one, and a text can be handed to another thread as it is.
  */
 export async function* identityFeatureRows(store: Store, until: string, source?: SignInSource): AsyncGenerator<FeatureRows> {

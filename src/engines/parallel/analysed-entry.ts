@@ -1,5 +1,4 @@
-import { featuresFromText } from '../../features/identity-row.js';
-import type { FeatureRows } from '../../features/identity-row.js';
+import { featuresFromText, type FeatureRows } from '../../features/identity-row.js';
 import type { IdentityAnalysis, IdentityWhatIf } from '../../model/analysis.js';
 import { ObservedActionsDeferred } from '../plan/plan-context.js';
 import type { MigrationPlan, MigrationStage } from '../../model/plan.js';
