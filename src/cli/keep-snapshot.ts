@@ -6,7 +6,6 @@ import { governanceState } from '../engines/govern/governance-state.js';
 import { InputError } from '../errors.js';
 import type { AutomationFinding, GovernanceState, GovernedIdentity, SnapshotMeta } from '../model/governance.js';
 import { inputsDigest, loadAppIds, loadBreakingAutomation, storeInputsDigest } from '../store/read-model/governance-inputs.js';
-import { deferCheckpoint } from '../store/snapshots/defer-checkpoint.js';
 import { recordSnapshot } from '../store/snapshots/write-snapshot.js';
 import { openStore, type Store } from '../store/store.js';
 import { terminalSafe } from '../report/terminal-text.js';
@@ -62,10 +61,7 @@ export async function storeGovernanceState(store: Store, input: SnapshotInput): 
   });
 }
 
-/** Keep the state as the store's next snapshot, now, as the command's last write to the store. */
+/** Keep the state as the store's next snapshot, now. */
 export async function keepSnapshot(store: Store, state: GovernanceState, command: SnapshotMeta['command'], gateProblems: number | null = null): Promise<number> {
-  const id = await recordSnapshot(store, state, { command, takenAt: new Date().toISOString(), gateProblems });
-  // The snapshot is the command's last write: a small log is left to the next checkpoint.
-  await deferCheckpoint(store);
-  return id;
+  return recordSnapshot(store, state, { command, takenAt: new Date().toISOString(), gateProblems });
 }
