@@ -17,7 +17,7 @@ import { buildPlanContext, DEFAULT_QUIET_DAYS } from './plan/plan-context.js';
 import { loadPlanInputs } from '../store/read-model/plan-inputs.js';
 import type { CaPolicy } from '../model/conditional-access-policy.js';
 import { runWhatIf, type WhatIfRun } from './whatif/run-what-if.js';
-import { whatIfReport } from './whatif/what-if-report.js';
+import { whatIfIdentityOf, whatIfReport } from './whatif/what-if-report.js';
 
 export interface AnalysisOptions {
   asOf?: string;
@@ -141,7 +141,7 @@ export async function runAnalysis(store: Store, options: AnalysisOptions): Promi
   const sorted = sortIdentities(identities);
   const result: AnalysisResult = { ...head, identities: sorted, summary: summarise(sorted) };
   if (whatIf) {
-    result.whatIf = whatIfReport(whatIf, sorted.map((identity) => ({ ...identity, appId: appIds.get(identity.id) ?? null, whatIf: identity.whatIf ?? [] })), context.automation);
+    result.whatIf = whatIfReport(whatIf, sorted.map((identity) => whatIfIdentityOf(identity, appIds.get(identity.id) ?? null)), context.automation);
   }
   return result;
 }

@@ -9,7 +9,7 @@ import { analysisContext, startAnalysis, summarise, type AnalysisOptions, type P
 import type { GovernancePolicy } from '../govern/governance-policy.js';
 import type { AnalysedEntry } from './analysed-entry.js';
 import { IdentityAnalyser } from './identity-analyser.js';
-import { whatIfReport } from '../whatif/what-if-report.js';
+import { whatIfIdentityOf, whatIfReport } from '../whatif/what-if-report.js';
 import { emptyPlanContext, observedByIdentity } from '../plan/plan-context.js';
 import { loadObservedActions } from '../../store/read-model/plan-inputs.js';
 import { featuresFromText } from '../../features/identity-row.js';
@@ -80,7 +80,7 @@ export async function analyseStore(store: Store, options: AnalysisOptions, worke
     const { entries, detailChunks } = analysed.deferred.length === 0 ? analysed : analyser.analyseDeferred(analysed, await withObserved(store, context, analysed.deferred));
     const identities = sortByOrderKey(entries, (entry) => entry);
     const tenant: AnalysedTenant = { ...head, identities, detailChunks, summary: summarise(identities), threads: analyser.stats, governance: context.governance };
-    if (whatIf) tenant.whatIf = whatIfReport(whatIf, identities.map((entry) => ({ ...entry, appId: entry.appId ?? null, whatIf: entry.whatIf ?? [] })), context.automation);
+    if (whatIf) tenant.whatIf = whatIfReport(whatIf, identities.map((entry) => whatIfIdentityOf(entry, entry.appId ?? null)), context.automation);
     return tenant;
   } finally {
     await rows.return(undefined);
